@@ -1,0 +1,24 @@
+/// The closed list of data-quality finding codes of contract §7.
+///
+/// The raw value is the code as it appears in JSON, JUnit and annotations.
+public enum FindingCode: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+    case encodingError = "encoding-error"
+    case malformedCSV = "malformed-csv"
+    case missingFile = "missing-file"
+    case emptyFile = "empty-file"
+    case missingColumn = "missing-column"
+    case duplicateColumn = "duplicate-column"
+    case unknownColumn = "unknown-column"
+    case missingCell = "missing-cell"
+    case extraCell = "extra-cell"
+    case fieldTooLarge = "field-too-large"
+    case missingValue = "missing-value"
+    case typeError = "type-error"
+    case constraintError = "constraint-error"
+    case uniqueError = "unique-error"
+    case unknownUnit = "unknown-unit"
+    case ruleError = "rule-error"
+    case outOfPeriod = "out-of-period"
+
+    public static func < (lhs: FindingCode, rhs: FindingCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,59 @@
+/// Where in an input a problem was found: file, line and column, each optional.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    public var key: String?
+
+    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, key: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.key = key
+    }
+
+    public var description: String {
+        var parts: [String] = []
+        if let file { parts.append(file) }
+        if let line { parts.append(String(line)) }
+        if let column { parts.append(String(column)) }
+        var text = parts.joined(separator: ":")
+        if let key { text += text.isEmpty ? "key '\(key)'" : " (key '\(key)')" }
+        return text
+    }
+}
+
+/// An error that stops a command (as opposed to a data finding, which is reported and counted).
+///
+/// Every such error has a stable code for scripts, a location when there is one, and a message.
+/// The CLI maps `isUsageError` to exit status 2 (contract §7).
+public struct JicengError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case usage = "usage"
+        case pipelineInvalid = "pipeline-invalid"
+        case targetsInvalid = "targets-invalid"
+        case ioFailure = "io-failure"
+        case stageInputInvalid = "stage-input-invalid"
+        case dataErrors = "data-errors"
+    }
+
+    public var code: Code
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(_ code: Code, _ message: String, at location: SourceLocation? = nil) {
+        self.code = code
+        self.message = message
+        self.location = location
+    }
+
+    /// Usage and configuration errors exit with status 2; data errors under `--strict` with 1.
+    public var exitStatus: Int32 { code == .dataErrors ? 1 : 2 }
+
+    public var description: String {
+        if let location, !location.description.isEmpty {
+            return "\(location): \(code.rawValue): \(message)"
+        }
+        return "\(code.rawValue): \(message)"
+    }
+}
