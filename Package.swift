@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "JicengNormalizeTests", dependencies: ["JicengNormalize", "JicengIngest", "JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengAggregateTests", dependencies: ["JicengAggregate", "JicengNormalize", "JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengReportTests", dependencies: ["JicengReport", "JicengAggregate", "JicengCore"]),
+        .testTarget(name: "JicengSampleTests", dependencies: ["JicengSample", "JicengCore"]),
         .testTarget(name: "JicengEndToEndTests", dependencies: ["JicengCore"]),
     ]
 )
