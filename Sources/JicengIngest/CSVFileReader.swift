@@ -1,0 +1,334 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads one CSV file of a drop: detects its encoding, reads the header, then streams the records
+/// through a `RecordProcessor` on parallel workers with bounded memory.
+///
+/// The calling thread reads the file in blocks, transcodes GB18030 to UTF-8, and cuts the stream
+/// into chunks of whole records with `RecordBoundaryScanner`; each worker parses chunks with its
+/// own libcsv parser. Memory is bounded by the chunk size times the chunks in flight, whatever the
+/// file's size. Every raw byte read is shown to `rawObserver` (for the manifest's SHA-256).
+public final class CSVFileReader {
+    public let path: String
+    public let options: CSVReadOptions
+    /// Called with every block of raw bytes, in file order.
+    public var rawObserver: ((UnsafeRawBufferPointer) -> Void)?
+    public private(set) var encoding: FileEncoding?
+    public private(set) var rawBytesRead: Int64 = 0
+
+    private let fd: Int32
+    private var eof = false
+    private var decoder: GB18030Decoder?
+    private var rawBlock: UnsafeMutableRawPointer
+    // The current buffer of decoded bytes not yet handed off.
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var length = 0
+    private var scanner = RecordBoundaryScanner(line: 1)
+    private var headerDone = false
+    private var columnCount = 1
+    private var abandonedPending: [AbandonedRecord] = []
+    private var discarding = false
+
+    public init(path: String, options: CSVReadOptions = CSVReadOptions()) throws {
+        self.path = path
+        self.options = options
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw JicengIngestError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        rawBlock = .allocate(byteCount: options.readBytes, alignment: 16)
+        capacity = max(options.chunkBytes + options.readBytes * 3 + 16, 1 << 12)
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        close(fd)
+        rawBlock.deallocate()
+        buffer.deallocate()
+    }
+
+    // MARK: Reading and decoding
+
+    /// Reads one block from the file and appends its decoded bytes to the buffer.
+    private func fill() throws {
+        guard !eof else { return }
+        var n: Int
+        repeat { n = read(fd, rawBlock, options.readBytes) } while n < 0 && errno == EINTR
+        if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
+        if n == 0 {
+            eof = true
+            if decoder != nil {
+                var out: [UInt8] = []
+                decoder!.decode(UnsafeBufferPointer(start: nil, count: 0), final: true, into: &out)
+                append(out)
+            }
+            return
+        }
+        rawBytesRead += Int64(n)
+        rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
+        let bytes = UnsafeBufferPointer(start: rawBlock.assumingMemoryBound(to: UInt8.self), count: n)
+        if decoder != nil {
+            var out: [UInt8] = []
+            out.reserveCapacity(n * 3 / 2 + 8)
+            decoder!.decode(bytes, final: false, into: &out)
+            append(out)
+        } else {
+            append(bytes)
+        }
+    }
+
+    private func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        ensureCapacity(length + bytes.count)
+        (buffer + length).update(from: base, count: bytes.count)
+        length += bytes.count
+    }
+
+    private func ensureCapacity(_ needed: Int) {
+        guard needed > capacity else { return }
+        var cap = capacity
+        while cap < needed { cap *= 2 }
+        let n = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        n.update(from: buffer, count: length)
+        buffer.deallocate()
+        buffer = n
+        capacity = cap
+    }
+
+    /// Removes the first `count` bytes from the buffer.
+    private func consume(_ count: Int) {
+        guard count > 0 else { return }
+        let rest = length - count
+        if rest > 0 { buffer.update(from: buffer + count, count: rest) }
+        length = rest
+        scanner.shift(by: count)
+    }
+
+    /// Hands the first `count` bytes off as an owned chunk and removes them from the buffer.
+    private func takeChunk(_ count: Int, index: Int, isLast: Bool) -> Chunk {
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+        bytes.update(from: buffer, count: count)
+        let spans = scanner.malformed(before: count)
+        let chunk = Chunk(index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
+                          malformedSpans: spans, abandoned: abandonedPending)
+        abandonedPending = []
+        chunkStartLine = isLast ? scanner.line : scanner.lastCutLine
+        consume(count)
+        return chunk
+    }
+
+    private var chunkStartLine = 1
+
+    /// The byte bound of one record before it is abandoned: a record within it can only exceed it
+    /// by having a field over the limit or far more cells than the header.
+    private var maxRecordBytes: Int { (options.maxFieldBytes + 1) * (columnCount + 8) }
+
+    // MARK: Header
+
+    /// Detects the encoding and reads the header row. Call once, before `readRecords`.
+    public func readHeader() throws -> HeaderOutcome {
+        // Sample for detection.
+        var sample: [UInt8] = []
+        while sample.count < EncodingDetector.sampleSize {
+            var n: Int
+            repeat { n = read(fd, rawBlock, min(options.readBytes, EncodingDetector.sampleSize - sample.count)) } while n < 0 && errno == EINTR
+            if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
+            if n == 0 { eof = true; break }
+            rawBytesRead += Int64(n)
+            rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
+            sample.append(contentsOf: UnsafeBufferPointer(start: rawBlock.assumingMemoryBound(to: UInt8.self), count: n))
+        }
+        if sample.isEmpty { return .empty }
+        let detected = sample.withUnsafeBufferPointer { EncodingDetector.detect($0, sampleIsWholeFile: eof) }
+        guard let encoding = detected else { return .undecodable }
+        self.encoding = encoding
+        if encoding == .gb18030 {
+            decoder = GB18030Decoder()
+            var out: [UInt8] = []
+            sample.withUnsafeBufferPointer { decoder!.decode($0, final: eof, into: &out) }
+            append(out)
+        } else {
+            sample.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[encoding.prefixLength...])) }
+        }
+
+        var parser = ChunkParser(maxFieldBytes: options.maxFieldBytes)
+        while true {
+            scanner.scan(buffer, end: length, atEOF: eof, stopAtBoundary: true)
+            if scanner.lastCut > 0 || (eof && length > 0) {
+                let end = scanner.lastCut > 0 ? scanner.lastCut : length
+                let isLast = scanner.lastCut == 0
+                let chunk = takeChunk(end, index: 0, isLast: isLast)
+                defer { chunk.deallocate() }
+                let malformed = parser.parse(chunk)
+                if parser.arena.recordCount > 0 {
+                    // The first record with fields is the header; it is alone in this chunk unless
+                    // the chunk was the rest of the file.
+                    var fields: [String] = []
+                    let r = parser.arena.records[0]
+                    for f in 0..<Int(r.fieldCount) {
+                        let index = Int(r.firstField) + f
+                        let start = index == 0 ? 0 : parser.arena.fieldEnds[index - 1]
+                        let bytes = UnsafeBufferPointer(start: parser.arena.bytes + start, count: parser.arena.fieldEnds[index] - start)
+                        fields.append(String(decoding: bytes, as: UTF8.self))
+                    }
+                    headerDone = true
+                    columnCount = fields.count
+                    return .header(CSVHeader(fields: fields, line: r.line, encoding: encoding))
+                }
+                if let m = malformed.first { return .malformed(m) }
+                if isLast { return .empty }
+                continue
+            }
+            if eof { return .empty }
+            if length - scanner.recordStart > maxRecordBytes {
+                return .tooLarge(AbandonedRecord(line: scanner.recordStartLine, reason: .fieldTooLarge, bytes: length))
+            }
+            try fill()
+        }
+    }
+
+    // MARK: Records
+
+    /// Streams every record after the header through `processor`. `onChunk` receives each chunk's
+    /// output in file order on the calling thread; the workers' final states are returned.
+    public func readRecords<P: RecordProcessor>(with processor: P, onChunk: (P.ChunkOutput) -> Void) throws -> [P.WorkerState] {
+        precondition(headerDone, "readHeader first")
+        // Small files: one chunk, parsed here without threads.
+        while !eof && length < options.chunkBytes { try fill() }
+        if eof || options.workers == 1 {
+            return try readSequentially(processor, onChunk: onChunk)
+        }
+        return try readInParallel(processor, onChunk: onChunk)
+    }
+
+    private func readSequentially<P: RecordProcessor>(_ processor: P, onChunk: (P.ChunkOutput) -> Void) throws -> [P.WorkerState] {
+        var parser = ChunkParser(maxFieldBytes: options.maxFieldBytes)
+        var state = processor.makeWorkerState()
+        var index = 0
+        try cutChunks { chunk in
+            defer { chunk.deallocate() }
+            let output = Self.run(processor, chunk, &parser, &state)
+            onChunk(output)
+            index += 1
+        }
+        return [state]
+    }
+
+    private func readInParallel<P: RecordProcessor>(_ processor: P, onChunk: (P.ChunkOutput) -> Void) throws -> [P.WorkerState] {
+        let workers = options.workers
+        let queue = WorkQueue<Chunk>(capacity: workers * 2)
+        let results = OrderedResults<P.ChunkOutput>()
+        let boxes = (0..<workers).map { _ in StateBox<P.WorkerState>() }
+        let maxField = options.maxFieldBytes
+        for w in 0..<workers {
+            let box = boxes[w]
+            let thread = Thread {
+                var parser = ChunkParser(maxFieldBytes: maxField)
+                var state = processor.makeWorkerState()
+                while let chunk = queue.pop() {
+                    let output = Self.run(processor, chunk, &parser, &state)
+                    chunk.deallocate()
+                    results.put(chunk.index, output)
+                }
+                box.state = state
+                results.workerFinished()
+            }
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+        var failure: Error?
+        do {
+            try cutChunks { chunk in
+                queue.push(chunk)
+                for output in results.takeReady() { onChunk(output) }
+            }
+        } catch {
+            failure = error
+        }
+        queue.close()
+        for output in results.takeAll(workers: workers) { onChunk(output) }
+        if let failure { throw failure }
+        return boxes.map { $0.state! }
+    }
+
+    private static func run<P: RecordProcessor>(_ processor: P, _ chunk: Chunk, _ parser: inout ChunkParser, _ state: inout P.WorkerState) -> P.ChunkOutput {
+        let malformed = parser.parse(chunk)
+        return withUnsafePointer(to: &parser.arena) { arena in
+            let batch = RecordBatch(arena: arena, chunkIndex: chunk.index, malformed: malformed, abandoned: chunk.abandoned)
+            return processor.process(batch, state: &state)
+        }
+    }
+
+    /// Cuts the rest of the file into chunks of whole records and hands each to `emit`.
+    private func cutChunks(_ emit: (Chunk) throws -> Void) throws {
+        var index = 0
+        chunkStartLine = scanner.lastCutLine
+        while true {
+            scanner.scan(buffer, end: length, atEOF: eof, stopAtBoundary: discarding)
+            if discarding {
+                // Dropping an abandoned record up to the next line break.
+                if scanner.isSkipping {
+                    consume(scanner.position)
+                    if eof {
+                        if !abandonedPending.isEmpty { try emit(takeChunk(0, index: index, isLast: true)) }
+                        return
+                    }
+                    try fill()
+                    continue
+                }
+                consume(scanner.lastCut)
+                chunkStartLine = scanner.lastCutLine
+                discarding = false
+                continue
+            }
+            if eof {
+                if length > 0 || !abandonedPending.isEmpty {
+                    try emit(takeChunk(length, index: index, isLast: true))
+                }
+                return
+            }
+            if length >= options.chunkBytes && scanner.lastCut > 0 {
+                try emit(takeChunk(scanner.lastCut, index: index, isLast: false))
+                index += 1
+                continue
+            }
+            if length - scanner.recordStart > maxRecordBytes {
+                // A record beyond the bound: hand off what precedes it, then drop it up to the next
+                // line break, so memory stays bounded whatever the input.
+                let longField = scanner.position - scanner.fieldStart > options.maxFieldBytes || scanner.state == .quoted
+                let record = AbandonedRecord(line: scanner.recordStartLine, reason: longField ? .fieldTooLarge : .tooManyCells,
+                                             bytes: length - scanner.recordStart)
+                if scanner.recordStart > 0 {
+                    try emit(takeChunk(scanner.recordStart, index: index, isLast: false))
+                    index += 1
+                }
+                abandonedPending.append(record)
+                scanner.abandonRecord()
+                discarding = true
+                consume(scanner.position)
+                continue
+            }
+            try fill()
+        }
+    }
+}
+
+/// Failures to read a file at all (as opposed to findings about its content).
+public enum JicengIngestError: Error, Sendable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case readFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
+        case .readFailed(let path, let reason): return "cannot read \(path): \(reason)"
+        }
+    }
+}

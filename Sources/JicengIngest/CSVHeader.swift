@@ -1,0 +1,20 @@
+/// The header row of a file, decoded to Strings (headers are few, so Strings are fine here).
+public struct CSVHeader: Sendable, Hashable {
+    public var fields: [String]
+    /// The physical line of the header (1 unless blank lines precede it).
+    public var line: Int
+    public var encoding: FileEncoding
+}
+
+/// What the reader found at the start of a file.
+public enum HeaderOutcome: Sendable, Hashable {
+    case header(CSVHeader)
+    /// No bytes, or nothing but a BOM and blank lines.
+    case empty
+    /// Neither UTF-8 nor GB18030.
+    case undecodable
+    /// The header row itself could not be parsed.
+    case malformed(MalformedRecord)
+    /// The header row grew beyond the size bound.
+    case tooLarge(AbandonedRecord)
+}

@@ -1,0 +1,154 @@
+/// Flat storage for the records of one chunk: all field bytes in one byte buffer, field end
+/// offsets in one array, and one small entry per record. Reused from chunk to chunk by a worker,
+/// so parsing allocates nothing per row.
+///
+/// This is the context libcsv's C callbacks write into (through a pointer), hence plain
+/// manually-managed buffers rather than Swift arrays.
+struct RecordArena {
+    struct Record {
+        var firstField: Int32
+        var fieldCount: Int32
+        /// Index within the record of the first field over the size limit, or -1.
+        var oversizedField: Int32
+        var line: Int
+    }
+
+    var bytes: UnsafeMutablePointer<UInt8>
+    var byteCount = 0
+    var byteCapacity: Int
+    var fieldEnds: UnsafeMutablePointer<Int>
+    var fieldTotal = 0
+    var fieldCapacity: Int
+    var records: UnsafeMutablePointer<Record>
+    var recordCount = 0
+    var recordCapacity: Int
+
+    // Parsing state, updated by the callbacks.
+    var fieldsInRecord = 0
+    var recordStartLine = 0
+    var line = 0
+    var lastWasCR = false
+    var oversizedField: Int32 = -1
+    var maxFieldBytes: Int
+
+    init(maxFieldBytes: Int) {
+        self.maxFieldBytes = maxFieldBytes
+        byteCapacity = 1 << 16
+        bytes = .allocate(capacity: byteCapacity)
+        fieldCapacity = 1 << 12
+        fieldEnds = .allocate(capacity: fieldCapacity)
+        recordCapacity = 1 << 10
+        records = .allocate(capacity: recordCapacity)
+    }
+
+    func deallocate() {
+        bytes.deallocate()
+        fieldEnds.deallocate()
+        records.deallocate()
+    }
+
+    /// Empties the arena for a new chunk that starts at `line`; keeps capacity.
+    mutating func reset(line: Int, expectedBytes: Int) {
+        byteCount = 0
+        fieldTotal = 0
+        recordCount = 0
+        fieldsInRecord = 0
+        oversizedField = -1
+        lastWasCR = false
+        self.line = line
+        recordStartLine = line
+        if expectedBytes > byteCapacity { growBytes(to: expectedBytes) }
+    }
+
+    mutating func growBytes(to minimum: Int) {
+        var cap = byteCapacity
+        while cap < minimum { cap *= 2 }
+        let n = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        n.update(from: bytes, count: byteCount)
+        bytes.deallocate()
+        bytes = n
+        byteCapacity = cap
+    }
+
+    mutating func appendField(_ source: UnsafeRawPointer?, _ length: Int) {
+        if fieldsInRecord == 0 { recordStartLine = line }
+        if byteCount + length > byteCapacity { growBytes(to: byteCount + length) }
+        if length > 0, let source {
+            let src = source.assumingMemoryBound(to: UInt8.self)
+            let dst = bytes + byteCount
+            // Copy and look for line breaks in one pass: a quoted field may span lines.
+            var control = false
+            for k in 0..<length {
+                let b = src[k]
+                dst[k] = b
+                control = control || b <= 0x0D
+            }
+            if control { countLineBreaks(UnsafePointer(dst), length) }
+        }
+        byteCount += length
+        if fieldTotal == fieldCapacity {
+            let cap = fieldCapacity * 2
+            let n = UnsafeMutablePointer<Int>.allocate(capacity: cap)
+            n.update(from: fieldEnds, count: fieldTotal)
+            fieldEnds.deallocate()
+            fieldEnds = n
+            fieldCapacity = cap
+        }
+        fieldEnds[fieldTotal] = byteCount
+        fieldTotal += 1
+        if length > maxFieldBytes && oversizedField < 0 { oversizedField = Int32(fieldsInRecord) }
+        fieldsInRecord += 1
+        lastWasCR = false
+    }
+
+    private mutating func countLineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        var k = 0
+        while k < n {
+            let b = p[k]
+            if b == 0x0A { line += 1 }
+            else if b == 0x0D && !(k + 1 < n && p[k + 1] == 0x0A) { line += 1 }
+            k += 1
+        }
+    }
+
+    /// libcsv reports the end of a record, or (with CSV_REPALL_NL) a line break with no fields.
+    mutating func endRecord(terminator c: Int32) {
+        if fieldsInRecord > 0 {
+            if recordCount == recordCapacity {
+                let cap = recordCapacity * 2
+                let n = UnsafeMutablePointer<Record>.allocate(capacity: cap)
+                n.update(from: records, count: recordCount)
+                records.deallocate()
+                records = n
+                recordCapacity = cap
+            }
+            records[recordCount] = Record(
+                firstField: Int32(fieldTotal - fieldsInRecord), fieldCount: Int32(fieldsInRecord),
+                oversizedField: oversizedField, line: recordStartLine)
+            recordCount += 1
+            fieldsInRecord = 0
+            oversizedField = -1
+        }
+        if c == 0x0D {
+            line += 1
+            lastWasCR = true
+        } else if c == 0x0A {
+            if !lastWasCR { line += 1 }
+            lastWasCR = false
+        } else {
+            lastWasCR = false
+        }
+    }
+
+    /// Drops the fields of a record that turned out malformed.
+    mutating func discardOpenRecord() {
+        guard fieldsInRecord > 0 else { return }
+        fieldTotal -= fieldsInRecord
+        byteCount = fieldTotal > 0 ? fieldEnds[fieldTotal - 1] : 0
+        fieldsInRecord = 0
+        oversizedField = -1
+    }
+
+    /// The line the open record started at (or the current line when no field was seen yet).
+    var openRecordLine: Int { fieldsInRecord > 0 ? recordStartLine : line }
+}

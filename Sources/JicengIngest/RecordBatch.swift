@@ -1,0 +1,57 @@
+/// The records of one chunk of a file, handed to a `RecordProcessor` on a worker thread.
+///
+/// Fields are UTF-8 bytes (transcoded if the file is GB18030) in the worker's arena: they are
+/// only valid during the `process` call and are never turned into Strings here, which keeps
+/// the hot path allocation-free.
+public struct RecordBatch {
+    let arena: UnsafePointer<RecordArena>
+    /// Position of the chunk in the file; outputs are merged in this order.
+    public let chunkIndex: Int
+    /// Records libcsv rejected in this chunk (stray quote, unterminated quote).
+    public let malformed: [MalformedRecord]
+    /// Records the reader dropped before this chunk because they grew beyond the size bound.
+    public let abandoned: [AbandonedRecord]
+
+    public var count: Int { arena.pointee.recordCount }
+
+    /// Physical line where record `r` starts (the header is line 1).
+    public func line(_ r: Int) -> Int { arena.pointee.records[r].line }
+
+    public func fieldCount(_ r: Int) -> Int { Int(arena.pointee.records[r].fieldCount) }
+
+    /// The bytes of field `f` of record `r`.
+    public func field(_ r: Int, _ f: Int) -> UnsafeBufferPointer<UInt8> {
+        let a = arena.pointee
+        let index = Int(a.records[r].firstField) + f
+        let start = index == 0 ? 0 : a.fieldEnds[index - 1]
+        return UnsafeBufferPointer(start: a.bytes + start, count: a.fieldEnds[index] - start)
+    }
+
+    /// Index of the first field of record `r` longer than the field-size limit, if any.
+    public func oversizedField(_ r: Int) -> Int? {
+        let i = arena.pointee.records[r].oversizedField
+        return i < 0 ? nil : Int(i)
+    }
+}
+
+/// A record libcsv could not parse in strict mode. Reading resumed on the next line.
+public struct MalformedRecord: Sendable, Hashable {
+    public var line: Int
+    /// A short excerpt around the error, for the finding's value.
+    public var excerpt: String
+    /// True when the input ended inside a quoted field.
+    public var unterminatedQuote: Bool
+}
+
+/// A record dropped without parsing because it grew beyond the memory bound (a field over the
+/// limit, or far more cells than the header): reading resumed on the next line.
+public struct AbandonedRecord: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        case fieldTooLarge
+        case tooManyCells
+    }
+
+    public var line: Int
+    public var reason: Reason
+    public var bytes: Int
+}
