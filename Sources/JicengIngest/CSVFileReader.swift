@@ -24,7 +24,11 @@ public final class CSVFileReader {
     private var rawBlock: UnsafeMutableRawPointer
     // The current buffer of decoded bytes not yet handed off.
     private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    private var capacity: Int {
+        didSet { peakBufferCapacity = max(peakBufferCapacity, capacity) }
+    }
+    /// The largest the decoded-bytes buffer has been (tests check that memory stays bounded).
+    private(set) var peakBufferCapacity = 0
     private var length = 0
     private var scanner = RecordBoundaryScanner(line: 1)
     private var headerDone = false
@@ -42,6 +46,7 @@ public final class CSVFileReader {
         rawBlock = .allocate(byteCount: options.readBytes, alignment: 16)
         capacity = max(options.chunkBytes + options.readBytes * 3 + 16, 1 << 12)
         buffer = .allocate(capacity: capacity)
+        peakBufferCapacity = capacity
     }
 
     deinit {
@@ -129,6 +134,19 @@ public final class CSVFileReader {
     /// The byte bound of one record before it is abandoned: a record within it can only exceed it
     /// by having a field over the limit or far more cells than the header.
     private var maxRecordBytes: Int { (options.maxFieldBytes + 1) * (columnCount + 8) }
+
+    /// Reads whatever is left of the file only to show it to `rawObserver` (for hashing a file
+    /// that was not read to the end, e.g. after an encoding error).
+    public func drainRaw() throws {
+        while !eof {
+            var n: Int
+            repeat { n = read(fd, rawBlock, options.readBytes) } while n < 0 && errno == EINTR
+            if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
+            if n == 0 { eof = true; break }
+            rawBytesRead += Int64(n)
+            rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
+        }
+    }
 
     // MARK: Header
 

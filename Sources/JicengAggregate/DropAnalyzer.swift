@@ -1,0 +1,279 @@
+import Foundation
+import JicengCore
+import JicengIngest
+import JicengPipeline
+import JicengNormalize
+
+/// Settings of one pass over a drop.
+public struct DropAnalysisOptions: Sendable {
+    public var period: Period?
+    public var read: CSVReadOptions
+    /// Findings listed per code and file before they are summarised (contract §7).
+    public var maxFindings: Int
+    /// Where to write rejected records, or nil.
+    public var quarantinePath: String?
+
+    public init(period: Period?, read: CSVReadOptions = CSVReadOptions(), maxFindings: Int = 1000, quarantinePath: String? = nil) {
+        self.period = period
+        self.read = read
+        self.maxFindings = maxFindings
+        self.quarantinePath = quarantinePath
+    }
+}
+
+/// Everything learned from reading a drop once.
+public struct DropAnalysis: Sendable {
+    public var findings: FindingLog
+    public var files: [FileSummary]
+    public var absentDatasets: [String]
+    public var presentDatasets: Set<String>
+    public var directory: UnitDirectory?
+    public var measures: CompiledMeasures
+    /// Rolled-up totals per unit (nil when the hierarchy could not be built).
+    public var totals: MeasureTotals?
+
+    /// Findings in report order, with dataset names filled in for summary findings.
+    public func listedFindings() -> [Finding] {
+        let datasetOf = Dictionary(files.map { ($0.file, $0.dataset) }, uniquingKeysWith: { a, _ in a })
+        return findings.findings(dataset: { datasetOf[$0] })
+    }
+
+    public func dataQuality() -> DataQualitySummary {
+        DataQualitySummary(
+            files: files,
+            findingCounts: findings.totals.sorted { $0.key < $1.key }.map { .init(code: $0.key.code, severity: $0.key.severity, count: $0.value) },
+            absentDatasets: absentDatasets, errors: findings.errors, warnings: findings.warnings)
+    }
+}
+
+/// Reads a drop folder the way contract §1–§4 describes: the files of each dataset (names
+/// starting with the dataset name), units first to build the hierarchy, then every facts dataset
+/// normalised on parallel workers and aggregated into per-unit measure totals.
+public struct DropAnalyzer {
+    public let pipeline: Pipeline
+    public let options: DropAnalysisOptions
+    public let makeHasher: @Sendable () -> any ContentHasher
+
+    public init(pipeline: Pipeline, options: DropAnalysisOptions, makeHasher: @escaping @Sendable () -> any ContentHasher) {
+        self.pipeline = pipeline
+        self.options = options
+        self.makeHasher = makeHasher
+    }
+
+    /// The CSV files of a drop that belong to `dataset`, by name (byte order).
+    public static func files(in folder: String, for dataset: DatasetSpec, all names: [String]) -> [String] {
+        names.filter { name in
+            name.hasPrefix(dataset.filePrefix) && name.lowercased().hasSuffix(".csv")
+        }
+    }
+
+    public func analyze(drop folder: String) throws -> DropAnalysis {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw JicengError(.usage, "the data folder \(folder) does not exist or is not a folder")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { !$0.hasPrefix(".") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var compiled: [String: CompiledDataset] = [:]
+        for d in pipeline.datasets { compiled[d.name] = try CompiledDataset(d, parameters: pipeline.parameters) }
+        let measures = try CompiledMeasures(pipeline: pipeline, datasets: compiled)
+
+        var log = FindingLog(limit: options.maxFindings)
+        var summaries: [FileSummary] = []
+        var absent: [String] = []
+        var present = Set<String>()
+        var quarantine = try options.quarantinePath.map { try QuarantineWriter(path: $0) }
+        defer { try? quarantine?.close() }
+
+        // Units first.
+        let ordered = pipeline.datasets.filter { $0.role == .hierarchy } + pipeline.datasets.filter { $0.role == .facts }
+        var directory: UnitDirectory?
+        var totals: MeasureTotals?
+        var fileIndex: Int32 = 0
+        for spec in ordered {
+            let ds = compiled[spec.name]!
+            let files = Self.files(in: folder, for: spec, all: names)
+            if files.isEmpty {
+                absent.append(spec.name)
+                log.add(Finding(severity: spec.required ? .error : .warning, code: .missingFile, dataset: spec.name,
+                                message: FindingMessages.missingFile(dataset: spec.name, required: spec.required)))
+                continue
+            }
+            if spec.role == .facts && directory == nil {
+                // Without a hierarchy no row can be attached; the units findings say why.
+                absent.append(spec.name)
+                continue
+            }
+            present.insert(spec.name)
+            var unitRows: [UnitRow] = []
+            var keys: [[KeyOccurrence]] = Array(repeating: [], count: ds.uniqueColumns.count)
+            var fileContexts: [Int32: (name: String, context: FactFileContext)] = [:]
+            for name in files {
+                let path = folder + "/" + name
+                var hasher = makeHasher()
+                let reader = try CSVFileReader(path: path, options: options.read)
+                reader.rawObserver = { hasher.update($0) }
+                var counts = RowCounts()
+                func fileFinding(_ severity: Severity, _ code: FindingCode, line: Int?, value: String? = nil, _ message: LocalizedText) {
+                    log.add(Finding(severity: severity, code: code, dataset: spec.name, file: name, line: line, value: value, message: message))
+                }
+                let outcome = try reader.readHeader()
+                switch outcome {
+                case .empty:
+                    fileFinding(.error, .emptyFile, line: nil, FindingMessages.emptyFile)
+                case .undecodable:
+                    fileFinding(.error, .encodingError, line: nil, FindingMessages.undecodable)
+                case .malformed(let m):
+                    fileFinding(.error, .malformedCSV, line: m.line, value: SensitiveDataMasker.mask(m.excerpt),
+                                FindingMessages.malformed(unterminated: m.unterminatedQuote))
+                case .tooLarge(let a):
+                    fileFinding(.error, .fieldTooLarge, line: a.line, FindingMessages.fieldTooLarge(limit: options.read.maxFieldBytes))
+                case .header(let header):
+                    let mapping = HeaderMapping(header: header, dataset: ds, file: name)
+                    for f in mapping.findings { log.add(f) }
+                    guard mapping.isUsable else { break }
+                    let context = FactFileContext(
+                        dataset: ds, mapping: mapping, directory: directory ?? UnitDirectory(units: []),
+                        period: spec.role == .facts ? options.period : nil, fileName: name, fileIndex: fileIndex,
+                        fileEncoding: header.encoding, maxFieldBytes: options.read.maxFieldBytes,
+                        listLimit: options.maxFindings, quarantine: quarantine != nil)
+                    fileContexts[fileIndex] = (name, context)
+                    var chunkFindings = ChunkFindings(listLimit: Int.max)
+                    func absorb<S>(_ out: FactChunkOutput<S>) {
+                        chunkFindings.merge(out.findings)
+                        counts.add(out.counts)
+                        for k in out.keys.indices { keys[k].append(contentsOf: out.keys[k]) }
+                        if !out.quarantine.isEmpty { try? quarantine?.write(out.quarantine) }
+                    }
+                    if spec.role == .hierarchy {
+                        let sink = try UnitRowSink(mapping: mapping, dataset: ds, fileName: name)
+                        _ = try reader.readRecords(with: FactProcessor(context: context, sink: sink)) { out in
+                            absorb(out)
+                            unitRows.append(contentsOf: out.sink)
+                        }
+                    } else {
+                        let sink = MeasureSink(measures: measures, dataset: spec.name, unitCount: directory!.count)
+                        let states = try reader.readRecords(with: FactProcessor(context: context, sink: sink)) { absorb($0) }
+                        for s in states {
+                            if totals == nil { totals = s.sinkState } else { totals!.add(s.sinkState) }
+                        }
+                    }
+                    log.add(chunkFindings, file: name)
+                    if counts.read == 0 {
+                        fileFinding(.warning, .emptyFile, line: nil, FindingMessages.headerOnly)
+                    }
+                }
+                try reader.drainRaw()
+                summaries.append(FileSummary(
+                    dataset: spec.name, file: name, encoding: reader.encoding?.rawValue ?? "", sha256: hasher.hexDigest(),
+                    bytes: reader.rawBytesRead, rowsRead: counts.read, rowsAccepted: counts.accepted,
+                    rowsRejected: counts.rejected, rowsOutOfPeriod: counts.outOfPeriod))
+                fileIndex += 1
+            }
+            // Uniqueness across all files of the dataset.
+            var duplicates: [Int32: [Int: Finding]] = [:]
+            for (k, c) in ds.uniqueColumns.enumerated() {
+                var occurrences = keys[k]
+                occurrences.sort()
+                var i = 0
+                while i < occurrences.count {
+                    var j = i + 1
+                    while j < occurrences.count && occurrences[j].key == occurrences[i].key {
+                        let first = occurrences[i]
+                        let dup = occurrences[j]
+                        let firstName = fileContexts[first.file]?.name ?? ""
+                        duplicates[dup.file, default: [:]][dup.line] = Finding(
+                            severity: .error, code: .uniqueError, dataset: spec.name, file: fileContexts[dup.file]?.name,
+                            line: dup.line, column: spec.columns[c].name,
+                            message: FindingMessages.duplicateKey(spec.columns[c].name, firstFile: firstName, firstLine: first.line))
+                        j += 1
+                    }
+                    i = j
+                }
+            }
+            if spec.role == .hierarchy {
+                // Units: duplicates are handled by the hierarchy builder (it keeps the first).
+                let built = UnitHierarchyBuilder.build(unitRows.sorted { ($0.file, $0.line) < ($1.file, $1.line) })
+                for f in built.findings { log.add(f) }
+                directory = built.directory
+                if let d = directory, d.count > 0 {
+                    totals = MeasureTotals(units: d.count, measures: measures.count)
+                }
+                continue
+            }
+            try takeBack(duplicates, contexts: fileContexts, folder: folder, measures: measures, log: &log,
+                         summaries: &summaries, totals: &totals, quarantine: &quarantine)
+        }
+        if var t = totals, let d = directory {
+            t.rollUp(parents: d.units.map(\.parent))
+            totals = t
+        }
+        return DropAnalysis(findings: log, files: summaries, absentDatasets: absent, presentDatasets: present,
+                            directory: directory, measures: measures, totals: totals)
+    }
+
+    /// Reports duplicates of unique keys and takes rows that were counted back out of the totals
+    /// (the first occurrence stays; every later one is an error).
+    private func takeBack(_ duplicates: [Int32: [Int: Finding]], contexts: [Int32: (name: String, context: FactFileContext)],
+                          folder: String, measures: CompiledMeasures, log: inout FindingLog, summaries: inout [FileSummary],
+                          totals: inout MeasureTotals?, quarantine: inout QuarantineWriter?) throws {
+        for (file, byLine) in duplicates.sorted(by: { $0.key < $1.key }) {
+            guard let (name, baseContext) = contexts[file] else { continue }
+            var context = baseContext
+            context.onlyLines = Set(byLine.keys)
+            context.quarantine = false
+            let reader = try CSVFileReader(path: folder + "/" + name, options: options.read)
+            guard case .header = try reader.readHeader() else { continue }
+            let sink = MeasureSink(measures: measures, dataset: context.dataset.spec.name, unitCount: totals?.unitCount ?? 0)
+            let processor = FactProcessor(context: context, sink: sink)
+            let probe = TakeBackProcessor(inner: processor)
+            var accepted = 0
+            let states = try reader.readRecords(with: probe) { out in
+                accepted += out.accepted
+                for (line, raw) in out.raw {
+                    guard var f = byLine[line] else { continue }
+                    f.value = SensitiveDataMasker.mask(raw)
+                    log.add(f)
+                    if let q = quarantine {
+                        var qq = q
+                        try? qq.write(Array((CSVText.record([context.dataset.spec.name, name, String(line), f.code.rawValue,
+                                                             f.column ?? "", f.message.zh, SensitiveDataMasker.mask(raw)]) + "\n").utf8))
+                        quarantine = qq
+                    }
+                }
+            }
+            for s in states { totals?.add(s.sinkState) }
+            if let i = summaries.firstIndex(where: { $0.file == name }) {
+                summaries[i].rowsAccepted -= Int64(accepted)
+                summaries[i].rowsRejected += Int64(accepted)
+            }
+        }
+    }
+}
+
+/// Re-reads the lines of duplicate rows: gives back the row's key text and takes accepted rows
+/// out of the totals with weight -1.
+struct TakeBackProcessor: RecordProcessor {
+    let inner: FactProcessor<MeasureSink>
+
+    struct Output: Sendable {
+        var accepted: Int
+        var raw: [(Int, String)]
+    }
+
+    func makeWorkerState() -> FactProcessor<MeasureSink>.WorkerState { inner.makeWorkerState() }
+
+    func process(_ batch: RecordBatch, state: inout FactProcessor<MeasureSink>.WorkerState) -> Output {
+        let ds = inner.context.dataset
+        var raw: [(Int, String)] = []
+        for r in 0..<batch.count where inner.context.onlyLines?.contains(batch.line(r)) == true {
+            let c = ds.uniqueColumns.first ?? 0
+            let f = inner.context.mapping.columnToField[c]
+            let text = f >= 0 && f < batch.fieldCount(r) ? String(decoding: ByteTrimming.trimmed(batch.field(r, f)), as: UTF8.self) : ""
+            raw.append((batch.line(r), text))
+        }
+        let taken = inner.takeBack(batch, state: &state)
+        return Output(accepted: taken, raw: raw)
+    }
+}

@@ -1,0 +1,65 @@
+import JicengCore
+import JicengPipeline
+import JicengNormalize
+
+/// Turns rolled-up measure totals into the indicator table of one period and checks each value
+/// against its target: stage 3 and 4 of the pipeline.
+public enum IndicatorComputer {
+    public static func evaluate(
+        pipeline: Pipeline, measures: CompiledMeasures, totals: MeasureTotals, directory: UnitDirectory,
+        presentDatasets: Set<String>, targets: TargetBook, period: Period, toolVersion: String,
+        dataQuality: DataQualitySummary
+    ) -> Evaluation {
+        let units = directory.units.map { u in
+            UnitInfo(id: u.id, name: u.name, level: u.level, parentId: u.parent.map { directory.units[$0].id }, depth: u.depth)
+        }
+        // Indicators whose datasets are all present.
+        let included = pipeline.indicators.filter { pipeline.datasets(for: $0).isSubset(of: presentDatasets) }
+        var results: [IndicatorResult] = []
+        for (u, unit) in directory.units.enumerated() {
+            for ind in included {
+                var value: Double?
+                var numerator: Double?
+                var denominator: Double?
+                switch ind.formula {
+                case .value(let m):
+                    value = Double(totals[u, measures.index(of: m)!])
+                case .ratio(let n, let d, let factor):
+                    let num = Double(totals[u, measures.index(of: n)!])
+                    let den = Double(totals[u, measures.index(of: d)!])
+                    numerator = num
+                    denominator = den
+                    value = den == 0 ? nil : num / den * factor
+                }
+                var result = IndicatorResult(unitId: unit.id, indicator: ind.name, value: value, numerator: numerator,
+                                             denominator: denominator, target: nil, comparator: nil, status: .noTarget)
+                if let rule = targets.rule(for: ind.name, unitId: unit.id, level: unit.level, year: period.year) {
+                    result.target = TargetBook.effectiveTarget(rule, period: period)
+                    result.comparator = rule.comparator
+                    result.status = TargetBook.status(value: value, rule: rule, period: period)
+                }
+                results.append(result)
+            }
+        }
+        results.sort { a, b in
+            a.unitId != b.unitId ? a.unitId.utf8.lexicographicallyPrecedes(b.unitId.utf8)
+                : a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
+        }
+        let breakdowns: [BreakdownResult] = measures.breakdowns.compactMap { b in
+            guard presentDatasets.contains(b.spec.dataset), !directory.units.isEmpty else { return nil }
+            return BreakdownResult(name: b.spec.name, title: b.spec.title, slices: b.slices.map { s in
+                BreakdownResult.Slice(value: s.value.name, title: s.value.title ?? LocalizedText(zh: s.value.name, en: s.value.name),
+                                      count: totals[0, s.measure])
+            })
+        }
+        let infos = included.map { IndicatorInfo(name: $0.name, title: $0.title, display: $0.display.rawValue, isRatio: {
+            if case .ratio = $0.formula { return true } else { return false }
+        }($0)) }
+        let names = Set(included.map(\.name))
+        return Evaluation(
+            period: period, pipelineName: pipeline.name, toolVersion: toolVersion, units: units, indicators: infos,
+            results: results, breakdowns: breakdowns, dataQuality: dataQuality,
+            headline: pipeline.report.headline.filter(names.contains), rankings: pipeline.report.rankings.filter(names.contains),
+            barCharts: pipeline.report.barCharts.filter(names.contains))
+    }
+}

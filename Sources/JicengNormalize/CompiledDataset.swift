@@ -1,0 +1,110 @@
+import JicengCore
+import JicengPipeline
+
+/// The sentinel for "no value" in a normalised row's `Int64` slots.
+public let missingSlot = Int64.min
+
+/// A dataset spec turned into what the hot path needs: a slot per column (and derived column),
+/// header-name and enumeration lookup tables built once, and rules over slot indices.
+public struct CompiledDataset: Sendable {
+    /// How a column's bytes become a slot value.
+    public enum Parse: Sendable, Hashable {
+        case text, integer(minimum: Int64?), boolean, date, enumeration, reference(UnitReferenceRole)
+    }
+
+    public let spec: DatasetSpec
+    public let columnParses: [Parse]
+    /// Enumeration lookups, per column (nil for other types).
+    let enumLookups: [FoldedLookup<Int>?]
+    let headerLookup: FoldedLookup<Int>
+    /// Slots: one per column, then one per derived column.
+    public let slotCount: Int
+    public let periodSlot: Int?
+    /// Reference columns in precedence order (column indices), and the street column.
+    public let referenceColumns: [Int]
+    public let streetColumn: Int?
+    public let uniqueColumns: [Int]
+    let rules: [CompiledRule]
+    let derived: [(slot: Int, from: Int, to: Int)]
+
+    enum CompiledRule: Sendable {
+        case requiredWhen(column: Int, condition: SlotCondition)
+        case notBefore(column: Int, reference: Int)
+    }
+
+    public init(_ spec: DatasetSpec, parameters: [String: Double]) throws {
+        self.spec = spec
+        var parses: [Parse] = []
+        var enums: [FoldedLookup<Int>?] = []
+        var headerEntries: [(key: String, value: Int)] = []
+        for (i, column) in spec.columns.enumerated() {
+            headerEntries.append((column.name, i))
+            for alias in column.aliases { headerEntries.append((alias, i)) }
+            switch column.type {
+            case .text: parses.append(.text); enums.append(nil)
+            case .integer(let minimum): parses.append(.integer(minimum: minimum)); enums.append(nil)
+            case .boolean: parses.append(.boolean); enums.append(nil)
+            case .date: parses.append(.date); enums.append(nil)
+            case .unitReference(let role): parses.append(.reference(role)); enums.append(nil)
+            case .enumeration(let e):
+                parses.append(.enumeration)
+                var entries: [(key: String, value: Int)] = []
+                for (code, value) in e.values.enumerated() {
+                    entries.append((value.name, code))
+                    for s in value.synonyms { entries.append((s, code)) }
+                }
+                enums.append(FoldedLookup(entries, combine: { a, _ in a }))
+            }
+        }
+        columnParses = parses
+        enumLookups = enums
+        // The first declaration wins if two columns share an alias.
+        headerLookup = FoldedLookup(headerEntries, combine: { a, _ in a })
+        var slotNames = spec.columns.map(\.name)
+        var derived: [(Int, Int, Int)] = []
+        for d in spec.derived {
+            switch d.formula {
+            case .daysBetween(let from, let to):
+                guard let f = slotNames.firstIndex(of: from), let t = slotNames.firstIndex(of: to) else {
+                    throw JicengError(.pipelineInvalid, "derived column \(d.name) of \(spec.name) names an unknown column")
+                }
+                derived.append((slotNames.count, f, t))
+            }
+            slotNames.append(d.name)
+        }
+        self.derived = derived
+        slotCount = slotNames.count
+        periodSlot = spec.periodColumn.flatMap { slotNames.firstIndex(of: $0) }
+        referenceColumns = spec.unitReference.compactMap { name in
+            spec.columns.firstIndex { $0.name == name && $0.type != .unitReference(.street) }
+        }
+        streetColumn = spec.columns.firstIndex { $0.type == .unitReference(.street) }
+        uniqueColumns = spec.columns.indices.filter { spec.columns[$0].unique }
+        let names = slotNames
+        rules = try spec.rules.map { rule in
+            switch rule {
+            case .requiredWhen(let column, let condition):
+                guard let c = names.firstIndex(of: column) else {
+                    throw JicengError(.pipelineInvalid, "rule of \(spec.name) names an unknown column \(column)")
+                }
+                return .requiredWhen(column: c, condition: try SlotCondition(condition, dataset: spec, slotNames: names, parameters: parameters))
+            case .notBefore(let column, let reference):
+                guard let c = names.firstIndex(of: column), let r = names.firstIndex(of: reference) else {
+                    throw JicengError(.pipelineInvalid, "rule of \(spec.name) names an unknown column")
+                }
+                return .notBefore(column: c, reference: r)
+            }
+        }
+        slotNamesStorage = names
+    }
+
+    private let slotNamesStorage: [String]
+
+    /// Canonical names of the slots: columns, then derived columns.
+    public var slotNames: [String] { slotNamesStorage }
+
+    public func slot(named name: String) -> Int? { slotNamesStorage.firstIndex(of: name) }
+
+    /// Looks up a header name (folded, with aliases); nil when it matches no column.
+    public func column(forHeader header: String) -> Int? { headerLookup.lookup(header) }
+}

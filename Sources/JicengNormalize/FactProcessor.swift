@@ -1,0 +1,363 @@
+import JicengCore
+import JicengIngest
+import JicengPipeline
+
+/// What one file of a facts dataset needs to know to normalise its records.
+public struct FactFileContext: Sendable {
+    public var dataset: CompiledDataset
+    public var mapping: HeaderMapping
+    public var directory: UnitDirectory
+    public var period: Period?
+    public var fileName: String
+    public var fileIndex: Int32
+    public var fileEncoding: FileEncoding
+    public var maxFieldBytes: Int
+    public var listLimit: Int
+    /// Write rejected records to the chunk's quarantine text.
+    public var quarantine: Bool
+    /// Only process these lines (for taking back duplicates); nil = all.
+    public var onlyLines: Set<Int>?
+
+    public init(dataset: CompiledDataset, mapping: HeaderMapping, directory: UnitDirectory, period: Period?, fileName: String,
+                fileIndex: Int32, fileEncoding: FileEncoding, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil) {
+        self.dataset = dataset
+        self.mapping = mapping
+        self.directory = directory
+        self.period = period
+        self.fileName = fileName
+        self.fileIndex = fileIndex
+        self.fileEncoding = fileEncoding
+        self.maxFieldBytes = maxFieldBytes
+        self.listLimit = listLimit
+        self.quarantine = quarantine
+        self.onlyLines = onlyLines
+    }
+}
+
+/// Row counts of one file.
+public struct RowCounts: Sendable, Hashable {
+    public var read: Int64 = 0
+    public var accepted: Int64 = 0
+    public var rejected: Int64 = 0
+    public var outOfPeriod: Int64 = 0
+
+    public init() {}
+
+    public mutating func add(_ o: RowCounts) {
+        read += o.read
+        accepted += o.accepted
+        rejected += o.rejected
+        outOfPeriod += o.outOfPeriod
+    }
+}
+
+/// The output of one chunk: its findings, counts, unique-key occurrences, quarantine lines and
+/// the sink's output.
+public struct FactChunkOutput<SinkOutput: Sendable>: Sendable {
+    public var findings: ChunkFindings
+    public var counts: RowCounts
+    public var keys: [[KeyOccurrence]]
+    /// Quarantine CSV lines (already encoded), when enabled.
+    public var quarantine: [UInt8]
+    public var sink: SinkOutput
+}
+
+/// Normalises the records of one facts file on worker threads (contract §2–§4): cell counts,
+/// sizes, encodings, missing values, types and constraints, enumeration synonyms, unit
+/// references, row rules, derived values and the period; hands accepted rows to the sink.
+public struct FactProcessor<Sink: RowSink>: RecordProcessor {
+    public let context: FactFileContext
+    public let sink: Sink
+
+    public init(context: FactFileContext, sink: Sink) {
+        self.context = context
+        self.sink = sink
+    }
+
+    public struct WorkerState: @unchecked Sendable {
+        var slots: UnsafeMutablePointer<Int64>
+        public var sinkState: Sink.State
+    }
+
+    public func makeWorkerState() -> WorkerState {
+        WorkerState(slots: .allocate(capacity: max(1, context.dataset.slotCount)), sinkState: sink.makeState())
+    }
+
+    public func process(_ batch: RecordBatch, state: inout WorkerState) -> FactChunkOutput<Sink.ChunkOutput> {
+        var out = FactChunkOutput<Sink.ChunkOutput>(
+            findings: ChunkFindings(listLimit: context.listLimit), counts: RowCounts(),
+            keys: Array(repeating: [], count: context.dataset.uniqueColumns.count), quarantine: [],
+            sink: sink.endChunk(state: &state.sinkState))
+        let ctx = context
+        let spec = ctx.dataset.spec
+        for m in batch.malformed {
+            out.counts.read += 1
+            out.counts.rejected += 1
+            let f = Finding(severity: .error, code: .malformedCSV, dataset: spec.name, file: ctx.fileName, line: m.line,
+                            value: m.excerpt.isEmpty ? nil : SensitiveDataMasker.mask(m.excerpt),
+                            message: FindingMessages.malformed(unterminated: m.unterminatedQuote))
+            out.findings.add(f)
+            if ctx.quarantine { appendQuarantine(&out.quarantine, f, raw: [m.excerpt]) }
+        }
+        for a in batch.abandoned {
+            out.counts.read += 1
+            out.counts.rejected += 1
+            let f = Finding(severity: .error, code: a.reason == .fieldTooLarge ? .fieldTooLarge : .extraCell, dataset: spec.name,
+                            file: ctx.fileName, line: a.line,
+                            message: a.reason == .fieldTooLarge ? FindingMessages.fieldTooLarge(limit: ctx.maxFieldBytes) : FindingMessages.recordTooLarge)
+            out.findings.add(f)
+            if ctx.quarantine { appendQuarantine(&out.quarantine, f, raw: []) }
+        }
+        var rowFindings: [Finding] = []
+        for r in 0..<batch.count {
+            if let only = ctx.onlyLines, !only.contains(batch.line(r)) { continue }
+            rowFindings.removeAll(keepingCapacity: true)
+            let outcome = normalize(batch, r, slots: state.slots, findings: &rowFindings, keys: &out.keys)
+            switch outcome {
+            case .blank: continue
+            case .rejected:
+                out.counts.read += 1
+                out.counts.rejected += 1
+            case .outOfPeriod:
+                out.counts.read += 1
+                out.counts.outOfPeriod += 1
+            case .accepted(let unit):
+                out.counts.read += 1
+                out.counts.accepted += 1
+                sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: batch.line(r), batch: batch, record: r),
+                            weight: 1, state: &state.sinkState)
+            }
+            for f in rowFindings { out.findings.add(f) }
+            if ctx.quarantine, case .rejected = outcome, let first = rowFindings.first(where: { $0.severity == .error }) {
+                appendQuarantine(&out.quarantine, first, raw: (0..<batch.fieldCount(r)).map {
+                    String(decoding: batch.field(r, $0), as: UTF8.self)
+                }, allFindings: rowFindings.filter { $0.severity == .error })
+            }
+        }
+        out.sink = sink.endChunk(state: &state.sinkState)
+        return out
+    }
+
+    /// Takes back rows at `lines` (found to be duplicates after they were counted): each row that
+    /// normalises as accepted is given to the sink with weight -1. Returns how many were.
+    public func takeBack(_ batch: RecordBatch, state: inout WorkerState) -> Int {
+        var taken = 0
+        var scratch: [Finding] = []
+        var keys: [[KeyOccurrence]] = Array(repeating: [], count: context.dataset.uniqueColumns.count)
+        for r in 0..<batch.count {
+            guard let only = context.onlyLines, only.contains(batch.line(r)) else { continue }
+            scratch.removeAll(keepingCapacity: true)
+            if case .accepted(let unit) = normalize(batch, r, slots: state.slots, findings: &scratch, keys: &keys) {
+                sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: batch.line(r), batch: batch, record: r),
+                            weight: -1, state: &state.sinkState)
+                taken += 1
+            }
+        }
+        _ = sink.endChunk(state: &state.sinkState)
+        return taken
+    }
+
+    enum Outcome {
+        case blank, rejected, outOfPeriod, accepted(unit: Int)
+    }
+
+    @inline(__always)
+    func normalize(_ batch: RecordBatch, _ r: Int, slots: UnsafeMutablePointer<Int64>, findings: inout [Finding],
+                   keys: inout [[KeyOccurrence]]) -> Outcome {
+        let ctx = context
+        let ds = ctx.dataset
+        let spec = ds.spec
+        let line = batch.line(r)
+        let cells = batch.fieldCount(r)
+        // Blank records (every cell empty) are skipped silently: spreadsheets leave them behind.
+        var allEmpty = true
+        for f in 0..<cells where !ByteTrimming.trimmed(batch.field(r, f)).isEmpty { allEmpty = false; break }
+        if allEmpty { return .blank }
+
+        func add(_ severity: Severity, _ code: FindingCode, _ column: String?, _ value: UnsafeBufferPointer<UInt8>?, _ message: LocalizedText) {
+            let text = value.map { SensitiveDataMasker.mask(String(decoding: ByteTrimming.trimmed($0), as: UTF8.self)) }
+            findings.append(Finding(severity: severity, code: code, dataset: spec.name, file: ctx.fileName, line: line,
+                                    column: column, value: text, message: message))
+        }
+        var ok = true
+        if cells < ctx.mapping.headerCount {
+            add(.error, .missingCell, nil, nil, FindingMessages.missingCell(expected: ctx.mapping.headerCount, found: cells))
+            ok = false
+        } else if cells > ctx.mapping.headerCount {
+            add(.error, .extraCell, nil, nil, FindingMessages.extraCell(expected: ctx.mapping.headerCount, found: cells))
+            ok = false
+        }
+        if let big = batch.oversizedField(r) {
+            let c = big < ctx.mapping.fieldToColumn.count ? ctx.mapping.fieldToColumn[big] : -1
+            add(.error, .fieldTooLarge, c >= 0 ? spec.columns[c].name : nil, nil, FindingMessages.fieldTooLarge(limit: ctx.maxFieldBytes))
+            return .rejected
+        }
+        let gbFile = ctx.fileEncoding == .gb18030
+        // Columns.
+        for (c, column) in spec.columns.enumerated() {
+            slots[c] = missingSlot
+            let fi = ctx.mapping.columnToField[c]
+            guard fi >= 0, fi < cells else {
+                if fi < 0, let d = column.defaultValue { slots[c] = d }
+                continue
+            }
+            let raw = batch.field(r, fi)
+            let bytes = ByteTrimming.trimmed(raw)
+            if !UTF8Validation.isValid(bytes) || (gbFile && containsReplacement(bytes)) {
+                add(.error, .encodingError, column.name, nil, FindingMessages.undecodableCell(column.name))
+                ok = false
+                continue
+            }
+            if MissingValue.isMissing(bytes) {
+                if let d = column.defaultValue { slots[c] = d }
+                else if column.valueRequired && !ds.referenceColumns.contains(c) {
+                    add(.error, .missingValue, column.name, nil, FindingMessages.missingValue(column.name))
+                    ok = false
+                }
+                continue
+            }
+            switch ds.columnParses[c] {
+            case .text, .reference:
+                slots[c] = 1
+            case .integer(let minimum):
+                guard let v = IntegerParser.parse(bytes) else {
+                    add(.error, .typeError, column.name, bytes, FindingMessages.typeError(column.name, expected: "整数"))
+                    ok = false
+                    continue
+                }
+                if let minimum, v < minimum {
+                    add(.error, .constraintError, column.name, bytes, FindingMessages.negative(column.name))
+                    ok = false
+                    continue
+                }
+                slots[c] = v
+            case .boolean:
+                guard let v = BooleanParser.parse(bytes) else {
+                    add(.error, .typeError, column.name, bytes, FindingMessages.typeError(column.name, expected: "是/否"))
+                    ok = false
+                    continue
+                }
+                slots[c] = v ? 1 : 0
+            case .date:
+                guard let d = DateParser.parse(bytes) else {
+                    add(.error, .typeError, column.name, bytes, FindingMessages.typeError(column.name, expected: "日期"))
+                    ok = false
+                    continue
+                }
+                slots[c] = Int64(d.dayNumber)
+            case .enumeration:
+                guard let code = ds.enumLookups[c]!.lookup(bytes) else {
+                    add(.error, .typeError, column.name, bytes, FindingMessages.typeError(column.name, expected: "有效取值"))
+                    ok = false
+                    continue
+                }
+                slots[c] = Int64(code)
+            }
+        }
+        // Unique keys: every row with a key counts, whatever else is wrong with it.
+        for (k, c) in ds.uniqueColumns.enumerated() {
+            let fi = ctx.mapping.columnToField[c]
+            guard fi >= 0, fi < cells, slots[c] != missingSlot else { continue }
+            keys[k].append(KeyOccurrence(key: KeyHash(ByteTrimming.trimmed(batch.field(r, fi))), file: ctx.fileIndex, line: line))
+        }
+        // Unit reference: the first non-empty of the reference columns.
+        var unit = -1
+        if !ds.referenceColumns.isEmpty {
+            var used: Int?
+            for c in ds.referenceColumns where ctx.mapping.columnToField[c] >= 0 && slots[c] != missingSlot {
+                used = c
+                break
+            }
+            if let c = used {
+                let bytes = ByteTrimming.trimmed(batch.field(r, ctx.mapping.columnToField[c]))
+                let (resolved, ambiguous) = resolveUnit(column: c, bytes, batch, r)
+                if let resolved {
+                    unit = resolved
+                } else {
+                    add(.error, .unknownUnit, spec.columns[c].name, bytes, FindingMessages.unknownUnit(spec.columns[c].name, ambiguous: ambiguous))
+                    ok = false
+                }
+            } else if ok {
+                let names = ds.referenceColumns.filter { ctx.mapping.columnToField[$0] >= 0 }.map { spec.columns[$0].name }
+                add(.error, .missingValue, names.first, nil, FindingMessages.missingReference(names))
+                ok = false
+            }
+        }
+        // Derived values and rules.
+        for d in ds.derived {
+            let from = slots[d.from], to = slots[d.to]
+            slots[d.slot] = (from == missingSlot || to == missingSlot) ? missingSlot : to - from
+        }
+        for rule in ds.rules {
+            switch rule {
+            case .requiredWhen(let c, let condition):
+                if slots[c] == missingSlot && condition.holds(slots) && !hadFinding(findings, column: spec.columns[c].name) {
+                    add(.error, .missingValue, spec.columns[c].name, nil, FindingMessages.missingValueWhen(spec.columns[c].name))
+                    ok = false
+                }
+            case .notBefore(let c, let ref):
+                if slots[c] != missingSlot && slots[ref] != missingSlot && slots[c] < slots[ref] {
+                    let fi = ctx.mapping.columnToField[c]
+                    add(.error, .ruleError, spec.columns[c].name, fi >= 0 ? batch.field(r, fi) : nil,
+                        FindingMessages.notBefore(spec.columns[c].name, spec.columns[ref].name))
+                    ok = false
+                }
+            }
+        }
+        guard ok else { return .rejected }
+        if let period = ctx.period, let ps = ds.periodSlot, slots[ps] != missingSlot,
+           !period.contains(CivilDate(dayNumber: Int32(slots[ps]))) {
+            let fi = ctx.mapping.columnToField[ps]
+            add(.warning, .outOfPeriod, spec.columns[ps].name, fi >= 0 ? batch.field(r, fi) : nil,
+                FindingMessages.outOfPeriod(spec.columns[ps].name, period: period))
+            return .outOfPeriod
+        }
+        return .accepted(unit: unit)
+    }
+
+    private func hadFinding(_ findings: [Finding], column: String) -> Bool {
+        findings.contains { $0.column == column }
+    }
+
+    private func containsReplacement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
+        return false
+    }
+
+    /// Resolves a reference column's value to a unit; `ambiguous` when several units match.
+    private func resolveUnit(column c: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ batch: RecordBatch, _ r: Int) -> (Int?, Bool) {
+        let dir = context.directory
+        switch context.dataset.columnParses[c] {
+        case .reference(.grid):
+            guard let u = dir.unit(id: bytes), dir.units[u].level == .grid else { return (nil, false) }
+            return (u, false)
+        case .reference(.unit):
+            return (dir.unit(id: bytes), false)
+        case .reference(.community):
+            var candidates = dir.communities(named: bytes)
+            if let sc = context.dataset.streetColumn, context.mapping.columnToField[sc] >= 0,
+               context.mapping.columnToField[sc] < batch.fieldCount(r) {
+                let streetBytes = ByteTrimming.trimmed(batch.field(r, context.mapping.columnToField[sc]))
+                if !MissingValue.isMissing(streetBytes) {
+                    let streets = Set(dir.streets(named: streetBytes))
+                    candidates = candidates.filter { dir.street(of: $0).map(streets.contains) ?? false }
+                }
+            }
+            if candidates.count == 1 { return (candidates[0], false) }
+            return (nil, candidates.count > 1)
+        default:
+            return (dir.unit(id: bytes), false)
+        }
+    }
+
+    private func appendQuarantine(_ out: inout [UInt8], _ finding: Finding, raw: [String], allFindings: [Finding]? = nil) {
+        let findings = allFindings ?? [finding]
+        let codes = findings.map(\.code.rawValue).joined(separator: ";")
+        let columns = findings.compactMap(\.column).joined(separator: ";")
+        let message = findings.map(\.message.zh).joined(separator: "；")
+        let record = CSVText.record(raw.map(SensitiveDataMasker.mask))
+        let fields = [context.dataset.spec.name, context.fileName, String(finding.line ?? 0), codes, columns, message, record]
+        out.append(contentsOf: Array((CSVText.record(fields) + "\n").utf8))
+    }
+}

@@ -1,0 +1,129 @@
+import JicengCore
+
+/// The wording of every finding, in Chinese and English, in one place so that messages stay
+/// consistent and an analyst reads the same phrase for the same problem everywhere.
+public enum FindingMessages {
+    public static func missingFile(dataset: String, required: Bool) -> LocalizedText {
+        required
+            ? LocalizedText(zh: "缺少必需的数据集 \(dataset)（应有 \(dataset)*.csv 文件）",
+                            en: "required dataset \(dataset) is missing (no \(dataset)*.csv file)")
+            : LocalizedText(zh: "本次数据中没有 \(dataset)（\(dataset)*.csv），其指标不予计算",
+                            en: "no \(dataset)*.csv in this drop; its indicators are left out")
+    }
+
+    public static let emptyFile = LocalizedText(zh: "文件为空，没有表头", en: "the file is empty: no header row")
+    public static let headerOnly = LocalizedText(zh: "文件只有表头，没有数据行", en: "the file has a header but no records")
+    public static let undecodable = LocalizedText(
+        zh: "文件编码无法识别：既不是 UTF-8 也不是 GB18030/GBK", en: "the file is neither UTF-8 nor GB18030/GBK")
+    public static func undecodableCell(_ column: String) -> LocalizedText {
+        LocalizedText(zh: "\(column) 列含有无法解码的字节", en: "column \(column) holds bytes that are not valid text")
+    }
+
+    public static func malformed(unterminated: Bool) -> LocalizedText {
+        unterminated
+            ? LocalizedText(zh: "引号未闭合：文件在带引号的字段中结束", en: "unterminated quote: the file ends inside a quoted field")
+            : LocalizedText(zh: "CSV 格式错误（多余或不成对的引号），该行已跳过，从下一行继续读取",
+                            en: "malformed CSV (stray or unbalanced quote); the record was skipped and reading resumed on the next line")
+    }
+
+    public static func fieldTooLarge(limit: Int) -> LocalizedText {
+        LocalizedText(zh: "字段超过 \(limit) 字节上限，该行已跳过", en: "a field exceeds the \(limit)-byte limit; the record was skipped")
+    }
+
+    public static let recordTooLarge = LocalizedText(
+        zh: "该行单元格数远超表头，已跳过", en: "the record has far more cells than the header; it was skipped")
+
+    public static func missingColumn(_ column: String, dataset: String) -> LocalizedText {
+        LocalizedText(zh: "缺少必需的列 \(column)，该文件未被读取", en: "required column \(column) is missing; the file was not read")
+    }
+
+    public static func missingReferenceColumn(_ columns: [String]) -> LocalizedText {
+        let list = columns.joined(separator: "/")
+        return LocalizedText(zh: "缺少单位引用列（\(list) 至少需要一列），该文件未被读取",
+                             en: "no unit reference column (one of \(list) is required); the file was not read")
+    }
+
+    public static func duplicateColumn(_ column: String) -> LocalizedText {
+        LocalizedText(zh: "列 \(column) 在表头中出现多次，只使用第一次出现的列", en: "column \(column) appears more than once; only the first is used")
+    }
+
+    public static func unknownColumn(_ header: String) -> LocalizedText {
+        LocalizedText(zh: "无法识别的列“\(header)”，已忽略", en: "unknown column '\(header)' ignored")
+    }
+
+    public static func missingCell(expected: Int, found: Int) -> LocalizedText {
+        LocalizedText(zh: "该行只有 \(found) 个单元格，表头有 \(expected) 列", en: "the record has \(found) cells; the header has \(expected)")
+    }
+
+    public static func extraCell(expected: Int, found: Int) -> LocalizedText {
+        LocalizedText(zh: "该行有 \(found) 个单元格，多于表头的 \(expected) 列", en: "the record has \(found) cells, more than the header's \(expected)")
+    }
+
+    public static func missingValue(_ column: String) -> LocalizedText {
+        LocalizedText(zh: "必填项 \(column) 为空", en: "required value \(column) is missing")
+    }
+
+    public static func missingValueWhen(_ column: String) -> LocalizedText {
+        LocalizedText(zh: "状态为已解决或已解释时必须填写 \(column)", en: "\(column) is required for this status")
+    }
+
+    public static func typeError(_ column: String, expected: String) -> LocalizedText {
+        LocalizedText(zh: "\(column) 的值无法识别为\(expected)", en: "\(column) is not a valid \(expectedEnglish[expected] ?? expected)")
+    }
+
+    private static let expectedEnglish = [
+        "整数": "whole number", "是/否": "yes/no value", "日期": "date", "有效取值": "value of the allowed list", "层级": "level",
+    ]
+
+    public static func negative(_ column: String) -> LocalizedText {
+        LocalizedText(zh: "\(column) 不能为负数", en: "\(column) must not be negative")
+    }
+
+    public static func duplicateKey(_ column: String, firstFile: String, firstLine: Int) -> LocalizedText {
+        LocalizedText(zh: "\(column) 重复：与 \(firstFile) 第 \(firstLine) 行相同，本行不计入",
+                      en: "duplicate \(column): same as \(firstFile) line \(firstLine); this row is left out")
+    }
+
+    public static func unknownUnit(_ column: String, ambiguous: Bool) -> LocalizedText {
+        ambiguous
+            ? LocalizedText(zh: "\(column) 对应多个单位，无法确定（可增加街道列区分）", en: "\(column) matches more than one unit (add a street column to tell them apart)")
+            : LocalizedText(zh: "\(column) 在组织架构中找不到对应单位", en: "\(column) matches no unit of the hierarchy")
+    }
+
+    public static func missingReference(_ columns: [String]) -> LocalizedText {
+        LocalizedText(zh: "没有填写所属单位（\(columns.joined(separator: "/"))）", en: "no unit given (\(columns.joined(separator: "/")))")
+    }
+
+    public static func notBefore(_ column: String, _ reference: String) -> LocalizedText {
+        LocalizedText(zh: "\(column) 早于 \(reference)", en: "\(column) is before \(reference)")
+    }
+
+    public static func outOfPeriod(_ column: String, period: Period) -> LocalizedText {
+        LocalizedText(zh: "\(column) 不在统计期 \(period) 内，本行不计入", en: "\(column) lies outside the period \(period); the row is left out")
+    }
+
+    public static func hierarchy(_ problem: HierarchyProblem) -> LocalizedText {
+        switch problem {
+        case .noRoot: return LocalizedText(zh: "组织架构没有根单位（上级编码为空的单位）", en: "the hierarchy has no root (a unit with an empty parent_id)")
+        case .extraRoot(let first): return LocalizedText(zh: "组织架构只能有一个根单位，已有 \(first)", en: "the hierarchy must have exactly one root; \(first) is already the root")
+        case .levelNotBelowParent(let parent): return LocalizedText(zh: "层级必须低于上级单位 \(parent) 的层级", en: "the level must be below that of the parent \(parent)")
+        case .cycle: return LocalizedText(zh: "上级关系形成循环", en: "the parent chain forms a cycle")
+        case .unknownParent: return LocalizedText(zh: "上级编码在组织架构中不存在", en: "parent_id matches no unit")
+        case .parentRejected: return LocalizedText(zh: "上级单位有错误，本单位无法挂接", en: "the parent unit has errors, so this unit cannot be attached")
+        }
+    }
+
+    public static func suppressed(count: Int64, code: FindingCode) -> LocalizedText {
+        LocalizedText(zh: "另有 \(count) 条 \(code.rawValue) 未逐条列出", en: "\(count) more \(code.rawValue) findings in this file are not listed")
+    }
+}
+
+/// What can be wrong with the hierarchy as a whole (all reported as `rule-error` or `unknown-unit`).
+public enum HierarchyProblem: Sendable, Hashable {
+    case noRoot
+    case extraRoot(String)
+    case levelNotBelowParent(String)
+    case cycle
+    case unknownParent
+    case parentRejected
+}

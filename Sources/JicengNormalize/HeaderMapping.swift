@@ -1,0 +1,60 @@
+import JicengCore
+import JicengIngest
+import JicengPipeline
+
+/// How one file's header maps onto its dataset's columns (contract §2: trimmed, BOM removed,
+/// full-width folded, case ignored, aliases), with the header findings: unknown, duplicate and
+/// missing columns.
+public struct HeaderMapping: Sendable {
+    /// For each header field, the column index, or -1 (unknown or duplicate).
+    public let fieldToColumn: [Int]
+    /// For each column, the header field index, or -1.
+    public let columnToField: [Int]
+    public let headerCount: Int
+    /// Whether the file can be read: every required column (and a unit reference) is present.
+    public let isUsable: Bool
+    public let findings: [Finding]
+
+    public init(header: CSVHeader, dataset: CompiledDataset, file: String) {
+        let spec = dataset.spec
+        var fieldToColumn = [Int](repeating: -1, count: header.fields.count)
+        var columnToField = [Int](repeating: -1, count: spec.columns.count)
+        var findings: [Finding] = []
+        for (i, name) in header.fields.enumerated() {
+            guard let c = dataset.column(forHeader: name) else {
+                findings.append(Finding(severity: .warning, code: .unknownColumn, dataset: spec.name, file: file,
+                                        line: header.line, value: SensitiveDataMasker.mask(name.trimmingSpaces()),
+                                        message: FindingMessages.unknownColumn(name.trimmingSpaces())))
+                continue
+            }
+            if columnToField[c] >= 0 {
+                findings.append(Finding(severity: .error, code: .duplicateColumn, dataset: spec.name, file: file,
+                                        line: header.line, column: spec.columns[c].name, value: name.trimmingSpaces(),
+                                        message: FindingMessages.duplicateColumn(spec.columns[c].name)))
+                continue
+            }
+            columnToField[c] = i
+            fieldToColumn[i] = c
+        }
+        var usable = true
+        let referenceNames = Set(spec.unitReference)
+        for (c, column) in spec.columns.enumerated() where column.required && columnToField[c] < 0 && !referenceNames.contains(column.name) {
+            usable = false
+            findings.append(Finding(severity: .error, code: .missingColumn, dataset: spec.name, file: file,
+                                    line: header.line, column: column.name,
+                                    message: FindingMessages.missingColumn(column.name, dataset: spec.name)))
+        }
+        if !dataset.referenceColumns.isEmpty && !dataset.referenceColumns.contains(where: { columnToField[$0] >= 0 }) {
+            usable = false
+            let names = dataset.referenceColumns.map { spec.columns[$0].name }
+            findings.append(Finding(severity: .error, code: .missingColumn, dataset: spec.name, file: file,
+                                    line: header.line, column: names.contains("unit_id") ? "unit_id" : names.first,
+                                    message: FindingMessages.missingReferenceColumn(names)))
+        }
+        self.fieldToColumn = fieldToColumn
+        self.columnToField = columnToField
+        self.headerCount = header.fields.count
+        self.isUsable = usable
+        self.findings = findings
+    }
+}

@@ -1,0 +1,67 @@
+/// A 128-bit hash of a key's bytes, used to find duplicate ids without keeping the ids: two
+/// independent 64-bit multiply-xorshift hashes. For 10 million distinct keys the chance that any
+/// two collide is about 10^-25.
+public struct KeyHash: Sendable, Hashable, Comparable {
+    public var high: UInt64
+    public var low: UInt64
+
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        high = Self.hash(bytes, seed: 0x243F_6A88_85A3_08D3, multiplier: 0x9E37_79B9_7F4A_7C15)
+        low = Self.hash(bytes, seed: 0x1319_8A2E_0370_7344, multiplier: 0xC2B2_AE3D_27D4_EB4F)
+    }
+
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64, multiplier: UInt64) -> UInt64 {
+        var h = seed ^ (UInt64(bytes.count) &* multiplier)
+        var i = 0
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                h = (h ^ w) &* multiplier
+                h ^= h >> 31
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* multiplier
+        }
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
+    public static func < (a: KeyHash, b: KeyHash) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
+}
+
+/// Where a unique key occurred: which file (by index in read order) and line.
+public struct KeyOccurrence: Sendable, Hashable, Comparable {
+    public var key: KeyHash
+    public var file: Int32
+    public var line: Int
+
+    public init(key: KeyHash, file: Int32, line: Int) {
+        self.key = key
+        self.file = file
+        self.line = line
+    }
+
+    public static func < (a: KeyOccurrence, b: KeyOccurrence) -> Bool {
+        if a.key != b.key { return a.key < b.key }
+        if a.file != b.file { return a.file < b.file }
+        return a.line < b.line
+    }
+}

@@ -1,0 +1,70 @@
+import JicengCore
+import JicengPipeline
+
+/// The validated hierarchy of a drop: every unit with its parent, level and names, and the
+/// lookups that attach fact rows to units (by id, by community name or alias, by street).
+///
+/// Built once from the `units` dataset and then read concurrently by every worker.
+public struct UnitDirectory: Sendable {
+    public struct Unit: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var level: UnitLevel
+        public var parent: Int?
+        public var aliases: [String]
+        public var depth: Int
+    }
+
+    /// Units in hierarchy order: parents before children, siblings by id. Index 0 is the root.
+    public let units: [Unit]
+    private let byId: FoldedLookup<Int>
+    private let communitiesByName: FoldedLookup<[Int]>
+    private let streetsByName: FoldedLookup<[Int]>
+    /// For each unit, its ancestor of level `street` (or nil).
+    private let streetOf: [Int?]
+    /// For each unit, the chain of ancestors including itself, root last.
+    public let ancestors: [[Int]]
+
+    public var count: Int { units.count }
+
+    /// `units` must already be in hierarchy order with valid parents.
+    public init(units: [Unit]) {
+        self.units = units
+        byId = FoldedLookup(units.enumerated().map { ($0.element.id, $0.offset) }, combine: { a, _ in a })
+        func names(_ level: UnitLevel) -> FoldedLookup<[Int]> {
+            var entries: [(key: String, value: [Int])] = []
+            for (i, u) in units.enumerated() where u.level == level {
+                var seen = Set<String>()
+                for n in [u.name] + u.aliases {
+                    let folded = TextFolding.fold(n)
+                    guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
+                    entries.append((n, [i]))
+                }
+            }
+            return FoldedLookup(entries, combine: { a, b in Array(Set(a + b)).sorted() })
+        }
+        communitiesByName = names(.community)
+        streetsByName = names(.street)
+        var chains: [[Int]] = []
+        var streets: [Int?] = []
+        for (i, u) in units.enumerated() {
+            var chain = [i]
+            if let p = u.parent { chain.append(contentsOf: chains[p]) }
+            chains.append(chain)
+            streets.append(chain.first { units[$0].level == .street })
+        }
+        ancestors = chains
+        streetOf = streets
+    }
+
+    public func unit(id bytes: UnsafeBufferPointer<UInt8>) -> Int? { byId.lookup(bytes) }
+    public func unit(id: String) -> Int? { byId.lookup(id) }
+
+    /// Communities whose name or alias matches.
+    public func communities(named bytes: UnsafeBufferPointer<UInt8>) -> [Int] { communitiesByName.lookup(bytes) ?? [] }
+
+    /// Streets whose name or alias matches.
+    public func streets(named bytes: UnsafeBufferPointer<UInt8>) -> [Int] { streetsByName.lookup(bytes) ?? [] }
+
+    public func street(of unit: Int) -> Int? { streetOf[unit] }
+}
