@@ -1,0 +1,119 @@
+import JicengCore
+
+/// An immutable table from names to values that matches names the way the contract does (§2):
+/// after trimming, dropping BOMs, folding full-width to half-width and ignoring ASCII case.
+///
+/// Exists because header names, enumeration synonyms and unit names are looked up once per cell
+/// on 10 million rows. Most cells are spelled exactly like a key (or its folded form), so the
+/// trimmed bytes are first looked up as they are, in an open-addressing hash table, without
+/// allocating; only on a miss are the bytes folded with `TextFolding.fold` (which builds a
+/// `String`) and looked up again. Immutable after `init`, so it can be read from many threads.
+public struct FoldedLookup<Value: Sendable>: Sendable {
+    /// One table slot: a key (a range of `keyBytes`) and the index of its value; `value < 0` is empty.
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var keyStart: Int32 = 0
+        var keyLength: Int32 = 0
+        var value: Int32 = -1
+    }
+
+    /// Power-of-two sized, at most half full, so a probe always ends at an empty slot.
+    private let slots: [Slot]
+    private let keyBytes: [UInt8]
+    /// One value per distinct folded key.
+    private let values: [Value]
+
+    /// Builds the table.
+    ///
+    /// Each key is stored under its folded form (`TextFolding.fold`) and under its own spelling
+    /// with surrounding spaces trimmed; both give the same value. Entries whose folded keys are
+    /// equal share one value, `combine(earlier, later)` applied in entry order — callers use it to
+    /// notice names that are ambiguous after folding.
+    public init(_ entries: [(key: String, value: Value)], combine: (Value, Value) -> Value) {
+        var values: [Value] = []
+        var valueOfFoldedKey: [String: Int] = [:]
+        var spellings: [(text: String, value: Int)] = []
+        for entry in entries {
+            let folded = TextFolding.fold(entry.key)
+            let index: Int
+            if let existing = valueOfFoldedKey[folded] {
+                index = existing
+                values[index] = combine(values[index], entry.value)
+            } else {
+                index = values.count
+                values.append(entry.value)
+                valueOfFoldedKey[folded] = index
+                spellings.append((folded, index))
+            }
+            let spelling = entry.key.trimmingSpaces()
+            if spelling != folded { spellings.append((spelling, index)) }
+        }
+
+        var capacity = 8
+        while capacity < spellings.count * 2 { capacity *= 2 }
+        var slots = [Slot](repeating: Slot(), count: capacity)
+        var keyBytes: [UInt8] = []
+        for spelling in spellings {
+            var text = spelling.text
+            text.withUTF8 { key in
+                let probe = Self.probe(slots, keyBytes, for: key)
+                // The same spelling twice always folds alike, so it already has this value.
+                guard slots[probe.slot].value < 0 else { return }
+                slots[probe.slot] = Slot(hash: probe.hash, keyStart: Int32(keyBytes.count),
+                                         keyLength: Int32(key.count), value: Int32(spelling.value))
+                keyBytes.append(contentsOf: key)
+            }
+        }
+        self.slots = slots
+        self.keyBytes = keyBytes
+        self.values = values
+    }
+
+    /// The value of the name in `bytes` (UTF-8), or nil when no key matches it.
+    public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        let trimmed = ByteTrimming.trimmed(bytes)
+        if let value = exactValue(trimmed) { return value }
+        var folded = TextFolding.fold(utf8: trimmed)
+        return folded.withUTF8 { exactValue($0) }
+    }
+
+    /// The value of the name in `text`, or nil when no key matches it.
+    public func lookup(_ text: String) -> Value? {
+        var text = text
+        return text.withUTF8 { lookup($0) }
+    }
+
+    /// The value stored under exactly these bytes.
+    private func exactValue(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+        let index = slots[Self.probe(slots, keyBytes, for: key).slot].value
+        return index < 0 ? nil : values[Int(index)]
+    }
+
+    /// Linear probing: the slot holding `key`, or the empty slot where it would go.
+    private static func probe(_ slots: [Slot], _ keyBytes: [UInt8],
+                              for key: UnsafeBufferPointer<UInt8>) -> (slot: Int, hash: UInt64) {
+        let hash = ByteHash.hash(key)
+        let mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            keyBytes.withUnsafeBufferPointer { stored in
+                var i = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let slot = slots[i]
+                    if slot.value < 0 { return (i, hash) }
+                    if slot.hash == hash && Int(slot.keyLength) == key.count
+                        && equal(stored, from: Int(slot.keyStart), key) {
+                        return (i, hash)
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, from start: Int,
+                              _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<key.count where stored[start + i] != key[i] { return false }
+        return true
+    }
+}

@@ -1,0 +1,27 @@
+/// Recognises the cells the contract counts as "no value" (§2).
+///
+/// Exists so that every column type treats missing cells alike before its own parser runs: a
+/// missing required value is a `missing-value` finding, while a non-missing cell that does not
+/// parse is a type error. The spellings are the contract's: empty, `-`, `—`, `N/A`, `NA`, `NULL`,
+/// case-insensitive, after trimming and full-width folding (so `－`, `Ｎ／Ａ`, `ｎｕｌｌ` count too).
+public enum MissingValue {
+    /// The longest missing spelling in bytes: `ＮＵＬＬ`, four full-width letters of three bytes.
+    private static let longestSpelling = 12
+
+    /// Whether the cell holds no value.
+    public static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let t = ByteTrimming.trimmed(bytes)
+        if t.isEmpty { return true }
+        if t.count > longestSpelling { return false }
+        var cursor = FoldedScalarCursor(t)
+        guard let first = cursor.next() else { return true }
+        switch first {
+        case 0x2D, 0x2014:                                            // - (also －), —
+            return cursor.isAtEnd
+        case 0x6E:                                                    // n/a, na, null
+            return cursor.restEquals("/a") || cursor.restEquals("a") || cursor.restEquals("ull")
+        default:
+            return false
+        }
+    }
+}
