@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "JicengAggregateTests", dependencies: ["JicengAggregate", "JicengNormalize", "JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengReportTests", dependencies: ["JicengReport", "JicengAggregate", "JicengCore"]),
         .testTarget(name: "JicengSampleTests", dependencies: ["JicengSample", "JicengCore"]),
-        .testTarget(name: "JicengEndToEndTests", dependencies: ["JicengCore"]),
+        .testTarget(name: "JicengEndToEndTests", dependencies: ["JicengCore", "jiceng"]),
     ]
 )

@@ -1,2 +1,3 @@
-// Placeholder entry point; replaced by the CLI.
-print("jiceng")
+import JicengCLI
+
+JicengCommand.runMain()

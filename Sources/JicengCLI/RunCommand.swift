@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import JicengAggregate
+import JicengCore
+import JicengPipeline
+import JicengReport
+
+/// `jiceng run`: the quarterly job — ingest, normalise, aggregate, evaluate targets, report.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Compute indicators for a period, check targets and write the reports.")
+
+    @OptionGroup var drop: DropOptions
+
+    @Option(name: .long, help: "Period: a quarter (2022Q2) or a year (2022).")
+    var period: Period
+
+    @Option(name: .long, help: "Output folder (replaced as a whole when the run completes).")
+    var out: String
+
+    @Option(name: .long, help: "Targets file (CSV, contract §6); default: the pipeline's targets.")
+    var targets: String?
+
+    @Flag(name: .long, help: "Fail (exit 1) without writing outputs when the drop has any error.")
+    var strict = false
+
+    func run() throws {
+        let pipeline = try drop.loadPipeline()
+        let book = try loadTargets(pipeline)
+        let folder = try OutputFolder(destination: out)
+        var committed = false
+        defer { if !committed { folder.discard() } }
+        let analyzer = DropAnalyzer(
+            pipeline: pipeline,
+            options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv")),
+            makeHasher: { SHA256Hasher() })
+        let analysis = try analyzer.analyze(drop: drop.data)
+        let findings = analysis.listedFindings()
+        let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: findings)
+        if strict && doc.errors > 0 {
+            FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
+            throw JicengError(.dataErrors, "\(doc.errors) data error(s) under --strict; no outputs written")
+        }
+        guard let directory = analysis.directory, let totals = analysis.totals else {
+            FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
+            throw JicengError(.dataErrors, "the unit hierarchy could not be built from units*.csv; no indicators can be computed")
+        }
+        let evaluation = IndicatorComputer.evaluate(
+            pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
+            presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
+            dataQuality: analysis.dataQuality())
+        try ReportWriter(language: drop.lang).write(evaluation, findings: findings, to: folder.temporary)
+        try folder.write(doc.json(language: drop.lang), to: "findings.json")
+        try folder.write(try jsonText(evaluation), to: "indicators.json")
+        try folder.write(Manifest(evaluation: evaluation, pipeline: pipeline, targets: targets).json(), to: "manifest.json")
+        try folder.commit()
+        committed = true
+        FileHandle.standardError.write(Data("jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(doc.errors) errors, \(doc.warnings) warnings → \(out)\n".utf8))
+    }
+
+    private func loadTargets(_ pipeline: Pipeline) throws -> TargetBook {
+        if let targets { return try TargetsReader.read(path: targets, pipeline: pipeline) }
+        if let file = pipeline.targetsFile {
+            let candidates = pipeline.sourcePath == nil ? ["Pipelines/" + file] : [file]
+            for path in candidates where FileManager.default.fileExists(atPath: path) {
+                return try TargetsReader.read(path: path, pipeline: pipeline)
+            }
+        }
+        return TargetBook(rules: [])
+    }
+}
+
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}

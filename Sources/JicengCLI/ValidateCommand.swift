@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import JicengAggregate
+import JicengCore
+import JicengPipeline
+
+/// `jiceng validate`: checks a drop against the contract and prints every finding. Exit status 0
+/// with no error (warnings allowed), 1 with at least one error, 2 for a usage or configuration error.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check a data drop and report every data-quality finding.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, junit, github
+    }
+
+    @OptionGroup var drop: DropOptions
+
+    @Option(name: .long, help: "Period (2022Q2 or 2022): services and requests outside it are out-of-period warnings.")
+    var period: Period?
+
+    @Option(name: .long, help: "Output format: text, json, junit or github.")
+    var format: Format = .text
+
+    func run() throws {
+        let pipeline = try drop.loadPipeline()
+        let analyzer = DropAnalyzer(pipeline: pipeline, options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings),
+                                    makeHasher: { SHA256Hasher() })
+        let analysis = try analyzer.analyze(drop: drop.data)
+        let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: analysis.listedFindings())
+        let output: String
+        switch format {
+        case .json: output = doc.json(language: drop.lang)
+        case .text: output = FindingsRenderer.text(doc, language: drop.lang, color: isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        case .junit: output = FindingsRenderer.junit(doc, language: drop.lang)
+        case .github: output = FindingsRenderer.github(doc, language: drop.lang, dataFolder: drop.data)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if doc.errors > 0 { throw ExitCode(1) }
+    }
+}
