@@ -137,7 +137,9 @@ public final class CSVFileReader {
 
     /// Reads whatever is left of the file only to show it to `rawObserver` (for hashing a file
     /// that was not read to the end, e.g. after an encoding error).
+    /// `readRecords` cannot be called afterwards.
     public func drainRaw() throws {
+        drained = true
         while !eof {
             var n: Int
             repeat { n = read(fd, rawBlock, options.readBytes) } while n < 0 && errno == EINTR
@@ -147,6 +149,8 @@ public final class CSVFileReader {
             rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
         }
     }
+
+    private var drained = false
 
     // MARK: Header
 
@@ -218,6 +222,7 @@ public final class CSVFileReader {
     /// output in file order on the calling thread; the workers' final states are returned.
     public func readRecords<P: RecordProcessor>(with processor: P, onChunk: (P.ChunkOutput) -> Void) throws -> [P.WorkerState] {
         precondition(headerDone, "readHeader first")
+        precondition(!drained, "drainRaw was called")
         // Small files: one chunk, parsed here without threads.
         while !eof && length < options.chunkBytes { try fill() }
         if eof || options.workers == 1 {

@@ -1,0 +1,68 @@
+import JicengAggregate
+import JicengCore
+
+/// The red-and-yellow-card section of the report, formatted: one row per carded unit with its
+/// shortfalls, capped so that the summary stays a summary (the rest is in the workbook).
+struct CardSection {
+    struct Item {
+        let indicator: String
+        let value: String
+        let target: String
+        let gap: String
+        let status: ReportModel.StatusText
+        /// The first shortfall of its unit (the HTML table spans the unit cells over the others).
+        let isFirst: Bool
+    }
+
+    struct Row {
+        let card: String
+        let cardClass: String
+        let marker: String
+        let unitName: String
+        let levelName: String
+        let parentName: String?
+        let items: [Item]
+        let span: Int
+    }
+
+    static let limit = 30
+
+    let rows: [Row]
+    let isEmpty: Bool
+    let redCount: String
+    let yellowCount: String
+    let summary: String
+    let moreNote: String?
+
+    init(_ index: EvaluationIndex, strings: ReportStrings) {
+        let cards = RedYellowCards(index)
+        let language = strings.language
+        var rows: [Row] = []
+        for entry in cards.entries.prefix(CardSection.limit) {
+            let red = entry.card == .missed
+            let items = entry.shortfalls.enumerated().map { position, shortfall -> Item in
+                let r = shortfall.result
+                let format = index.format(r.indicator)
+                let gap = RedYellowCards.gap(r).map { gap in
+                    strings.fill(format == .percent ? "cards.gapPoints" : "cards.gapAmount", ["gap": format.gapNumber(gap)])
+                } ?? DisplayFormat.undefined
+                return Item(indicator: index.title(r.indicator, language), value: format.text(r.value),
+                            target: format.targetText(r.target, comparator: r.comparator), gap: gap,
+                            status: ReportModel.statusText(r.status, strings), isFirst: position == 0)
+            }
+            rows.append(Row(card: strings[red ? "cards.red" : "cards.yellow"], cardClass: red ? "card-red" : "card-yellow",
+                            marker: StatusStyle(entry.card).marker, unitName: entry.unit.name,
+                            levelName: strings.level(entry.unit.level), parentName: index.parentName(of: entry.unit).nonEmpty,
+                            items: items, span: items.count))
+        }
+        self.rows = rows
+        isEmpty = rows.isEmpty
+        let red = cards.entries.filter { $0.card == .missed }.count
+        let yellow = cards.entries.count - red
+        redCount = DisplayFormat.count(Int64(red))
+        yellowCount = DisplayFormat.count(Int64(yellow))
+        summary = strings.fill("cards.summary", ["red": redCount, "yellow": yellowCount])
+        let more = cards.entries.count - rows.count
+        moreNote = more > 0 ? strings.fill("cards.more", ["count": DisplayFormat.count(Int64(more))]) : nil
+    }
+}

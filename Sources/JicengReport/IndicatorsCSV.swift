@@ -1,0 +1,53 @@
+import JicengAggregate
+import JicengCore
+
+/// `indicators.csv` exactly as contract §7 defines it: the machine-readable result of a run that
+/// other offices load into their own tools, so its bytes must not depend on locale or platform.
+///
+/// UTF-8 without BOM, LF line ends, one row per unit and indicator sorted by unit_id then
+/// indicator in byte order, numbers through `DecimalFormatter`, empty cells for undefined values,
+/// and RFC 4180 quoting of any field holding a comma, a double quote, CR or LF.
+public enum IndicatorsCSV {
+    public static let header = "period,unit_id,unit_name,level,indicator,value,numerator,denominator,target,comparator,status"
+
+    public static func render(_ evaluation: Evaluation) -> String {
+        var units: [String: UnitInfo] = [:]
+        for unit in evaluation.units { units[unit.id] = unit }
+        let rows = evaluation.results.sorted(by: byteOrder)
+        let period = evaluation.period.description
+        var out = header + "\n"
+        for r in rows {
+            let unit = units[r.unitId]
+            let fields = [
+                period, r.unitId, unit?.name ?? "", unit?.level.rawValue ?? "", r.indicator,
+                number(r.value), number(r.numerator), number(r.denominator), number(r.target),
+                r.comparator?.rawValue ?? "", r.status.rawValue,
+            ]
+            out += fields.map(quoted).joined(separator: ",")
+            out += "\n"
+        }
+        return out
+    }
+
+    /// unit_id, then indicator, compared as UTF-8 bytes (not by Unicode collation).
+    static func byteOrder(_ a: IndicatorResult, _ b: IndicatorResult) -> Bool {
+        if a.unitId != b.unitId { return a.unitId.utf8.lexicographicallyPrecedes(b.unitId.utf8) }
+        return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "" }
+        return DecimalFormatter.format(value)
+    }
+
+    /// A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds `,` `"` CR or LF.
+    public static func quoted(_ field: String) -> String {
+        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+        guard needsQuotes else { return field }
+        var out = "\""
+        for ch in field.unicodeScalars {
+            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+        }
+        return out + "\""
+    }
+}

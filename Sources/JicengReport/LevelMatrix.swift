@@ -1,0 +1,82 @@
+import JicengAggregate
+import JicengCore
+
+/// The indicator table of one level below the top: units as rows, indicators as columns, each
+/// cell coloured by its target status. Columns come in groups of five so that every table fits
+/// the width of an A4 page; a level with many units shows only the key indicators (headline,
+/// ranking and chart indicators), the full table being in the workbook.
+struct LevelMatrix {
+    struct Header {
+        let title: String
+        let target: String
+    }
+
+    struct Cell {
+        let text: String
+        let status: ReportModel.StatusText
+    }
+
+    struct Row {
+        let unitName: String
+        let parentName: String?
+        let cells: [Cell]
+    }
+
+    struct Chunk {
+        let headers: [Header]
+        let rows: [Row]
+    }
+
+    static let columnsPerTable = 5
+    static let fullTableMaxUnits = 12
+
+    let title: String
+    let showParent: Bool
+    let note: String?
+    let chunks: [Chunk]
+
+    static func build(_ index: EvaluationIndex, strings: ReportStrings) -> [LevelMatrix] {
+        index.lowerLevels.filter { $0 != .grid }.compactMap { level in
+            let units = index.units(at: level)
+            return units.isEmpty ? nil : LevelMatrix(index, level: level, units: units, strings: strings)
+        }
+    }
+
+    init(_ index: EvaluationIndex, level: UnitLevel, units: [UnitInfo], strings: ReportStrings) {
+        let e = index.evaluation
+        var indicators = e.indicators
+        var note: String?
+        if units.count > LevelMatrix.fullTableMaxUnits {
+            let key = Set(e.headline + e.rankings + e.barCharts)
+            let keyIndicators = e.indicators.filter { key.contains($0.name) }
+            if !keyIndicators.isEmpty && keyIndicators.count < indicators.count {
+                indicators = keyIndicators
+                note = strings.fill("tables.keyOnly", ["count": DisplayFormat.count(Int64(units.count))])
+            }
+        }
+        var chunks: [Chunk] = []
+        var start = 0
+        while start < indicators.count {
+            let group = Array(indicators[start..<min(start + LevelMatrix.columnsPerTable, indicators.count)])
+            let headers = group.map { info -> Header in
+                let format = DisplayFormat(display: info.display)
+                let shared = index.sharedTarget(info.name, units: units)
+                return Header(title: info.title.text(strings.language),
+                              target: shared.map { format.targetText($0.target, comparator: $0.comparator) } ?? "")
+            }
+            let rows = units.map { unit in
+                Row(unitName: unit.name, parentName: index.parentName(of: unit).nonEmpty, cells: group.map { info in
+                    let r = index.result(unit.id, info.name)
+                    return Cell(text: DisplayFormat(display: info.display).text(r?.value),
+                                status: ReportModel.statusText(r?.status ?? .noData, strings))
+                })
+            }
+            chunks.append(Chunk(headers: headers, rows: rows))
+            start += LevelMatrix.columnsPerTable
+        }
+        title = strings.fill("tables.levelTitle", ["level": strings.level(level), "count": DisplayFormat.count(Int64(units.count))])
+        showParent = level.rank > UnitLevel.district.rank
+        self.note = note
+        self.chunks = chunks
+    }
+}

@@ -1,0 +1,20 @@
+import JicengAggregate
+import JicengCore
+import Mustache
+
+/// `summary.html`: the report for leadership, one self-contained file (inline CSS and SVG, no
+/// script, fonts, images or links) that reads on screen and prints on A4.
+///
+/// Content order: title; headline indicators of the top unit with target and status; the
+/// red-and-yellow-card list; rankings; charts; indicator tables by level; data quality. The layout
+/// and every word are in `Templates/summary.html.mustache` and `Templates/strings.<lang>.json`;
+/// every text from the data is HTML-escaped by the template.
+public enum SummaryHTML {
+    private static let template = TemplateResources.load("summary.html.mustache")
+
+    public static func render(_ evaluation: Evaluation, language: Language = .zh, findings: [Finding] = []) throws -> String {
+        let strings = try ReportStrings(language: language)
+        let model = ReportModel(evaluation, findings: findings, strings: strings, withCharts: true)
+        return try template.get().render(model)
+    }
+}

@@ -1,0 +1,144 @@
+import JicengCore
+
+/// Everything that decides the content of a synthetic drop; the same configuration always gives
+/// byte-identical files.
+///
+/// It exists so that demos, tests and benchmarks can ask for "the Shishou drop of 2022Q2" or "ten
+/// million messy requests" in one value, and so that the committed `SampleData/` can be regenerated
+/// and checked against the code.
+public struct SampleDropConfiguration: Sendable, Hashable {
+    /// Seed of the row data (requests, services, grid figures, companies).
+    public var seed: UInt64
+    /// Seed of the hierarchy (unit names, grid counts per community). Drops of the same city in
+    /// different quarters share it, so their units are identical.
+    public var hierarchySeed: UInt64
+    /// The year of the period.
+    public var year: Int
+    /// The quarters (1…4) whose services and requests are generated; rows are spread over their days.
+    public var quarters: [Int]
+
+    /// Requests received inside the quarters (out-of-period extras not included).
+    public var requests: Int
+    /// Exact per-status counts of those requests; nil for typical proportions. Must sum to `requests`.
+    public var requestStatuses: RequestStatusCounts?
+    /// Extra requests received in the quarter before the first one (out-of-period warnings).
+    public var outOfPeriodRequests: Int
+    /// Service records dated inside the quarters.
+    public var services: Int
+    /// Extra service records dated in the quarter before the first one.
+    public var outOfPeriodServices: Int
+
+    /// Streets, communities and grids of the hierarchy (at least 2, 13 and 272 by default).
+    public var streets: Int
+    public var communities: Int
+    public var grids: Int
+    /// Grids with a grid party branch (nil: all of them).
+    public var gridsWithPartyBranch: Int?
+    /// Exact sums over the grids file; nil for plausible random figures.
+    public var buildingPartyGroups: Int?
+    public var partyMemberHouseholds: Int?
+
+    /// Property companies, how many have a party organisation, how many have an instructor, and
+    /// the estates they manage in total.
+    public var propertyCompanies: Int
+    public var propertyPartyOrgs: Int
+    public var propertyInstructors: Int
+    public var estatesManaged: Int
+
+    /// Whether files look like real exports (aliases, column orders, BOM, CRLF, GB18030, synonyms,
+    /// date forms, full-width digits…) or are plain canonical CSV. Both are valid under the contract.
+    public var messy: Bool
+
+    public init(seed: UInt64 = 4, hierarchySeed: UInt64 = 421081, year: Int = 2022, quarters: [Int] = [2],
+                requests: Int = 4690, requestStatuses: RequestStatusCounts? = nil, outOfPeriodRequests: Int = 3,
+                services: Int = 300, outOfPeriodServices: Int = 2,
+                streets: Int = 2, communities: Int = 13, grids: Int = 272,
+                gridsWithPartyBranch: Int? = nil, buildingPartyGroups: Int? = nil, partyMemberHouseholds: Int? = nil,
+                propertyCompanies: Int = 34, propertyPartyOrgs: Int = 9, propertyInstructors: Int = 12,
+                estatesManaged: Int = 53, messy: Bool = true) {
+        self.seed = seed
+        self.hierarchySeed = hierarchySeed
+        self.year = year
+        self.quarters = quarters
+        self.requests = requests
+        self.requestStatuses = requestStatuses
+        self.outOfPeriodRequests = outOfPeriodRequests
+        self.services = services
+        self.outOfPeriodServices = outOfPeriodServices
+        self.streets = streets
+        self.communities = communities
+        self.grids = grids
+        self.gridsWithPartyBranch = gridsWithPartyBranch
+        self.buildingPartyGroups = buildingPartyGroups
+        self.partyMemberHouseholds = partyMemberHouseholds
+        self.propertyCompanies = propertyCompanies
+        self.propertyPartyOrgs = propertyPartyOrgs
+        self.propertyInstructors = propertyInstructors
+        self.estatesManaged = estatesManaged
+        self.messy = messy
+    }
+
+    /// The period a run over this drop would use: the quarter when one quarter is generated, the
+    /// year when all four are, nil otherwise.
+    public var period: Period? {
+        let sorted = quarters.sorted()
+        if sorted.count == 1 { return Period(year: year, quarter: sorted[0]) }
+        if sorted == [1, 2, 3, 4] { return Period(year: year) }
+        return nil
+    }
+
+    /// The per-status counts the generator will use.
+    public var effectiveRequestStatuses: RequestStatusCounts {
+        requestStatuses ?? .typical(total: requests)
+    }
+
+    /// Shishou-like drop of 2022Q2, shaped on seed 004: 4,690 requests (4,229 resolved, 332 in
+    /// progress, 129 explained), 272 grids with 702 building party groups and 5,860 party-member
+    /// households, 34 property companies of which 9 have a party organisation, 53 estates.
+    public static let shishou2022Q2 = SampleDropConfiguration(
+        seed: 2022_2, year: 2022, quarters: [2],
+        requests: 4690, requestStatuses: RequestStatusCounts(resolved: 4229, inProgress: 332, explained: 129, open: 0),
+        outOfPeriodRequests: 4, services: 386, outOfPeriodServices: 3,
+        gridsWithPartyBranch: 272, buildingPartyGroups: 702, partyMemberHouseholds: 5860,
+        propertyCompanies: 34, propertyPartyOrgs: 9, propertyInstructors: 14, estatesManaged: 53, messy: true)
+
+    /// The same city one quarter earlier, with plausible smaller figures (work still being rolled out).
+    public static let shishou2022Q1 = SampleDropConfiguration(
+        seed: 2022_1, year: 2022, quarters: [1],
+        requests: 3912, requestStatuses: RequestStatusCounts(resolved: 3468, inProgress: 301, explained: 118, open: 25),
+        outOfPeriodRequests: 3, services: 254, outOfPeriodServices: 2,
+        gridsWithPartyBranch: 266, buildingPartyGroups: 688, partyMemberHouseholds: 5790,
+        propertyCompanies: 34, propertyPartyOrgs: 7, propertyInstructors: 11, estatesManaged: 53, messy: true)
+
+    /// Checks the configuration; throws a usage error naming the first problem.
+    public func validate() throws {
+        func fail(_ message: String) -> JicengError { JicengError(.usage, "sample drop: " + message) }
+        guard (1...9998).contains(year) else { throw fail("year \(year) out of range") }
+        guard !quarters.isEmpty, quarters.allSatisfy({ (1...4).contains($0) }), Set(quarters).count == quarters.count else {
+            throw fail("quarters must be distinct values in 1…4")
+        }
+        guard requests >= 0, services >= 0, outOfPeriodRequests >= 0, outOfPeriodServices >= 0 else {
+            throw fail("row counts must be ≥ 0")
+        }
+        let statuses = effectiveRequestStatuses
+        guard statuses.total == requests, statuses.resolved >= 0, statuses.inProgress >= 0,
+              statuses.explained >= 0, statuses.open >= 0 else {
+            throw fail("request status counts must be ≥ 0 and sum to requests (\(requests))")
+        }
+        guard streets >= 2 else { throw fail("at least 2 streets are needed (one community name exists under two streets)") }
+        guard communities >= streets else { throw fail("at least one community per street") }
+        guard grids >= communities else { throw fail("at least one grid per community") }
+        if let branches = gridsWithPartyBranch, !(0...grids).contains(branches) {
+            throw fail("gridsWithPartyBranch must be in 0…grids")
+        }
+        if let groups = buildingPartyGroups, groups < 0 { throw fail("buildingPartyGroups must be ≥ 0") }
+        if let households = partyMemberHouseholds, households < 0 { throw fail("partyMemberHouseholds must be ≥ 0") }
+        guard propertyCompanies >= 0, (0...propertyCompanies).contains(propertyPartyOrgs),
+              (0...propertyCompanies).contains(propertyInstructors) else {
+            throw fail("property party organisations and instructors must be in 0…propertyCompanies")
+        }
+        guard estatesManaged >= propertyCompanies || propertyCompanies == 0 else {
+            throw fail("every property company manages at least one estate")
+        }
+    }
+}
