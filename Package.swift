@@ -48,6 +48,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "jiceng", dependencies: ["JicengCLI"]),
+        // libFuzzer entry point over the reader and the normaliser (see README, "Fuzzing").
+        .executableTarget(name: "JicengFuzz", dependencies: ["JicengIngest", "JicengNormalize", "JicengPipeline", "JicengCore"],
+                          path: "Fuzz/Sources/JicengFuzz"),
 
         .testTarget(name: "JicengCoreTests", dependencies: ["JicengCore"]),
         .testTarget(name: "JicengIngestTests", dependencies: ["JicengIngest", "JicengCore"]),
