@@ -26,3 +26,24 @@ fi
 } > "$out.tmp"
 mv "$out.tmp" "$out"
 echo "wrote $out"
+
+# The standard targets, built in the same way.
+targets="$root/Pipelines/targets.csv"
+tout="$root/Sources/JicengPipeline/StandardTargetsText.swift"
+if grep -q '"""#' "$targets"; then
+    echo 'targets.csv must not contain """#' >&2
+    exit 1
+fi
+{
+    printf '%s\n' '// Generated from Pipelines/targets.csv by Pipelines/embed-standard.sh: edit the CSV, then rerun.'
+    printf '%s\n' ''
+    printf '%s\n' '/// The text of `Pipelines/targets.csv`: the standard yearly targets used by the built-in'
+    printf '%s\n' '/// pipeline when no `--targets` file is given, so that `jiceng run` works from any folder.'
+    printf '%s\n' '///'
+    printf '%s\n' '/// Kept byte-identical to the file by a test; regenerate with `sh Pipelines/embed-standard.sh`.'
+    printf '%s\n' 'public enum StandardTargetsText {'
+    printf '%s\n' '    public static let csv = #"""'
+    cat "$targets"
+    printf '%s\n' '"""#'
+    printf '%s\n' '}'
+} > "$tout"

@@ -12,12 +12,16 @@ public struct DropAnalysisOptions: Sendable {
     public var maxFindings: Int
     /// Where to write rejected records, or nil.
     public var quarantinePath: String?
+    /// Where to write accepted rows in canonical form (the `normalise` stage), or nil.
+    public var canonicalFolder: String?
 
-    public init(period: Period?, read: CSVReadOptions = CSVReadOptions(), maxFindings: Int = 1000, quarantinePath: String? = nil) {
+    public init(period: Period?, read: CSVReadOptions = CSVReadOptions(), maxFindings: Int = 1000, quarantinePath: String? = nil,
+                canonicalFolder: String? = nil) {
         self.period = period
         self.read = read
         self.maxFindings = maxFindings
         self.quarantinePath = quarantinePath
+        self.canonicalFolder = canonicalFolder
     }
 }
 
@@ -153,10 +157,17 @@ public struct DropAnalyzer {
                             unitRows.append(contentsOf: out.sink)
                         }
                     } else {
-                        let sink = MeasureSink(measures: measures, dataset: spec.name, unitCount: directory!.count)
-                        let states = try reader.readRecords(with: FactProcessor(context: context, sink: sink)) { absorb($0) }
+                        let measureSink = MeasureSink(measures: measures, dataset: spec.name, unitCount: directory!.count)
+                        let canonical = CanonicalCSVSink(dataset: ds, mapping: mapping, directory: directory!,
+                                                         enabled: options.canonicalFolder != nil)
+                        var canonicalFile = try options.canonicalFolder.map { try QuarantineWriter(path: $0 + "/" + name, header: canonical.header + "\n") }
+                        let states = try reader.readRecords(with: FactProcessor(context: context, sink: PairSink(measureSink, canonical))) { out in
+                            absorb(out)
+                            if !out.sink.second.isEmpty { try? canonicalFile?.write(out.sink.second) }
+                        }
+                        try canonicalFile?.close()
                         for s in states {
-                            if totals == nil { totals = s.sinkState } else { totals!.add(s.sinkState) }
+                            if totals == nil { totals = s.sinkState.first } else { totals!.add(s.sinkState.first) }
                         }
                     }
                     log.add(chunkFindings, file: name)
@@ -197,6 +208,9 @@ public struct DropAnalyzer {
                 let built = UnitHierarchyBuilder.build(unitRows.sorted { ($0.file, $0.line) < ($1.file, $1.line) })
                 for f in built.findings { log.add(f) }
                 directory = built.directory
+                if let folder = options.canonicalFolder, let d = directory {
+                    try CanonicalUnits.write(d, rows: unitRows, to: folder)
+                }
                 if let d = directory, d.count > 0 {
                     totals = MeasureTotals(units: d.count, measures: measures.count)
                 }
@@ -244,6 +258,9 @@ public struct DropAnalyzer {
                 }
             }
             for s in states { totals?.add(s.sinkState) }
+            if let folder = options.canonicalFolder {
+                try CanonicalFileFilter.drop(lines: Set(byLine.keys), from: folder + "/" + name, options: options.read)
+            }
             if let i = summaries.firstIndex(where: { $0.file == name }) {
                 summaries[i].rowsAccepted -= Int64(accepted)
                 summaries[i].rowsRejected += Int64(accepted)
@@ -267,11 +284,11 @@ struct TakeBackProcessor: RecordProcessor {
     func process(_ batch: RecordBatch, state: inout FactProcessor<MeasureSink>.WorkerState) -> Output {
         let ds = inner.context.dataset
         var raw: [(Int, String)] = []
-        for r in 0..<batch.count where inner.context.onlyLines?.contains(batch.line(r)) == true {
+        for r in 0..<batch.count where inner.context.onlyLines?.contains(inner.originalLine(batch, r, batch.fieldCount(r))) == true {
             let c = ds.uniqueColumns.first ?? 0
             let f = inner.context.mapping.columnToField[c]
             let text = f >= 0 && f < batch.fieldCount(r) ? String(decoding: ByteTrimming.trimmed(batch.field(r, f)), as: UTF8.self) : ""
-            raw.append((batch.line(r), text))
+            raw.append((inner.originalLine(batch, r, batch.fieldCount(r)), text))
         }
         let taken = inner.takeBack(batch, state: &state)
         return Output(accepted: taken, raw: raw)

@@ -31,13 +31,8 @@ public enum IndicatorComputer {
                     denominator = den
                     value = den == 0 ? nil : num / den * factor
                 }
-                var result = IndicatorResult(unitId: unit.id, indicator: ind.name, value: value, numerator: numerator,
+                let result = IndicatorResult(unitId: unit.id, indicator: ind.name, value: value, numerator: numerator,
                                              denominator: denominator, target: nil, comparator: nil, status: .noTarget)
-                if let rule = targets.rule(for: ind.name, unitId: unit.id, level: unit.level, year: period.year) {
-                    result.target = TargetBook.effectiveTarget(rule, period: period)
-                    result.comparator = rule.comparator
-                    result.status = TargetBook.status(value: value, rule: rule, period: period)
-                }
                 results.append(result)
             }
         }
@@ -56,10 +51,11 @@ public enum IndicatorComputer {
             if case .ratio = $0.formula { return true } else { return false }
         }($0)) }
         let names = Set(included.map(\.name))
-        return Evaluation(
+        let computed = Evaluation(
             period: period, pipelineName: pipeline.name, toolVersion: toolVersion, units: units, indicators: infos,
             results: results, breakdowns: breakdowns, dataQuality: dataQuality,
             headline: pipeline.report.headline.filter(names.contains), rankings: pipeline.report.rankings.filter(names.contains),
             barCharts: pipeline.report.barCharts.filter(names.contains))
+        return TargetEvaluator.apply(targets, to: computed)
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 import JicengNormalize
 
-/// Writes `quarantine.csv`: every rejected record with its findings, personal data masked.
+/// Appends CSV text to a file: `quarantine.csv` (every rejected record with its findings,
+/// personal data masked) and the canonical files of the `normalise` stage.
 public struct QuarantineWriter {
     private let handle: FileHandle
 
     public static let header = "dataset,file,line,codes,columns,message,record\n"
 
-    public init(path: String) throws {
-        FileManager.default.createFile(atPath: path, contents: Data(Self.header.utf8))
+    public init(path: String, header: String = QuarantineWriter.header) throws {
+        FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
         guard let h = FileHandle(forWritingAtPath: path) else {
             throw JicengError(.ioFailure, "cannot write \(path)")
         }

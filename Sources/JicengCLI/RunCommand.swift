@@ -3,7 +3,6 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
-import JicengReport
 
 /// `jiceng run`: the quarterly job — ingest, normalise, aggregate, evaluate targets, report.
 struct RunCommand: ParsableCommand {
@@ -49,24 +48,15 @@ struct RunCommand: ParsableCommand {
             pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
             presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
             dataQuality: analysis.dataQuality())
-        try ReportWriter(language: drop.lang).write(evaluation, findings: findings, to: folder.temporary)
-        try folder.write(doc.json(language: drop.lang), to: "findings.json")
-        try folder.write(try jsonText(evaluation), to: "indicators.json")
-        try folder.write(Manifest(evaluation: evaluation, pipeline: pipeline, targets: targets).json(), to: "manifest.json")
+        try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
+                                 targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
         try folder.commit()
         committed = true
         FileHandle.standardError.write(Data("jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(doc.errors) errors, \(doc.warnings) warnings → \(out)\n".utf8))
     }
 
     private func loadTargets(_ pipeline: Pipeline) throws -> TargetBook {
-        if let targets { return try TargetsReader.read(path: targets, pipeline: pipeline) }
-        if let file = pipeline.targetsFile {
-            let candidates = pipeline.sourcePath == nil ? ["Pipelines/" + file] : [file]
-            for path in candidates where FileManager.default.fileExists(atPath: path) {
-                return try TargetsReader.read(path: path, pipeline: pipeline)
-            }
-        }
-        return TargetBook(rules: [])
+        try TargetSource.load(explicit: targets, pipeline: pipeline)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import JicengAggregate
 import JicengCore
 import JicengIngest
@@ -12,8 +13,16 @@ enum TargetsReader {
         ("comparator", ["比较"]), ("target", ["目标值"]), ("warning", ["预警幅度"]), ("prorate", ["分解方式"]),
     ]
 
-    static func read(path: String, pipeline: Pipeline) throws -> TargetBook {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+    /// Reads targets given as text (the built-in standard targets), through the same reader.
+    static func read(text: String, name: String, pipeline: Pipeline) throws -> TargetBook {
+        let path = NSTemporaryDirectory() + "jiceng-targets-\(getpid())-\(name)"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try read(path: path, pipeline: pipeline, displayName: name)
+    }
+
+    static func read(path: String, pipeline: Pipeline, displayName: String? = nil) throws -> TargetBook {
+        let name = displayName ?? path.split(separator: "/").last.map(String.init) ?? path
         let reader: CSVFileReader
         do { reader = try CSVFileReader(path: path, options: CSVReadOptions(workers: 1)) } catch {
             throw JicengError(.targetsInvalid, "cannot read the targets file: \(error)", at: SourceLocation(file: path))
@@ -71,7 +80,7 @@ enum TargetsReader {
                 guard let v = levelNames[TextFolding.fold(l)] else { throw fail(2, "'\(l)' is not a level") }
                 level = v
             }
-            let comparator: Comparator
+            let comparator: JicengAggregate.Comparator
             switch cell(4).map(TextFolding.fold) {
             case ">=", "≥": comparator = .atLeast
             case "<=", "≤": comparator = .atMost

@@ -110,7 +110,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         }
         var rowFindings: [Finding] = []
         for r in 0..<batch.count {
-            if let only = ctx.onlyLines, !only.contains(batch.line(r)) { continue }
+            if let only = ctx.onlyLines, !only.contains(originalLine(batch, r, batch.fieldCount(r))) { continue }
             rowFindings.removeAll(keepingCapacity: true)
             let outcome = normalize(batch, r, slots: state.slots, findings: &rowFindings, keys: &out.keys)
             switch outcome {
@@ -124,7 +124,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             case .accepted(let unit):
                 out.counts.read += 1
                 out.counts.accepted += 1
-                sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: batch.line(r), batch: batch, record: r),
+                sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
                             weight: 1, state: &state.sinkState)
             }
             for f in rowFindings { out.findings.add(f) }
@@ -145,10 +145,10 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         var scratch: [Finding] = []
         var keys: [[KeyOccurrence]] = Array(repeating: [], count: context.dataset.uniqueColumns.count)
         for r in 0..<batch.count {
-            guard let only = context.onlyLines, only.contains(batch.line(r)) else { continue }
+            guard let only = context.onlyLines, only.contains(originalLine(batch, r, batch.fieldCount(r))) else { continue }
             scratch.removeAll(keepingCapacity: true)
             if case .accepted(let unit) = normalize(batch, r, slots: state.slots, findings: &scratch, keys: &keys) {
-                sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: batch.line(r), batch: batch, record: r),
+                sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
                             weight: -1, state: &state.sinkState)
                 taken += 1
             }
@@ -167,8 +167,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         let ctx = context
         let ds = ctx.dataset
         let spec = ds.spec
-        let line = batch.line(r)
         let cells = batch.fieldCount(r)
+        let line = originalLine(batch, r, cells)
         // Blank records (every cell empty) are skipped silently: spreadsheets leave them behind.
         var allEmpty = true
         for f in 0..<cells where !ByteTrimming.trimmed(batch.field(r, f)).isEmpty { allEmpty = false; break }
@@ -313,6 +313,15 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             return .outOfPeriod
         }
         return .accepted(unit: unit)
+    }
+
+    /// The record's line in the original drop: its own line, or the `_line` provenance column
+    /// written by an earlier stage.
+    @inline(__always)
+    public func originalLine(_ batch: RecordBatch, _ r: Int, _ cells: Int) -> Int {
+        let p = context.mapping.provenanceLineField
+        guard p >= 0, p < cells, let v = IntegerParser.parse(batch.field(r, p)), v > 0 else { return batch.line(r) }
+        return Int(v)
     }
 
     private func hadFinding(_ findings: [Finding], column: String) -> Bool {

@@ -11,6 +11,12 @@ public struct HeaderMapping: Sendable {
     /// For each column, the header field index, or -1.
     public let columnToField: [Int]
     public let headerCount: Int
+    /// The field holding the record's line in the original drop (`_line`, written by the
+    /// `ingest` and `normalise` stages so that later stages report original positions), or -1.
+    public let provenanceLineField: Int
+
+    /// The header name of the provenance column.
+    public static let provenanceLineHeader = "_line"
     /// Whether the file can be read: every required column (and a unit reference) is present.
     public let isUsable: Bool
     public let findings: [Finding]
@@ -20,7 +26,12 @@ public struct HeaderMapping: Sendable {
         var fieldToColumn = [Int](repeating: -1, count: header.fields.count)
         var columnToField = [Int](repeating: -1, count: spec.columns.count)
         var findings: [Finding] = []
+        var provenance = -1
         for (i, name) in header.fields.enumerated() {
+            if name == Self.provenanceLineHeader && provenance < 0 {
+                provenance = i
+                continue
+            }
             guard let c = dataset.column(forHeader: name) else {
                 findings.append(Finding(severity: .warning, code: .unknownColumn, dataset: spec.name, file: file,
                                         line: header.line, value: SensitiveDataMasker.mask(name.trimmingSpaces()),
@@ -54,6 +65,7 @@ public struct HeaderMapping: Sendable {
         self.fieldToColumn = fieldToColumn
         self.columnToField = columnToField
         self.headerCount = header.fields.count
+        self.provenanceLineField = provenance
         self.isUsable = usable
         self.findings = findings
     }

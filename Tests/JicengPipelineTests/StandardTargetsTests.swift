@@ -43,3 +43,10 @@ struct StandardTargetsTests {
         #expect(lines.contains { $0.hasPrefix("2024,services_delivered,street,,>=,") && $0.hasSuffix(",linear") })
     }
 }
+
+@Test("the built-in standard targets are byte-identical to Pipelines/targets.csv")
+func builtInTargetsMatchTheFile() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let file = try String(contentsOf: root.appendingPathComponent("Pipelines/targets.csv"), encoding: .utf8)
+    #expect(StandardTargetsText.csv + "\n" == file || StandardTargetsText.csv == file)
+}

@@ -1,0 +1,50 @@
+import Foundation
+import JicengAggregate
+import JicengCore
+import JicengPipeline
+
+/// Reading and writing the files that stage folders share: findings, stage record, evaluation.
+enum StageIO {
+    static func writeFindings(_ analysis: DropAnalysis, language: Language, to folder: OutputFolder) throws -> FindingsDocument {
+        let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: analysis.listedFindings())
+        try folder.write(doc.json(language: language), to: "findings.json")
+        return doc
+    }
+
+    static func writeStage(_ record: StageRecord, to folder: OutputFolder) throws {
+        try folder.write(try jsonText(record), to: StageRecord.fileName)
+    }
+
+    static func readStage(_ folder: String) throws -> StageRecord {
+        let path = folder + "/" + StageRecord.fileName
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JicengError(.stageInputInvalid, "\(folder) is not a stage folder of jiceng (no \(StageRecord.fileName))")
+        }
+        do { return try JSONDecoder().decode(StageRecord.self, from: data) } catch {
+            throw JicengError(.stageInputInvalid, "\(path) cannot be read: \(error)")
+        }
+    }
+
+    static func readEvaluation(_ folder: String) throws -> Evaluation {
+        let path = folder + "/indicators.json"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JicengError(.stageInputInvalid, "\(folder) holds no indicators.json: give an aggregate or run folder")
+        }
+        do { return try JSONDecoder().decode(Evaluation.self, from: data) } catch {
+            throw JicengError(.stageInputInvalid, "\(path) cannot be read: \(error)")
+        }
+    }
+
+    /// Writes everything a report folder holds: indicators.csv, summary.html/.md, indicators.xlsx,
+    /// findings.json, indicators.json, stage.json and manifest.json.
+    static func writeReports(_ evaluation: Evaluation, findings: [Finding], language: Language, pipeline: Pipeline,
+                             targets: String, to folder: OutputFolder) throws {
+        try ReportOutput.write(evaluation, findings: findings, language: language, to: folder.temporary)
+        let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
+        try folder.write(doc.json(language: language), to: "findings.json")
+        try folder.write(try jsonText(evaluation), to: "indicators.json")
+        try writeStage(StageRecord(stage: "report", period: evaluation.period, pipeline: evaluation.pipelineName,
+                                   dataQuality: evaluation.dataQuality, findings: findings), to: folder)
+        try folder.write(Manifest(evaluation: evaluation, pipeline: pipeline, targets: targets).json(), to: "manifest.json")
+    }
+}
