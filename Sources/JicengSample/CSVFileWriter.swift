@@ -104,9 +104,14 @@ final class CSVFileWriter {
     }
 
     /// Writes a text that is not pooled (headers, rare cells).
+    /// The whole text is reserved at once, so that a flush (and GB18030 conversion) never splits a character.
     func text(_ s: String) {
-        for b in s.utf8 {
-            byte(b)
+        let utf8 = s.utf8
+        precondition(utf8.count <= capacity / 2, "cell too large for the write buffer")
+        reserve(utf8.count)
+        for b in utf8 {
+            buffer[count] = b
+            count += 1
             if b == 0x0A { pendingNewlines += 1 }
         }
     }

@@ -26,7 +26,8 @@ public struct SampleFile: Sendable, Hashable {
     }
 }
 
-/// The byte encoding of a written file (contract §2 allows all three).
+/// The byte encoding of a written file. Contract §2 allows all three, and the summary names the
+/// encoding of each file so that tests can pick the GB18030 or BOM file without sniffing bytes.
 public enum SampleEncoding: String, Sendable, Hashable {
     case utf8 = "UTF-8"
     case utf8BOM = "UTF-8 with BOM"

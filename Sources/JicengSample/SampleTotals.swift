@@ -2,7 +2,8 @@
 // (contract §5). They are counted while rows are written, so they are exact, not estimates, and
 // let tests and benchmarks check the pipeline's answers without a second implementation of it.
 
-/// Requests in a period: counts by status, closing times and satisfaction.
+/// Expected request figures of a unit and period: counts by status, closing times and satisfaction,
+/// i.e. everything the request indicators of contract §5 are computed from.
 public struct SampleRequestTotals: Sendable, Hashable {
     public var received = 0
     public var resolved = 0
@@ -47,7 +48,8 @@ public struct SampleRequestTotals: Sendable, Hashable {
     }
 }
 
-/// Services in a period.
+/// Expected service figures of a unit and period, from which `services_delivered`,
+/// `service_volunteers` and `service_beneficiaries` follow.
 public struct SampleServiceTotals: Sendable, Hashable {
     public var delivered = 0
     public var volunteers = 0
@@ -64,7 +66,7 @@ public struct SampleServiceTotals: Sendable, Hashable {
     }
 }
 
-/// The grids snapshot.
+/// Expected sums over the grids snapshot of a unit's subtree, from which the grid indicators follow.
 public struct SampleGridTotals: Sendable, Hashable {
     public var grids = 0
     public var partyBranches = 0
@@ -91,7 +93,8 @@ public struct SampleGridTotals: Sendable, Hashable {
     }
 }
 
-/// The property-companies snapshot.
+/// Expected figures of the property-companies snapshot of a unit's subtree, from which the
+/// property indicators follow.
 public struct SampleCompanyTotals: Sendable, Hashable {
     public var companies = 0
     /// Companies whose party_org_type is not `none`.
