@@ -111,7 +111,7 @@ public struct DropAnalyzer {
             }
             present.insert(spec.name)
             var unitRows: [UnitRow] = []
-            var keys: [[KeyOccurrence]] = Array(repeating: [], count: ds.uniqueColumns.count)
+            let keyIndexes = ds.uniqueColumns.map { _ in UniqueKeyIndex(temporaryFolder: NSTemporaryDirectory()) }
             var fileContexts: [Int32: (name: String, context: FactFileContext)] = [:]
             for name in files {
                 let path = folder + "/" + name
@@ -147,7 +147,7 @@ public struct DropAnalyzer {
                     func absorb<S>(_ out: FactChunkOutput<S>) {
                         chunkFindings.merge(out.findings)
                         counts.add(out.counts)
-                        for k in out.keys.indices { keys[k].append(contentsOf: out.keys[k]) }
+                        for k in out.keys.indices { keyIndexes[k].add(contentsOf: out.keys[k]) }
                         if !out.quarantine.isEmpty { try? quarantine?.write(out.quarantine) }
                     }
                     if spec.role == .hierarchy {
@@ -185,22 +185,12 @@ public struct DropAnalyzer {
             // Uniqueness across all files of the dataset.
             var duplicates: [Int32: [Int: Finding]] = [:]
             for (k, c) in ds.uniqueColumns.enumerated() {
-                var occurrences = keys[k]
-                occurrences.sort()
-                var i = 0
-                while i < occurrences.count {
-                    var j = i + 1
-                    while j < occurrences.count && occurrences[j].key == occurrences[i].key {
-                        let first = occurrences[i]
-                        let dup = occurrences[j]
-                        let firstName = fileContexts[first.file]?.name ?? ""
-                        duplicates[dup.file, default: [:]][dup.line] = Finding(
-                            severity: .error, code: .uniqueError, dataset: spec.name, file: fileContexts[dup.file]?.name,
-                            line: dup.line, column: spec.columns[c].name,
-                            message: FindingMessages.duplicateKey(spec.columns[c].name, firstFile: firstName, firstLine: first.line))
-                        j += 1
-                    }
-                    i = j
+                for dup in keyIndexes[k].duplicates() {
+                    let firstName = fileContexts[dup.firstFile]?.name ?? ""
+                    duplicates[dup.file, default: [:]][dup.line] = Finding(
+                        severity: .error, code: .uniqueError, dataset: spec.name, file: fileContexts[dup.file]?.name,
+                        line: dup.line, column: spec.columns[c].name,
+                        message: FindingMessages.duplicateKey(spec.columns[c].name, firstFile: firstName, firstLine: dup.firstLine))
                 }
             }
             if spec.role == .hierarchy {

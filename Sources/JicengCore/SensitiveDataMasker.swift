@@ -1,11 +1,17 @@
-/// Masks personal data that request exports may carry (a citizen's mobile number or ID-card
-/// number) before a value is written to a finding, a quarantine file, a report or a log.
+/// Masks personal data that request exports may carry — a citizen's mobile number, ID-card
+/// number, bank-card number or landline — before a value is written to a finding, a quarantine
+/// file, a report or a log.
 ///
-/// A mobile number (11 digits starting with 1) keeps its first 3 and last 4 digits
-/// (`138****5678`); an ID-card number (17 digits and a digit or X) keeps its first 6 and last 4;
-/// any other run of 7 or more digits (landlines, bank cards) keeps its first 2 and last 2. Digit runs
-/// are found by scanning, so numbers inside text are masked too. Shorter numbers (counts, years,
-/// dates) are left alone.
+/// Only these shapes are masked, so the ids analysts need to find a row (request ids such as
+/// `GD2022040100001`, 12-digit unit codes) stay readable:
+/// - a mobile number, 11 digits starting with 1 and a second digit 3–9: `138****5678`;
+/// - an ID-card number, 18 characters (17 digits and a digit or X) or 15 digits: first 6 and last 4
+///   kept (`420101********123X`);
+/// - a bank-card number, a run of 16 to 19 digits: first 4 and last 4 kept;
+/// - a landline with area code, `0` + 2–3 digits, `-`, 7–8 digits: the last 4 kept
+///   (`0716-***4567`).
+/// Digit runs are found by scanning (ASCII and full-width digits), so numbers inside text are
+/// masked too; a run that is part of a longer run is judged as the whole run.
 public enum SensitiveDataMasker {
     public static func mask(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)
@@ -15,15 +21,28 @@ public enum SensitiveDataMasker {
             guard isDigit(scalars[i]) else { i += 1; continue }
             var j = i
             while j < scalars.count && isDigit(scalars[j]) { j += 1 }
-            // An ID card may end in X.
             var end = j
             if j - i == 17 && j < scalars.count && (scalars[j] == "X" || scalars[j] == "x") { end = j + 1 }
             let length = end - i
-            if length >= 7 {
-                let keepHead: Int, keepTail: Int
-                if length == 11 && scalars[i] == "1" { keepHead = 3; keepTail = 4 }
-                else if length == 18 { keepHead = 6; keepTail = 4 }
-                else { keepHead = 2; keepTail = 2 }
+            var keepHead = -1, keepTail = 0
+            if length == 11 && digit(scalars[i]) == 1 && (3...9).contains(digit(scalars[i + 1])) {
+                keepHead = 3; keepTail = 4
+            } else if length == 18 || (length == 15 && end == j) {
+                keepHead = 6; keepTail = 4
+            } else if (16...19).contains(length) && end == j {
+                keepHead = 4; keepTail = 4
+            } else if (3...4).contains(length) && digit(scalars[i]) == 0 && j < scalars.count && scalars[j] == "-" {
+                // Landline: area code, dash, subscriber number of 7–8 digits.
+                var k = j + 1
+                while k < scalars.count && isDigit(scalars[k]) { k += 1 }
+                if (7...8).contains(k - j - 1) && !(k < scalars.count && isDigit(scalars[k])) {
+                    for m in (j + 1)..<(k - 4) { scalars[m] = "*" }
+                    changed = true
+                    i = k
+                    continue
+                }
+            }
+            if keepHead >= 0 {
                 for k in (i + keepHead)..<(end - keepTail) { scalars[k] = "*" }
                 changed = true
             }
@@ -37,5 +56,9 @@ public enum SensitiveDataMasker {
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool {
         (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19)
+    }
+
+    private static func digit(_ s: Unicode.Scalar) -> Int {
+        s.value >= 0xFF10 ? Int(s.value - 0xFF10) : Int(s.value) - 0x30
     }
 }

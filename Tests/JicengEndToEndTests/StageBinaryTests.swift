@@ -88,28 +88,20 @@ struct StageBinaryTests {
     func brokenPipeline() throws {
         let drop = try BinaryHarness.temporaryFolder("broken")
         try SmallDropFixture.write(to: drop)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let standard = try String(contentsOf: root.appendingPathComponent("Pipelines/standard.yaml"), encoding: .utf8)
+        // Break one key: the numerator of resolution_rate names a measure that does not exist.
+        var lines = standard.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("  resolution_rate:") })
+        let target = try #require(lines[start...].firstIndex { $0.contains("numerator: requests_resolved") })
+        lines[target] = lines[target].replacingOccurrences(of: "requests_resolved", with: "no_such_measure")
         let pipeline = drop + "-broken.yaml"
-        try BinaryHarness.write("""
-            name: broken
-            version: 1
-            datasets:
-              units:
-                role: hierarchy
-                columns:
-                  unit_id: {type: text, required: true}
-            measures: {}
-            indicators:
-              resolution_rate:
-                title: {zh: 诉求解决率, en: Resolution rate}
-                numerator: no_such_measure
-                denominator: also_missing
-                display: percent
-
-            """, to: pipeline)
+        try BinaryHarness.write(lines.joined(separator: "\n").replacingOccurrences(of: "targets_file: targets.csv", with: "# no targets"),
+                                to: pipeline)
         let r = try BinaryHarness.run(["validate", "--data", drop, "--pipeline", pipeline])
         #expect(r.status == 2)
         #expect(r.stderr.contains("broken.yaml"))
-        #expect(r.stderr.contains(":12"))
+        #expect(r.stderr.contains("broken.yaml:\(target + 1):"), "\(r.stderr)")
         #expect(r.stderr.contains("indicators.resolution_rate.numerator"))
     }
 }

@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import JicengCore
+
+/// Finds repeated keys (request ids and other unique columns) among any number of rows in bounded
+/// memory: occurrences are buffered, and beyond `bufferLimit` each sorted buffer is spilled to a
+/// temporary run file; `duplicates()` merges the runs. Memory is `bufferLimit` × 24 bytes plus one
+/// read buffer per run, whatever the row count.
+///
+/// Used on the reading thread only (workers hand their occurrences over with each chunk).
+///
+/// Keys are 128-bit hashes (`KeyHash`); occurrences are ordered by file index then line, so the
+/// first occurrence of a key is the one kept and every later one is a duplicate.
+public final class UniqueKeyIndex {
+    /// One occurrence, packed: the key, and (file index << 40 | line).
+    struct Entry: Comparable {
+        var high: UInt64
+        var low: UInt64
+        var position: UInt64
+
+        static func < (a: Entry, b: Entry) -> Bool {
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return a.position < b.position
+        }
+    }
+
+    /// A later occurrence of a key, with where its first occurrence is.
+    public struct Duplicate: Sendable, Hashable {
+        public var file: Int32
+        public var line: Int
+        public var firstFile: Int32
+        public var firstLine: Int
+    }
+
+    private var buffer: [Entry] = []
+    private let bufferLimit: Int
+    private var runs: [String] = []
+    private let folder: String
+    public private(set) var count = 0
+
+    public init(bufferLimit: Int = 1 << 20, temporaryFolder: String = "/tmp") {
+        self.bufferLimit = max(16, bufferLimit)
+        self.folder = temporaryFolder
+    }
+
+    deinit {
+        for r in runs { unlink(r) }
+    }
+
+    public func add(_ o: KeyOccurrence) {
+        buffer.append(Entry(high: o.key.high, low: o.key.low, position: UInt64(UInt32(bitPattern: o.file)) << 40 | UInt64(o.line)))
+        count += 1
+        if buffer.count >= bufferLimit { spill() }
+    }
+
+    public func add(contentsOf occurrences: [KeyOccurrence]) {
+        for o in occurrences { add(o) }
+    }
+
+    private func spill() {
+        buffer.sort()
+        var template = Array((folder + "/jiceng-keys-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        precondition(fd >= 0, "cannot create a temporary file in \(folder)")
+        let path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                precondition(n > 0, "cannot write \(path)")
+                offset += n
+            }
+        }
+        close(fd)
+        runs.append(path)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Every later occurrence of a key seen before, in (file, line) order.
+    public func duplicates() -> [Duplicate] {
+        var out: [Duplicate] = []
+        func unpack(_ p: UInt64) -> (Int32, Int) { (Int32(bitPattern: UInt32(p >> 40)), Int(p & ((1 << 40) - 1))) }
+        func report(_ first: Entry, _ dup: Entry) {
+            let (ff, fl) = unpack(first.position)
+            let (df, dl) = unpack(dup.position)
+            out.append(Duplicate(file: df, line: dl, firstFile: ff, firstLine: fl))
+        }
+        if runs.isEmpty {
+            buffer.sort()
+            var i = 0
+            while i < buffer.count {
+                var j = i + 1
+                while j < buffer.count && buffer[j].high == buffer[i].high && buffer[j].low == buffer[i].low {
+                    report(buffer[i], buffer[j])
+                    j += 1
+                }
+                i = j
+            }
+        } else {
+            if !buffer.isEmpty { spill() }
+            var readers = runs.map { RunReader(path: $0) }
+            var first: Entry?
+            while true {
+                // The smallest head among the runs (runs are few: one per million keys).
+                var best = -1
+                for (k, r) in readers.enumerated() {
+                    guard let h = r.head else { continue }
+                    if best < 0 || h < readers[best].head! { best = k }
+                }
+                guard best >= 0 else { break }
+                let e = readers[best].head!
+                readers[best].advance()
+                if let f = first, f.high == e.high && f.low == e.low { report(f, e) } else { first = e }
+            }
+        }
+        out.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        return out
+    }
+
+    /// Streams one sorted run file.
+    private struct RunReader {
+        private let file: UnsafeMutablePointer<FILE>?
+        private(set) var head: Entry?
+
+        init(path: String) {
+            file = fopen(path, "rb")
+            advance()
+        }
+
+        mutating func advance() {
+            guard let file else { head = nil; return }
+            var e = Entry(high: 0, low: 0, position: 0)
+            let n = withUnsafeMutableBytes(of: &e) { fread($0.baseAddress, MemoryLayout<Entry>.stride, 1, file) }
+            if n == 1 { head = e } else { head = nil; fclose(file) }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The committed sample drops through the real binary, against figures worked out independently:
+/// `SampleData/errors/EXPECTED.md` was written by hand with the planted problems, and the totals
+/// of `SampleData/README.md` come from the generator's own bookkeeping (`SampleDropSummary`),
+/// not from Jiceng's reader or normaliser.
+@Suite("SampleData through the real binary")
+struct SampleDataBinaryTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Rows of the table in EXPECTED.md: severity, code, dataset, file, line, column, value.
+    static func expectedFindings() throws -> [[String]] {
+        let text = try String(contentsOfFile: root + "/SampleData/errors/EXPECTED.md", encoding: .utf8)
+        return text.split(separator: "\n").filter { $0.hasPrefix("| error") || $0.hasPrefix("| warning") }.map { line in
+            line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    @Test("the errors drop: every planted finding at its file, line, column and value; exit 1")
+    func plantedFindings() throws {
+        let r = try BinaryHarness.run(["validate", "--data", Self.root + "/SampleData/errors", "--period", "2022Q2", "--format", "json"])
+        #expect(r.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let findings = object["findings"] as! [[String: Any]]
+        func cell(_ v: Any?) -> String {
+            if let s = v as? String { return s }
+            if let n = v as? Int { return String(n) }
+            return "—"
+        }
+        let actual = findings.map { f in
+            [cell(f["severity"]), cell(f["code"]), cell(f["dataset"]), cell(f["file"]), cell(f["line"]), cell(f["column"]), cell(f["value"])]
+        }
+        let expected = try Self.expectedFindings()
+        #expect(expected.count == 16)
+        // Everything but the excerpt of the malformed record must match exactly; for it the
+        // offending text must be part of the excerpt.
+        #expect(actual.map { Array($0.prefix(6)) } == expected.map { Array($0.prefix(6)) })
+        for (a, e) in zip(actual, expected) {
+            if e[1] == "malformed-csv" { #expect(a[6].contains(e[6]), "\(a[6])") } else { #expect(a[6] == e[6], "\(e[1])") }
+        }
+        #expect(object["errors"] as? Int == 13)
+        #expect(object["warnings"] as? Int == 3)
+    }
+
+    @Test("2022Q2, shaped on seed 004: the city's figures equal the generator's totals")
+    func seed004Figures() throws {
+        let out = try BinaryHarness.temporaryFolder("q2")
+        let r = try BinaryHarness.run(["run", "--data", Self.root + "/SampleData/2022Q2", "--period", "2022Q2", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let csv = try String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)
+        var city: [String: [String]] = [:]
+        for line in csv.split(separator: "\n") where line.contains(",city,") {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            city[f[4]] = Array(f[5...7])
+        }
+        // Seed 004: 4,690 requests, 4,229 resolved, 332 in progress, 129 explained.
+        #expect(city["requests_received"]?[0] == "4690")
+        #expect(city["requests_resolved"]?[0] == "4229")
+        #expect(city["requests_in_progress"]?[0] == "332")
+        #expect(city["requests_explained"]?[0] == "129")
+        #expect(city["resolution_rate"] == ["0.901706", "4229", "4690"])
+        // Generator totals (SampleData/README.md).
+        #expect(city["ontime_rate"] == ["0.89572", "3788", "4229"])
+        #expect(city["satisfaction_rate"]?[1...2] == ["3611", "3917"])      // 2,670 + 941 of 3,917 rated
+        #expect(city["grids"]?[0] == "272")
+        #expect(city["building_party_groups"]?[0] == "702")
+        #expect(city["party_member_households"]?[0] == "5860")
+        #expect(city["property_party_org_coverage"] == ["0.264706", "9", "34"])
+        #expect(city["services_delivered"]?[0] == "386")
+        #expect(city["residents"]?[0] == "327600")
+    }
+}
