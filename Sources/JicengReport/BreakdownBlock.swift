@@ -13,6 +13,7 @@ struct BreakdownBlock {
 
     static let requestStatuses = ["resolved", "in_progress", "explained", "open"]
     static let statusColours = ["resolved": "#2e7d32", "in_progress": "#1f6feb", "explained": "#8c959f", "open": "#c62828"]
+    static let barColour = "#3b6ea8"
     static let palette = ["#1f6feb", "#2da44e", "#bf8700", "#8250df", "#cf222e", "#1b7c83", "#bc4c00", "#6e7781", "#4d2d8f", "#116329"]
 
     let title: String
@@ -65,7 +66,7 @@ struct BreakdownBlock {
         } else {
             let bars = breakdown.slices.enumerated().map {
                 SVGChart.Bar(label: $0.element.title.text(language), value: Double($0.element.count),
-                             valueText: DisplayFormat.count($0.element.count), colour: colour($0.element, $0.offset))
+                             valueText: DisplayFormat.count($0.element.count), colour: BreakdownBlock.barColour)
             }
             let longest = bars.map { SVGChart.estimatedWidth($0.label) }.max() ?? 0
             let orientation: SVGChart.Orientation = bars.count <= 10 && longest <= 6 ? .vertical : .horizontal

@@ -2,7 +2,8 @@ import JicengAggregate
 import JicengCore
 
 /// The red-and-yellow-card section of the report, formatted: one row per carded unit with its
-/// shortfalls, capped so that the summary stays a summary (the rest is in the workbook).
+/// shortfalls, capped so that the summary stays a summary (the rest is in the workbook). Grids are
+/// counted in a note rather than listed: there are hundreds, and their small numbers swing widely.
 struct CardSection {
     struct Item {
         let indicator: String
@@ -25,20 +26,24 @@ struct CardSection {
         let span: Int
     }
 
-    static let limit = 30
+    static let limit = 20
 
     let rows: [Row]
     let isEmpty: Bool
+    let hasRows: Bool
     let redCount: String
     let yellowCount: String
     let summary: String
     let moreNote: String?
+    let gridNote: String?
 
     init(_ index: EvaluationIndex, strings: ReportStrings) {
-        let cards = RedYellowCards(index)
+        let all = RedYellowCards(index).entries
+        let entries = all.filter { $0.unit.level != .grid }
+        let grids = all.filter { $0.unit.level == .grid }
         let language = strings.language
         var rows: [Row] = []
-        for entry in cards.entries.prefix(CardSection.limit) {
+        for entry in entries.prefix(CardSection.limit) {
             let red = entry.card == .missed
             let items = entry.shortfalls.enumerated().map { position, shortfall -> Item in
                 let r = shortfall.result
@@ -56,13 +61,18 @@ struct CardSection {
                             items: items, span: items.count))
         }
         self.rows = rows
-        isEmpty = rows.isEmpty
-        let red = cards.entries.filter { $0.card == .missed }.count
-        let yellow = cards.entries.count - red
+        isEmpty = rows.isEmpty && grids.isEmpty
+        hasRows = !rows.isEmpty
+        let red = entries.filter { $0.card == .missed }.count
+        let yellow = entries.count - red
         redCount = DisplayFormat.count(Int64(red))
         yellowCount = DisplayFormat.count(Int64(yellow))
         summary = strings.fill("cards.summary", ["red": redCount, "yellow": yellowCount])
-        let more = cards.entries.count - rows.count
+        let more = entries.count - rows.count
         moreNote = more > 0 ? strings.fill("cards.more", ["count": DisplayFormat.count(Int64(more))]) : nil
+        let gridRed = grids.filter { $0.card == .missed }.count
+        gridNote = grids.isEmpty ? nil : strings.fill("cards.gridNote", [
+            "red": DisplayFormat.count(Int64(gridRed)), "yellow": DisplayFormat.count(Int64(grids.count - gridRed)),
+        ])
     }
 }

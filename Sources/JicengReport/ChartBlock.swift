@@ -3,7 +3,8 @@ import JicengCore
 
 /// One "bars by unit" chart of the report: a bar-chart indicator across the units of one level,
 /// bars coloured by target status, the target drawn as a line. Long lists keep the best and the
-/// worst fifteen units so that the chart still fits a page.
+/// worst fifteen units so that the chart still fits a page; units of the same name carry their
+/// parent's name.
 struct ChartBlock {
     static let headAndTail = 15
 
@@ -17,7 +18,7 @@ struct ChartBlock {
         for info in index.indicators(named: index.evaluation.barCharts) {
             for level in levels {
                 let units = index.units(at: level)
-                guard !units.isEmpty else { continue }
+                guard units.count >= 2 else { continue }   // one bar compares nothing
                 blocks.append(ChartBlock(index, indicator: info, level: level, units: units, strings: strings))
             }
         }
@@ -36,9 +37,14 @@ struct ChartBlock {
             shown = Array(ordered.prefix(keep)) + Array(ordered.suffix(keep))
             note = strings.fill("charts.truncated", ["shown": String(keep), "count": DisplayFormat.count(Int64(ordered.count))])
         }
+        // Communities of the same name under different streets are told apart by their parent.
+        let names = shown.map(\.0.name)
+        let ambiguous = Set(names.filter { name in names.filter { $0 == name }.count > 1 })
         let bars = shown.map { unit, value -> SVGChart.Bar in
             let r = index.result(unit.id, info.name)
-            return SVGChart.Bar(label: unit.name, value: value, valueText: format.text(value), target: r?.target,
+            let label = ambiguous.contains(unit.name)
+                ? strings.fill("charts.labelWithParent", ["unit": unit.name, "parent": index.parentName(of: unit)]) : unit.name
+            return SVGChart.Bar(label: label, value: value, valueText: format.text(value), target: r?.target,
                                 colour: StatusStyle(r?.status ?? .noData).colour)
         }
         let title = strings.fill("charts.byUnitTitle", ["indicator": info.title.text(language), "level": strings.level(level)])

@@ -2,9 +2,10 @@ import JicengAggregate
 import JicengCore
 
 /// The indicator table of one level below the top: units as rows, indicators as columns, each
-/// cell coloured by its target status. Columns come in groups of five so that every table fits
-/// the width of an A4 page; a level with many units shows only the key indicators (headline,
-/// ranking and chart indicators), the full table being in the workbook.
+/// cell coloured by its target status, units grouped under their parent. Columns come in even
+/// groups of at most six so that every table fits the width of an A4 page; a level with many
+/// units shows only the key indicators (headline, ranking and chart indicators), the full table
+/// being in the workbook.
 struct LevelMatrix {
     struct Header {
         let title: String
@@ -19,15 +20,19 @@ struct LevelMatrix {
     struct Row {
         let unitName: String
         let parentName: String?
+        /// The parent's name on the first row of each parent's units, when units have different
+        /// parents: the HTML table prints it as a group row.
+        let groupHeader: String?
         let cells: [Cell]
     }
 
     struct Chunk {
         let headers: [Header]
         let rows: [Row]
+        let columnCount: Int
     }
 
-    static let columnsPerTable = 5
+    static let columnsPerTable = 6
     static let fullTableMaxUnits = 12
 
     let title: String
@@ -54,28 +59,35 @@ struct LevelMatrix {
                 note = strings.fill("tables.keyOnly", ["count": DisplayFormat.count(Int64(units.count))])
             }
         }
+        let showParent = Set(units.map { $0.parentId ?? "" }).count > 1
         var chunks: [Chunk] = []
+        let tableCount = (indicators.count + LevelMatrix.columnsPerTable - 1) / LevelMatrix.columnsPerTable
+        let perTable = tableCount > 0 ? (indicators.count + tableCount - 1) / tableCount : 0
         var start = 0
         while start < indicators.count {
-            let group = Array(indicators[start..<min(start + LevelMatrix.columnsPerTable, indicators.count)])
+            let group = Array(indicators[start..<min(start + perTable, indicators.count)])
             let headers = group.map { info -> Header in
                 let format = DisplayFormat(display: info.display)
                 let shared = index.sharedTarget(info.name, units: units)
                 return Header(title: info.title.text(strings.language),
                               target: shared.map { format.targetText($0.target, comparator: $0.comparator) } ?? "")
             }
-            let rows = units.map { unit in
-                Row(unitName: unit.name, parentName: index.parentName(of: unit).nonEmpty, cells: group.map { info in
+            var previousParent: String??
+            let rows = units.map { unit -> Row in
+                let parent = index.parentName(of: unit).nonEmpty
+                let header = showParent && previousParent != .some(parent) ? parent : nil
+                previousParent = .some(parent)
+                return Row(unitName: unit.name, parentName: parent, groupHeader: header, cells: group.map { info in
                     let r = index.result(unit.id, info.name)
                     return Cell(text: DisplayFormat(display: info.display).text(r?.value),
                                 status: ReportModel.statusText(r?.status ?? .noData, strings))
                 })
             }
-            chunks.append(Chunk(headers: headers, rows: rows))
-            start += LevelMatrix.columnsPerTable
+            chunks.append(Chunk(headers: headers, rows: rows, columnCount: group.count + 1))
+            start += perTable
         }
         title = strings.fill("tables.levelTitle", ["level": strings.level(level), "count": DisplayFormat.count(Int64(units.count))])
-        showParent = level.rank > UnitLevel.district.rank
+        self.showParent = showParent
         self.note = note
         self.chunks = chunks
     }

@@ -62,14 +62,14 @@ struct RankingTable {
         let keep = RankingTable.headAndTail
         if rows.count > 2 * keep {
             let ellipsis = Row(rank: "…", unitName: "…", parentName: nil, value: "", target: "",
-                               status: ReportModel.StatusText(label: "", cssClass: "", marker: ""), isEllipsis: true)
+                               status: ReportModel.StatusText(label: "", cssClass: "", marker: "", cellMarker: nil), isEllipsis: true)
             note = strings.fill("rankings.truncated", ["shown": String(keep), "count": DisplayFormat.count(Int64(rows.count))])
             rows = Array(rows.prefix(keep)) + [ellipsis] + Array(rows.suffix(keep))
         }
         title = strings.fill("rankings.tableTitle", ["indicator": info.title.text(language), "level": strings.level(level)])
         indicatorTitle = info.title.text(language)
         levelName = strings.level(level)
-        showParent = level.rank > UnitLevel.district.rank
+        showParent = Set(units.map { $0.parentId ?? "" }).count > 1
         self.rows = rows
         self.note = note
     }

@@ -12,6 +12,8 @@ struct ReportModel {
         let label: String
         let cssClass: String
         let marker: String
+        /// The marker where a target applies; nil for `no_target` (a plain count needs no dot).
+        let cellMarker: String?
     }
 
     struct HeadlineItem {
@@ -100,6 +102,7 @@ struct ReportModel {
 
     static func statusText(_ status: TargetStatus, _ strings: ReportStrings) -> StatusText {
         let style = StatusStyle(status)
-        return StatusText(label: strings.status(status), cssClass: style.cssClass, marker: style.marker)
+        return StatusText(label: strings.status(status), cssClass: style.cssClass, marker: style.marker,
+                          cellMarker: status == .noTarget ? nil : style.marker)
     }
 }

@@ -82,7 +82,8 @@ extension SVGChart {
             let valueEm = bars.map { SVGChart.estimatedWidth($0.valueText) }.max() ?? 2
             let labelWidth = labelEm * em + 10
             let valueWidth = valueEm * em + 10
-            let rowHeight = 22.0, barHeight = 14.0
+            let rowHeight = bars.count > 12 ? 20.0 : 24.0
+            let barHeight = rowHeight - 6
             let top = targetLabel != nil && sharedTarget != nil ? 22.0 : 8.0
             let plotLeft = labelWidth, plotRight = width - valueWidth
             let plotWidth = max(plotRight - plotLeft, 40)
@@ -100,6 +101,16 @@ extension SVGChart {
                 out += SVGChart.text(SVGChart.tickLabel(tick, axisFormat), x: tx, y: top + plotHeight + 15, anchor: "middle", fill: SVGChart.mutedColour)
                 tick += step
             }
+            // A common target runs behind the bars: it shows in the gaps and beyond short bars.
+            if let target = sharedTarget, target.isFinite {
+                let tx = x(target)
+                out += "<line class=\"target-line\" x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(top - 4))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
+                if let targetLabel {
+                    let anchor = tx > plotLeft + plotWidth * 0.75 ? "end" : "start"
+                    let lx = anchor == "end" ? tx - 3 : tx + 3
+                    out += SVGChart.text(targetLabel, x: lx, y: top - 8, anchor: anchor, fill: SVGChart.targetColour)
+                }
+            }
             for (i, bar) in bars.enumerated() {
                 let rowTop = top + Double(i) * rowHeight
                 let barTop = rowTop + (rowHeight - barHeight) / 2
@@ -111,23 +122,20 @@ extension SVGChart {
                     end = x(value)
                     out += "<rect x=\"\(SVGChart.n(plotLeft))\" y=\"\(SVGChart.n(barTop))\" width=\"\(SVGChart.n(max(end - plotLeft, 0)))\" height=\"\(SVGChart.n(barHeight))\" fill=\"\(XMLText.escape(bar.colour))\" rx=\"2\"/>"
                 }
-                out += SVGChart.text(bar.valueText, x: end + 4, y: baseline, fill: SVGChart.textColour)
+                // The value sits inside the end of a long bar, else just after it.
+                let textWidth = SVGChart.estimatedWidth(bar.valueText) * em
+                if end - plotLeft >= textWidth + 10 {
+                    out += SVGChart.text(bar.valueText, x: end - 5, y: baseline, anchor: "end", fill: SVGChart.contrastingText(on: bar.colour), weight: "700")
+                } else {
+                    out += SVGChart.text(bar.valueText, x: end + 4, y: baseline)
+                }
                 if sharedTarget == nil, let target = bar.target, target.isFinite {
                     let tx = x(target)
-                    out += "<line class=\"target-line\" x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(barTop - 3))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(barTop + barHeight + 3))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>"
+                    out += "<line class=\"target-line\" x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(barTop - 2))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(barTop + barHeight + 2))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"2\"/>"
                 }
                 out += "</g>"
             }
             out += "<line x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(top))\" x2=\"\(SVGChart.n(plotLeft))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.mutedColour)\" stroke-width=\"1\"/>"
-            if let target = sharedTarget, target.isFinite {
-                let tx = x(target)
-                out += "<line class=\"target-line\" x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(top - 4))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
-                if let targetLabel {
-                    let anchor = tx > plotLeft + plotWidth * 0.75 ? "end" : "start"
-                    let lx = anchor == "end" ? tx - 3 : tx + 3
-                    out += SVGChart.text(targetLabel, x: lx, y: top - 8, anchor: anchor, fill: SVGChart.targetColour)
-                }
-            }
             return out + "</svg>"
         }
 
@@ -156,6 +164,14 @@ extension SVGChart {
                 out += SVGChart.text(SVGChart.tickLabel(tick, axisFormat), x: plotLeft - 6, y: ty + em * 0.35, anchor: "end", fill: SVGChart.mutedColour)
                 tick += step
             }
+            // A common target runs behind the bars.
+            if let target = sharedTarget, target.isFinite {
+                let ty = y(target)
+                out += "<line class=\"target-line\" x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(ty))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(ty))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
+                if let targetLabel {
+                    out += SVGChart.text(targetLabel, x: plotRight, y: ty - 5, anchor: "end", fill: SVGChart.targetColour)
+                }
+            }
             for (i, bar) in bars.enumerated() {
                 let centre = plotLeft + slot * (Double(i) + 0.5)
                 out += "<g class=\"bar\"><title>\(XMLText.escape(bar.label)): \(XMLText.escape(bar.valueText))</title>"
@@ -179,13 +195,6 @@ extension SVGChart {
                 out += "</g>"
             }
             out += "<line x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(top + plotHeight))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.mutedColour)\" stroke-width=\"1\"/>"
-            if let target = sharedTarget, target.isFinite {
-                let ty = y(target)
-                out += "<line class=\"target-line\" x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(ty))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(ty))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
-                if let targetLabel {
-                    out += SVGChart.text(targetLabel, x: plotRight, y: ty - 5, anchor: "end", fill: SVGChart.targetColour)
-                }
-            }
             return out + "</svg>"
         }
     }

@@ -53,6 +53,15 @@ public enum SVGChart {
         }
     }
 
+    /// Dark text on light fills (yellow), white text on dark ones, judged by perceived luminance
+    /// of a `#rrggbb` colour.
+    static func contrastingText(on colour: String) -> String {
+        let hex = colour.hasPrefix("#") ? colour.dropFirst() : colour[...]
+        guard hex.count == 6, let value = UInt32(hex, radix: 16) else { return "#ffffff" }
+        let r = Double(value >> 16 & 0xFF), g = Double(value >> 8 & 0xFF), b = Double(value & 0xFF)
+        return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? textColour : "#ffffff"
+    }
+
     /// A coordinate or length with at most one decimal, no exponent.
     static func n(_ value: Double) -> String {
         DecimalFormatter.format(value, maxDecimals: 1)

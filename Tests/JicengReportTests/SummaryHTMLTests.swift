@@ -32,7 +32,7 @@ struct SummaryHTMLTests {
         #expect(headline.contains("≥ 90.00%"))
         #expect(headline.contains("<span class=\"chip st-met\">达标</span>"))
         #expect(headline.contains("<div class=\"kpi-value\">4,690</div>"))
-        #expect(headline.contains("未设目标"))
+        #expect(headline.contains("<span class=\"chip st-no-target\">无目标</span>"))
     }
 
     @Test("self-contained: inline CSS and SVG, no script, no external resource, A4 print rules")
@@ -81,6 +81,21 @@ struct SummaryHTMLTests {
         #expect(names.compactMap { $0 } == names.compactMap { $0 }.sorted())
     }
 
+    @Test("grids are counted in a note, not listed among the cards")
+    func gridCards() throws {
+        var e = Fixture.evaluation()
+        e.units.append(UnitInfo(id: "G01", name: "第一网格", level: .grid, parentId: "M01", depth: 3))
+        e.results.append(IndicatorResult(unitId: "G01", indicator: "resolution_rate", value: 0.5, numerator: 1, denominator: 2,
+                                         target: 0.9, comparator: .atLeast, status: .missed))
+        let html = try SummaryHTML.render(e)
+        let cardsHTML = try #require(section(html, "cards"))
+        #expect(!cardsHTML.contains("第一网格"))
+        #expect(cardsHTML.contains("网格层级另有红牌 1 个、黄牌 0 个"))
+        #expect(cardsHTML.contains("本期红牌 3 个单位，黄牌 1 个单位。"))
+        let md = try SummaryMarkdown.render(e)
+        #expect(md.contains("网格层级另有红牌 1 个、黄牌 0 个"))
+    }
+
     @Test("rankings: best first, ties share a rank, no value last; lower is better for <= targets")
     func rankingOrder() {
         let units = ["a", "b", "c", "d"].map { UnitInfo(id: $0, name: $0, level: .street, parentId: nil, depth: 1) }
@@ -105,7 +120,7 @@ struct SummaryHTMLTests {
     }
 
     private func section(_ html: String, _ id: String) -> Substring? {
-        guard let start = html.range(of: "<section id=\"\(id)\">") else { return nil }
+        guard let start = html.range(of: "<section id=\"\(id)\"") else { return nil }
         guard let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else { return nil }
         return html[start.lowerBound..<end.upperBound]
     }
