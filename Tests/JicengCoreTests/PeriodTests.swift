@@ -1,0 +1,60 @@
+import Testing
+import JicengCore
+
+@Suite("Period")
+struct PeriodTests {
+    private func day(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month: m, day: d)! }
+
+    @Test("parses a year and a quarter, in either case, with spaces around")
+    func parsing() {
+        #expect(Period(parsing: "2022") == Period(year: 2022))
+        #expect(Period(parsing: "2022Q2") == Period(year: 2022, quarter: 2))
+        #expect(Period(parsing: "2022q4") == Period(year: 2022, quarter: 4))
+        #expect(Period(parsing: " 2022Q1 ") == Period(year: 2022, quarter: 1))
+        #expect(Period(parsing: "2022Q2")?.description == "2022Q2")
+        #expect(Period(parsing: "2022")?.description == "2022")
+        #expect(Period(parsing: "2022Q3")?.isQuarter == true)
+        #expect(Period(parsing: "2022")?.isQuarter == false)
+    }
+
+    @Test("rejects everything else", arguments: ["", "22", "20222", "2022Q0", "2022Q5", "2022-Q2", "Q2", "2022Q", "2022Q22", "abcd", "0000", "2022 Q2", "-2022"])
+    func rejects(_ text: String) {
+        #expect(Period(parsing: text) == nil)
+    }
+
+    @Test("quarter boundaries: first and last day in, the days around them out")
+    func quarterBoundaries() {
+        // (quarter, first day, last day): Q1 Jan 1–Mar 31, Q2 Apr 1–Jun 30, Q3 Jul 1–Sep 30, Q4 Oct 1–Dec 31.
+        let bounds: [(Int, CivilDate, CivilDate)] = [
+            (1, day(2022, 1, 1), day(2022, 3, 31)),
+            (2, day(2022, 4, 1), day(2022, 6, 30)),
+            (3, day(2022, 7, 1), day(2022, 9, 30)),
+            (4, day(2022, 10, 1), day(2022, 12, 31)),
+        ]
+        for (q, first, last) in bounds {
+            let p = Period(year: 2022, quarter: q)
+            #expect(p.firstDay == first)
+            #expect(p.lastDay == last)
+            #expect(p.contains(first))
+            #expect(p.contains(last))
+            #expect(!p.contains(CivilDate(dayNumber: first.dayNumber - 1)), "Q\(q) day before")
+            #expect(!p.contains(CivilDate(dayNumber: last.dayNumber + 1)), "Q\(q) day after")
+        }
+        // A leap February belongs to Q1.
+        #expect(Period(year: 2024, quarter: 1).contains(day(2024, 2, 29)))
+        #expect(Period(year: 2024, quarter: 1).lastDay == day(2024, 3, 31))
+        // Same month and day in another year is out.
+        #expect(!Period(year: 2022, quarter: 2).contains(day(2021, 5, 1)))
+    }
+
+    @Test("a year holds 1 January to 31 December")
+    func year() {
+        let p = Period(year: 2022)
+        #expect(p.firstDay == day(2022, 1, 1))
+        #expect(p.lastDay == day(2022, 12, 31))
+        #expect(p.contains(day(2022, 1, 1)))
+        #expect(p.contains(day(2022, 12, 31)))
+        #expect(!p.contains(day(2021, 12, 31)))
+        #expect(!p.contains(day(2023, 1, 1)))
+    }
+}
