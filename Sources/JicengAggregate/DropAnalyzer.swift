@@ -25,6 +25,36 @@ public struct DropAnalysisOptions: Sendable {
     }
 }
 
+/// How far reading has got: the file being read, how many files are done, and bytes and rows
+/// read of the current file.
+public struct ReadProgress: Sendable {
+    public var file: String
+    public var filesDone: Int
+    public var bytesInFile: Int64
+    public var rowsInFile: Int64
+}
+
+/// Counts bytes and rows of the file being read and passes them to the progress callback.
+final class ProgressMeter {
+    private var progress: ReadProgress
+    private let report: ((ReadProgress) -> Void)?
+
+    init(file: String, filesDone: Int, report: ((ReadProgress) -> Void)?) {
+        progress = ReadProgress(file: file, filesDone: filesDone, bytesInFile: 0, rowsInFile: 0)
+        self.report = report
+    }
+
+    func addBytes(_ n: Int) {
+        progress.bytesInFile += Int64(n)
+        report?(progress)
+    }
+
+    func addRows(_ n: Int64) {
+        progress.rowsInFile += n
+        report?(progress)
+    }
+}
+
 /// Everything learned from reading a drop once.
 public struct DropAnalysis: Sendable {
     public var findings: FindingLog
@@ -57,6 +87,9 @@ public struct DropAnalyzer {
     public let pipeline: Pipeline
     public let options: DropAnalysisOptions
     public let makeHasher: @Sendable () -> any ContentHasher
+
+    /// Told about reading progress (on the reading thread), e.g. for a progress line on a terminal.
+    public var progress: ((ReadProgress) -> Void)?
 
     public init(pipeline: Pipeline, options: DropAnalysisOptions, makeHasher: @escaping @Sendable () -> any ContentHasher) {
         self.pipeline = pipeline
@@ -117,7 +150,11 @@ public struct DropAnalyzer {
                 let path = folder + "/" + name
                 var hasher = makeHasher()
                 let reader = try CSVFileReader(path: path, options: options.read)
-                reader.rawObserver = { hasher.update($0) }
+                let meter = ProgressMeter(file: name, filesDone: Int(fileIndex), report: progress)
+                reader.rawObserver = { bytes in
+                    hasher.update(bytes)
+                    meter.addBytes(bytes.count)
+                }
                 var counts = RowCounts()
                 func fileFinding(_ severity: Severity, _ code: FindingCode, line: Int?, value: String? = nil, _ message: LocalizedText) {
                     log.add(Finding(severity: severity, code: code, dataset: spec.name, file: name, line: line, value: value, message: message))
@@ -145,6 +182,7 @@ public struct DropAnalyzer {
                     fileContexts[fileIndex] = (name, context)
                     var chunkFindings = ChunkFindings(listLimit: Int.max)
                     func absorb<S>(_ out: FactChunkOutput<S>) {
+                        meter.addRows(out.counts.read)
                         chunkFindings.merge(out.findings)
                         counts.add(out.counts)
                         for k in out.keys.indices { keyIndexes[k].add(contentsOf: out.keys[k]) }

@@ -29,11 +29,14 @@ struct RunCommand: ParsableCommand {
         let folder = try OutputFolder(destination: out)
         var committed = false
         defer { if !committed { folder.discard() } }
-        let analyzer = DropAnalyzer(
+        var analyzer = DropAnalyzer(
             pipeline: pipeline,
             options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv")),
             makeHasher: { SHA256Hasher() })
+        let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
+        analyzer.progress = display.map { d in { d.update($0) } }
         let analysis = try analyzer.analyze(drop: drop.data)
+        display?.finish()
         let findings = analysis.listedFindings()
         let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: findings)
         if strict && doc.errors > 0 {

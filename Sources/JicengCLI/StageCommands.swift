@@ -105,12 +105,15 @@ struct NormaliseCommand: ParsableCommand {
         let folder = try OutputFolder(destination: out)
         var committed = false
         defer { if !committed { folder.discard() } }
-        let analyzer = DropAnalyzer(
+        var analyzer = DropAnalyzer(
             pipeline: pipeline,
             options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv"),
                                          canonicalFolder: folder.temporary),
             makeHasher: { SHA256Hasher() })
+        let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
+        analyzer.progress = display.map { d in { d.update($0) } }
         var analysis = try analyzer.analyze(drop: drop.data)
+        display?.finish()
         // Reading an ingest folder: its findings (malformed records, encodings) belong to this drop.
         if let ingest = try? StageIO.readStage(drop.data), ingest.stage == "ingest" {
             for f in ingest.findings where f.code != .missingFile { analysis.findings.add(f) }

@@ -24,9 +24,12 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try drop.loadPipeline()
-        let analyzer = DropAnalyzer(pipeline: pipeline, options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings),
+        var analyzer = DropAnalyzer(pipeline: pipeline, options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings),
                                     makeHasher: { SHA256Hasher() })
+        let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
+        analyzer.progress = display.map { d in { d.update($0) } }
         let analysis = try analyzer.analyze(drop: drop.data)
+        display?.finish()
         let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: analysis.listedFindings())
         let output: String
         switch format {
