@@ -258,7 +258,17 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         for (k, c) in ds.uniqueColumns.enumerated() {
             let fi = ctx.mapping.columnToField[c]
             guard fi >= 0, fi < cells, slots[c] != missingSlot else { continue }
-            keys[k].append(KeyOccurrence(key: KeyHash(ByteTrimming.trimmed(batch.field(r, fi))), file: ctx.fileIndex, line: line))
+            let bytes = ByteTrimming.trimmed(batch.field(r, fi))
+            let key: KeyHash
+            if case .reference = ds.columnParses[c] {
+                // A unit reference (grids.grid_id) names its unit the way lookups match it: folded,
+                // so `g1`, `G1` and `Ｇ１` are the same grid and a second one is a duplicate.
+                var folded = TextFolding.fold(utf8: bytes)
+                key = folded.withUTF8 { KeyHash($0) }
+            } else {
+                key = KeyHash(bytes)
+            }
+            keys[k].append(KeyOccurrence(key: key, file: ctx.fileIndex, line: line))
         }
         // Unit reference: the first non-empty of the reference columns.
         var unit = -1

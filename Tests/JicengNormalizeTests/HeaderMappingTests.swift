@@ -1,0 +1,115 @@
+import Testing
+import JicengCore
+@testable import JicengNormalize
+
+@Suite("HeaderMapping")
+struct HeaderMappingTests {
+    private func mapping(_ dataset: String, header: String, bytes prefix: [UInt8] = []) throws -> (HeaderMapping, CompiledDataset) {
+        let folder = NTFolder()
+        let path = folder.write("\(dataset).csv", bytes: prefix + Array((header + "\n").utf8))
+        let result = try ntNormalise(path, dataset: dataset, directory: try NT.directory())
+        return (try #require(result.header), result.dataset)
+    }
+
+    private func field(_ m: HeaderMapping, _ ds: CompiledDataset, _ column: String) -> Int {
+        m.columnToField[ds.spec.columns.firstIndex { $0.name == column }!]
+    }
+
+    @Test("Chinese aliases map to the canonical columns")
+    func aliases() throws {
+        let (m, ds) = try mapping("requests", header: "工单号,登记时间,来源,网格编号,单位编码,所属社区,乡镇,类别,办理状态,办结日期,回访满意度")
+        #expect(m.findings.isEmpty)
+        #expect(m.isUsable)
+        let expected = ["request_id", "received_at", "channel", "grid_id", "unit_id", "community", "street", "category",
+                        "status", "closed_at", "satisfaction"]
+        for (i, name) in expected.enumerated() { #expect(field(m, ds, name) == i, "\(name)") }
+        #expect(m.headerCount == 11)
+        #expect(m.provenanceLineField == -1)
+    }
+
+    @Test("headers fold: spaces, a BOM (file or field), full-width forms and case")
+    func folding() throws {
+        // File BOM before the first name, full-width letters, mixed case, spaces, an ideographic
+        // space, and a BOM inside the fifth name.
+        let header = "ＲＥＱＵＥＳＴ＿ＩＤ, Received_At ,CHANNEL,\u{3000}Unit_Id\u{3000},\u{FEFF}Status"
+        let (m, ds) = try mapping("requests", header: header, bytes: [0xEF, 0xBB, 0xBF])
+        #expect(m.findings.isEmpty)
+        #expect(m.isUsable)
+        #expect(field(m, ds, "request_id") == 0)
+        #expect(field(m, ds, "received_at") == 1)
+        #expect(field(m, ds, "channel") == 2)
+        #expect(field(m, ds, "unit_id") == 3)
+        #expect(field(m, ds, "status") == 4)
+        #expect(field(m, ds, "grid_id") == -1)
+    }
+
+    @Test("an unknown column is a warning on the header line, with its name, and is ignored")
+    func unknown() throws {
+        let (m, ds) = try mapping("requests", header: "request_id,received_at,channel,unit_id,status,备注")
+        #expect(m.isUsable)
+        #expect(m.findings.count == 1)
+        let f = try #require(m.findings.first)
+        #expect(f.code == .unknownColumn)
+        #expect(f.severity == .warning)
+        #expect(f.line == 1)
+        #expect(f.value == "备注")
+        #expect(f.file == "requests.csv")
+        #expect(m.fieldToColumn[5] == -1)
+        #expect(field(m, ds, "status") == 4)
+    }
+
+    @Test("a column given twice (by two aliases) is a duplicate-column error; the first is used")
+    func duplicate() throws {
+        let (m, ds) = try mapping("requests", header: "request_id,received_at,channel,unit_id,status,工单号")
+        #expect(m.findings.count == 1)
+        let f = try #require(m.findings.first)
+        #expect(f.code == .duplicateColumn)
+        #expect(f.severity == .error)
+        #expect(f.column == "request_id")
+        #expect(f.value == "工单号")
+        #expect(field(m, ds, "request_id") == 0)
+        #expect(m.fieldToColumn[5] == -1)
+        #expect(m.isUsable)
+    }
+
+    @Test("a missing required column is a missing-column error and the file is not read")
+    func missingRequired() throws {
+        let (m, _) = try mapping("requests", header: "request_id,received_at,channel,unit_id,closed_at")
+        #expect(!m.isUsable)
+        #expect(m.findings.count == 1)
+        let f = try #require(m.findings.first)
+        #expect(f.code == .missingColumn)
+        #expect(f.severity == .error)
+        #expect(f.column == "status")
+        #expect(f.line == 1)
+    }
+
+    @Test("no unit-reference column at all is a missing-column error; a street alone is not enough")
+    func noReference() throws {
+        let (m, _) = try mapping("requests", header: "request_id,received_at,channel,status,街道")
+        #expect(!m.isUsable)
+        #expect(m.findings.map(\.code) == [.missingColumn])
+        #expect(m.findings.first?.column == "unit_id")
+        // Any one of grid_id, unit_id, community is enough.
+        for reference in ["grid_id", "unit_id", "社区"] {
+            let (ok, _) = try mapping("requests", header: "request_id,received_at,channel,status,\(reference)")
+            #expect(ok.isUsable, "\(reference)")
+            #expect(ok.findings.isEmpty)
+        }
+        // grids: grid_id is both the key and the reference.
+        let (grids, _) = try mapping("grids", header: "households,residents,party_members,has_party_branch,grid_workers")
+        #expect(!grids.isUsable)
+        #expect(grids.findings.map(\.column) == ["grid_id"])
+        // property_companies: unit_id or community.
+        let (companies, _) = try mapping("property_companies", header: "company_id,company_name,estates_managed,party_org_type,has_instructor,street")
+        #expect(!companies.isUsable)
+        #expect(companies.findings.map(\.code) == [.missingColumn])
+    }
+
+    @Test("the provenance column _line is recognised, not reported")
+    func provenance() throws {
+        let (m, _) = try mapping("requests", header: "request_id,received_at,channel,unit_id,status,_line")
+        #expect(m.findings.isEmpty)
+        #expect(m.provenanceLineField == 5)
+    }
+}
