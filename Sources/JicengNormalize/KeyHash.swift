@@ -19,6 +19,7 @@ public struct KeyHash: Sendable, Hashable, Comparable {
         var h = seed ^ (UInt64(bytes.count) &* multiplier)
         var i = 0
         let n = bytes.count
+        var tail: UInt64 = 0
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while i + 8 <= n {
@@ -27,15 +28,15 @@ public struct KeyHash: Sendable, Hashable, Comparable {
                 h ^= h >> 31
                 i += 8
             }
-            var tail: UInt64 = 0
             var shift: UInt64 = 0
             while i < n {
                 tail |= UInt64(base[i]) << shift
                 shift += 8
                 i += 1
             }
-            h = (h ^ tail) &* multiplier
         }
+        // Mixed in for every key, so that an empty key hashes alike with or without a base address.
+        h = (h ^ tail) &* multiplier
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33

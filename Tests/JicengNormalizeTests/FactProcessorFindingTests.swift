@@ -253,6 +253,33 @@ struct FactProcessorFindingTests {
         expectGoodRowsAccepted(r)
     }
 
+    @Test("encoding-error: bytes that are not GB18030 in a cell of a GB18030 file")
+    func encodingErrorGB18030() throws {
+        // GB18030 bytes, from the GB 18030 code table: 热 C8C8, 线 CFDF, 办 B0EC, 理 C0ED, 中 D6D0.
+        let hotline: [UInt8] = [0xC8, 0xC8, 0xCF, 0xDF]
+        let inProgress: [UInt8] = [0xB0, 0xEC, 0xC0, 0xED, 0xD6, 0xD0]
+        func row(_ id: String, _ category: [UInt8]) -> [UInt8] {
+            Array("\(id),2022-04-01,".utf8) + hotline + Array(",G1,".utf8) + inProgress + [0x2C] + category + [0x0A]
+        }
+        // The filler on line 2 keeps the 0xFF (never a GB18030 byte) out of the 64 KB detection sample.
+        var bytes = Array("request_id,received_at,channel,grid_id,status,category\n".utf8)
+        bytes += row("R1", Array(repeating: 0x61, count: 70_000))
+        bytes += row("R2", [0x61, 0xFF, 0x61])
+        bytes += row("R3", Array("b".utf8))
+        let folder = NTFolder()
+        let path = folder.write("requests.csv", bytes: bytes)
+        let r = try ntNormalise(path, dataset: "requests", directory: try NT.directory(), period: Self.q2)
+        let f = try only(r)
+        #expect(f.code == .encodingError)
+        #expect(f.line == 3)
+        #expect(f.column == "category")
+        #expect(r.acceptedLines == [2, 4])
+        // The GB18030 text was decoded: 热线 is hotline, 办理中 in_progress.
+        let channel = try #require(r.dataset.spec.column(named: "channel"))
+        guard case .enumeration(let e) = channel.type else { return }
+        #expect(r.rows.allSatisfy { e.values[Int(r.slot($0, "channel"))].name == "hotline" })
+    }
+
     @Test("lines are physical: a quoted line break moves the next record's line")
     func physicalLines() throws {
         let r = try ntNormalise("requests.csv", [

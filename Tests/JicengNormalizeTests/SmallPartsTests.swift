@@ -1,0 +1,138 @@
+import Testing
+import JicengCore
+import JicengPipeline
+@testable import JicengNormalize
+
+@Suite("KeyHash")
+struct KeyHashTests {
+    private func hash(_ bytes: [UInt8]) -> KeyHash { bytes.withUnsafeBufferPointer { KeyHash($0) } }
+
+    @Test("equal bytes hash alike wherever they sit in memory; different bytes differ")
+    func equality() {
+        // The same 20 bytes at offsets 0…7 of larger buffers (unaligned 8-byte loads).
+        let key = Array("GD2022040100001-abcd".utf8)
+        let reference = hash(key)
+        for offset in 0..<8 {
+            let buffer = Array(repeating: UInt8(0x7A), count: offset) + key + [0x7A]
+            let h = buffer.withUnsafeBufferPointer { KeyHash(UnsafeBufferPointer(rebasing: $0[offset..<(offset + key.count)])) }
+            #expect(h == reference, "offset \(offset)")
+        }
+        // One byte changed, a byte more, a byte less, a trailing NUL: all different.
+        var changed = key
+        changed[19] = 0x65
+        #expect(hash(changed) != reference)
+        #expect(hash(key + [0x20]) != reference)
+        #expect(hash(Array(key.dropLast())) != reference)
+        #expect(hash([]) != hash([0]))
+        #expect(hash([0]) != hash([0, 0]))
+        // The empty key, with and without a base address.
+        #expect(KeyHash(UnsafeBufferPointer(start: nil, count: 0)) == hash([]))
+    }
+
+    @Test("ten thousand request ids give ten thousand different hashes")
+    func distinct() {
+        let hashes = Set((0..<10_000).map { hash(Array("R\($0)".utf8)) })
+        #expect(hashes.count == 10_000)
+    }
+
+    @Test("occurrences order by key, then file, then line")
+    func occurrenceOrder() {
+        let k = hash(Array("R1".utf8))
+        let a = KeyOccurrence(key: k, file: 0, line: 9)
+        let b = KeyOccurrence(key: k, file: 1, line: 2)
+        let c = KeyOccurrence(key: k, file: 1, line: 3)
+        #expect([c, b, a].sorted() == [a, b, c])
+    }
+}
+
+@Suite("CSVText")
+struct CSVTextTests {
+    @Test("quotes only when needed, doubling quotes (RFC 4180)")
+    func quoting() {
+        #expect(CSVText.field("abc") == "abc")
+        #expect(CSVText.field("东门社区") == "东门社区")
+        #expect(CSVText.field("") == "")
+        #expect(CSVText.field("a,b") == "\"a,b\"")
+        #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVText.field("line\nbreak") == "\"line\nbreak\"")
+        #expect(CSVText.field("cr\rhere") == "\"cr\rhere\"")
+        #expect(CSVText.field(" lead") == "\" lead\"")
+        #expect(CSVText.field("trail ") == "\"trail \"")
+        #expect(CSVText.field("\"") == "\"\"\"\"")
+        #expect(CSVText.record(["a", "b,c", "", "d\"e"]) == "a,\"b,c\",,\"d\"\"e\"")
+        // Replacement works on Chinese text around the quote too.
+        #expect(CSVText.field("他说\"好\"") == "\"他说\"\"好\"\"\"")
+    }
+}
+
+@Suite("SlotCondition and CompiledDataset")
+struct SlotConditionTests {
+    @Test("the requests dataset compiles to slots: columns, then days_to_close")
+    func slots() throws {
+        let ds = try NT.dataset("requests")
+        let names = ["request_id", "received_at", "channel", "grid_id", "unit_id", "community", "street", "category",
+                     "status", "closed_at", "satisfaction", "days_to_close"]
+        #expect(ds.slotNames == names)
+        #expect(ds.slotCount == 12)
+        #expect(ds.periodSlot == 1)
+        // Reference precedence grid_id, unit_id, community; street only narrows.
+        #expect(ds.referenceColumns.map { ds.slotNames[$0] } == ["grid_id", "unit_id", "community"])
+        #expect(ds.streetColumn.map { ds.slotNames[$0] } == "street")
+        #expect(ds.uniqueColumns.map { ds.slotNames[$0] } == ["request_id"])
+        #expect(ds.column(forHeader: "工单编号") == 0)
+        #expect(ds.column(forHeader: " ＳＴＡＴＵＳ ") == 8)
+        #expect(ds.column(forHeader: "备注") == nil)
+        // grids and services have no derived columns; grids no period.
+        #expect(try NT.dataset("grids").periodSlot == nil)
+        #expect(try NT.dataset("services").periodSlot == 1)
+    }
+
+    private func evaluate(_ text: String, _ values: [String: Int64]) throws -> Bool {
+        let ds = try NT.dataset("requests")
+        let c = try SlotCondition(ConditionParser.parse(text), dataset: ds.spec, slotNames: ds.slotNames,
+                                  parameters: NT.pipeline.parameters)
+        var slots = [Int64](repeating: missingSlot, count: ds.slotCount)
+        for (name, v) in values { slots[ds.slot(named: name)!] = v }
+        return slots.withUnsafeBufferPointer { c.holds($0.baseAddress!) }
+    }
+
+    /// The code of a status value, looked up by its canonical name.
+    private func status(_ name: String) throws -> Int64 {
+        guard case .enumeration(let e)? = try NT.dataset("requests").spec.column(named: "status")?.type else { return -1 }
+        return Int64(e.code(of: name)!)
+    }
+
+    @Test("conditions of the standard measures evaluate over slots; comparisons with a missing value are false")
+    func conditions() throws {
+        let resolved = try status("resolved"), open = try status("open"), explained = try status("explained")
+        #expect(try evaluate("status = resolved", ["status": resolved]))
+        #expect(try !evaluate("status = resolved", ["status": open]))
+        #expect(try !evaluate("status = resolved", [:]))
+        #expect(try evaluate("status in (resolved, explained)", ["status": explained]))
+        #expect(try !evaluate("status in (resolved, explained)", ["status": open]))
+        // On time: 15 days is within the $ontime_limit_days of 15; 16 is not; no days, not on time.
+        #expect(try evaluate("status = resolved and days_to_close <= $ontime_limit_days", ["status": resolved, "days_to_close": 15]))
+        #expect(try !evaluate("status = resolved and days_to_close <= $ontime_limit_days", ["status": resolved, "days_to_close": 16]))
+        #expect(try !evaluate("status = resolved and days_to_close <= $ontime_limit_days", ["status": resolved]))
+        #expect(try evaluate("satisfaction is set", ["satisfaction": 0]))
+        #expect(try !evaluate("satisfaction is set", [:]))
+        // != with a missing value is false too (the row has no status to differ).
+        #expect(try !evaluate("status != open", [:]))
+        #expect(try evaluate("not (status = open)", [:]))
+        #expect(try evaluate("status = open or days_to_close > 3", ["days_to_close": 4]))
+    }
+
+    @Test("a condition on an unknown column or value is a pipeline error")
+    func invalid() throws {
+        let ds = try NT.dataset("requests")
+        #expect(throws: JicengError.self) {
+            try SlotCondition(ConditionParser.parse("colour = red"), dataset: ds.spec, slotNames: ds.slotNames, parameters: [:])
+        }
+        #expect(throws: JicengError.self) {
+            try SlotCondition(ConditionParser.parse("status = closed"), dataset: ds.spec, slotNames: ds.slotNames, parameters: [:])
+        }
+        #expect(throws: JicengError.self) {
+            try SlotCondition(ConditionParser.parse("days_to_close <= $nope"), dataset: ds.spec, slotNames: ds.slotNames, parameters: [:])
+        }
+    }
+}
