@@ -6,7 +6,7 @@ public let missingSlot = Int64.min
 
 /// A dataset spec turned into what the hot path needs: a slot per column (and derived column),
 /// header-name and enumeration lookup tables built once, and rules over slot indices.
-public struct CompiledDataset: Sendable {
+public final class CompiledDataset: Sendable {
     /// How a column's bytes become a slot value.
     public enum Parse: Sendable, Hashable {
         case text, integer(minimum: Int64?), boolean, date, enumeration, reference(UnitReferenceRole)
@@ -25,7 +25,17 @@ public struct CompiledDataset: Sendable {
     public let streetColumn: Int?
     public let uniqueColumns: [Int]
     let rules: [CompiledRule]
-    let derived: [(slot: Int, from: Int, to: Int)]
+    let derived: [DerivedSlot]
+    /// Per column, for the row loop: whether a value is required, and the default when missing.
+    public let valueRequired: [Bool]
+    public let defaults: [Int64?]
+    public let isReference: [Bool]
+
+    struct DerivedSlot: Sendable {
+        var slot: Int
+        var from: Int
+        var to: Int
+    }
 
     enum CompiledRule: Sendable {
         case requiredWhen(column: Int, condition: SlotCondition)
@@ -61,14 +71,14 @@ public struct CompiledDataset: Sendable {
         // The first declaration wins if two columns share an alias.
         headerLookup = FoldedLookup(headerEntries, combine: { a, _ in a })
         var slotNames = spec.columns.map(\.name)
-        var derived: [(Int, Int, Int)] = []
+        var derived: [DerivedSlot] = []
         for d in spec.derived {
             switch d.formula {
             case .daysBetween(let from, let to):
                 guard let f = slotNames.firstIndex(of: from), let t = slotNames.firstIndex(of: to) else {
                     throw JicengError(.pipelineInvalid, "derived column \(d.name) of \(spec.name) names an unknown column")
                 }
-                derived.append((slotNames.count, f, t))
+                derived.append(DerivedSlot(slot: slotNames.count, from: f, to: t))
             }
             slotNames.append(d.name)
         }
@@ -96,6 +106,10 @@ public struct CompiledDataset: Sendable {
             }
         }
         slotNamesStorage = names
+        valueRequired = spec.columns.map(\.valueRequired)
+        defaults = spec.columns.map(\.defaultValue)
+        let references = Set(referenceColumns)
+        isReference = spec.columns.indices.map { references.contains($0) }
     }
 
     private let slotNamesStorage: [String]

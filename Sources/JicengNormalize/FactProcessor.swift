@@ -194,24 +194,25 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         }
         let gbFile = ctx.fileEncoding == .gb18030
         // Columns.
-        for (c, column) in spec.columns.enumerated() {
+        let columnCount = ds.columnParses.count
+        for c in 0..<columnCount {
             slots[c] = missingSlot
             let fi = ctx.mapping.columnToField[c]
             guard fi >= 0, fi < cells else {
-                if fi < 0, let d = column.defaultValue { slots[c] = d }
+                if fi < 0, let d = ds.defaults[c] { slots[c] = d }
                 continue
             }
             let raw = batch.field(r, fi)
             let bytes = ByteTrimming.trimmed(raw)
             if !UTF8Validation.isValid(bytes) || (gbFile && containsReplacement(bytes)) {
-                add(.error, .encodingError, column.name, nil, FindingMessages.undecodableCell(column.name))
+                add(.error, .encodingError, spec.columns[c].name, nil, FindingMessages.undecodableCell(spec.columns[c].name))
                 ok = false
                 continue
             }
             if MissingValue.isMissing(bytes) {
-                if let d = column.defaultValue { slots[c] = d }
-                else if column.valueRequired && !ds.referenceColumns.contains(c) {
-                    add(.error, .missingValue, column.name, nil, FindingMessages.missingValue(column.name))
+                if let d = ds.defaults[c] { slots[c] = d }
+                else if ds.valueRequired[c] && !ds.isReference[c] {
+                    add(.error, .missingValue, spec.columns[c].name, nil, FindingMessages.missingValue(spec.columns[c].name))
                     ok = false
                 }
                 continue
@@ -221,33 +222,33 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 slots[c] = 1
             case .integer(let minimum):
                 guard let v = IntegerParser.parse(bytes) else {
-                    add(.error, .typeError, column.name, bytes, FindingMessages.typeError(column.name, expected: "整数"))
+                    add(.error, .typeError, spec.columns[c].name, bytes, FindingMessages.typeError(spec.columns[c].name, expected: "整数"))
                     ok = false
                     continue
                 }
                 if let minimum, v < minimum {
-                    add(.error, .constraintError, column.name, bytes, FindingMessages.negative(column.name))
+                    add(.error, .constraintError, spec.columns[c].name, bytes, FindingMessages.negative(spec.columns[c].name))
                     ok = false
                     continue
                 }
                 slots[c] = v
             case .boolean:
                 guard let v = BooleanParser.parse(bytes) else {
-                    add(.error, .typeError, column.name, bytes, FindingMessages.typeError(column.name, expected: "是/否"))
+                    add(.error, .typeError, spec.columns[c].name, bytes, FindingMessages.typeError(spec.columns[c].name, expected: "是/否"))
                     ok = false
                     continue
                 }
                 slots[c] = v ? 1 : 0
             case .date:
                 guard let d = DateParser.parse(bytes) else {
-                    add(.error, .typeError, column.name, bytes, FindingMessages.typeError(column.name, expected: "日期"))
+                    add(.error, .typeError, spec.columns[c].name, bytes, FindingMessages.typeError(spec.columns[c].name, expected: "日期"))
                     ok = false
                     continue
                 }
                 slots[c] = Int64(d.dayNumber)
             case .enumeration:
                 guard let code = ds.enumLookups[c]!.lookup(bytes) else {
-                    add(.error, .typeError, column.name, bytes, FindingMessages.typeError(column.name, expected: "有效取值"))
+                    add(.error, .typeError, spec.columns[c].name, bytes, FindingMessages.typeError(spec.columns[c].name, expected: "有效取值"))
                     ok = false
                     continue
                 }

@@ -5,7 +5,7 @@ import JicengPipeline
 /// lookups that attach fact rows to units (by id, by community name or alias, by street).
 ///
 /// Built once from the `units` dataset and then read concurrently by every worker.
-public struct UnitDirectory: Sendable {
+public final class UnitDirectory: Sendable {
     public struct Unit: Sendable, Hashable {
         public var id: String
         public var name: String
