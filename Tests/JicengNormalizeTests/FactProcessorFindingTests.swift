@@ -67,6 +67,16 @@ struct FactProcessorFindingTests {
         expectGoodRowsAccepted(r)
     }
 
+    @Test("malformed-csv: a stray quote; reading resumes on the next line")
+    func malformed() throws {
+        let r = try run("R2,2022-04-02,\"热线\"x,G1,,,,,办理中,,")
+        let f = try only(r)
+        #expect(f.code == .malformedCSV)
+        #expect(f.severity == .error)
+        #expect(f.line == 3)
+        expectGoodRowsAccepted(r)
+    }
+
     @Test("missing-value: a required value empty or a missing-value marker")
     func missingValue() throws {
         // status empty.
