@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import JicengCore
 import JicengPipeline
@@ -188,5 +189,34 @@ struct DropReadingTests {
         let empty = analysis.listedFindings().filter { $0.code == .emptyFile }
         #expect(empty.first { $0.file == "requests.csv" }?.severity == .warning)
         #expect(empty.count == 2)
+    }
+}
+
+@Suite("Several files per dataset")
+struct SeveralFilesTests {
+    @Test("files of one dataset are one table, whatever their aliases, column order, BOM and line endings")
+    func oneTable() throws {
+        let drop = ATDrop([
+            "units-a.csv": Array(ATFixture.units.prefix(8)),
+            "units-b.csv": [ATFixture.units[0]] + Array(ATFixture.units.dropFirst(8)),
+        ])
+        // 绣林 with Chinese headers, a BOM and CRLF; 笔架山 in English, another column order.
+        let xiulin = "\u{FEFF}工单编号,受理时间,受理渠道,网格编码,办理状态,办结时间,回访满意度\r\n"
+            + "X1,2022-04-01,热线,G1,已解决,2022-04-03,满意\r\n"
+            + "X2,2022/5/1 08:30,网上,G3,办理中,,\r\n"
+        let bijia = ["status,request_id,unit_id,channel,received_at,closed_at", "open,B1,G4,visit,2022-06-01,"]
+        drop.write("requests-笔架山街道.csv", bijia)
+        precondition(FileManager.default.createFile(atPath: drop.path + "/requests-绣林街道.csv", contents: Data(xiulin.utf8)))
+        let analysis = try drop.analyze()
+        #expect(analysis.findings.errors == 0)
+        #expect(analysis.directory?.count == 12)
+        // X1 (G1), X2 (G3), B1 (G4): S1 2, S2 1, C 3; resolved 1; satisfied 1 of 1 rated.
+        #expect(analysis.total("S1", "requests_received") == 2)
+        #expect(analysis.total("S2", "requests_received") == 1)
+        #expect(analysis.total("C", "requests_received") == 3)
+        #expect(analysis.total("C", "requests_resolved") == 1)
+        #expect(analysis.total("C", "requests_open") == 1)
+        #expect(analysis.total("C", "requests_rated") == 1)
+        #expect(analysis.files.filter { $0.dataset == "requests" }.map(\.rowsAccepted) == [1, 2])
     }
 }
