@@ -99,8 +99,12 @@ public struct DropAnalyzer {
 
     /// The CSV files of a drop that belong to `dataset`, by name (byte order).
     public static func files(in folder: String, for dataset: DatasetSpec, all names: [String]) -> [String] {
-        names.filter { name in
-            name.hasPrefix(dataset.filePrefix) && name.lowercased().hasSuffix(".csv")
+        // Names are matched ignoring ASCII case (`Requests.csv` is a requests file); the prefix is
+        // the dataset name, so `services_old.csv` still belongs to services, as contract §1 says.
+        let prefix = dataset.filePrefix.lowercased()
+        return names.filter { name in
+            let lower = name.lowercased()
+            return lower.hasPrefix(prefix) && lower.hasSuffix(".csv")
         }
     }
 
@@ -142,7 +146,7 @@ public struct DropAnalyzer {
                 absent.append(spec.name)
                 continue
             }
-            present.insert(spec.name)
+            var usableFiles = 0
             var unitRows: [UnitRow] = []
             let keyIndexes = ds.uniqueColumns.map { _ in UniqueKeyIndex(temporaryFolder: NSTemporaryDirectory()) }
             var fileContexts: [Int32: (name: String, context: FactFileContext)] = [:]
@@ -174,6 +178,7 @@ public struct DropAnalyzer {
                     let mapping = HeaderMapping(header: header, dataset: ds, file: name)
                     for f in mapping.findings { log.add(f) }
                     guard mapping.isUsable else { break }
+                    usableFiles += 1
                     let context = FactFileContext(
                         dataset: ds, mapping: mapping, directory: directory ?? UnitDirectory(units: []),
                         period: spec.role == .facts ? options.period : nil, fileName: name, fileIndex: fileIndex,
@@ -220,6 +225,9 @@ public struct DropAnalyzer {
                     rowsRejected: counts.rejected, rowsOutOfPeriod: counts.outOfPeriod))
                 fileIndex += 1
             }
+            // A dataset none of whose files could be read is absent: its indicators are left out
+            // rather than reported as zero (its files' findings say why).
+            if usableFiles > 0 { present.insert(spec.name) } else { absent.append(spec.name) }
             // Uniqueness across all files of the dataset.
             var duplicates: [Int32: [Int: Finding]] = [:]
             for (k, c) in ds.uniqueColumns.enumerated() {
