@@ -45,4 +45,17 @@ struct OutputFolder {
     }
 
     func discard() { try? FileManager.default.removeItem(atPath: temporary) }
+
+    /// Creates the folder, runs `body` to fill it, and moves it into place only if `body` returns;
+    /// on any error the partial folder is removed and the destination is left as it was.
+    static func produce(at destination: String, _ body: (OutputFolder) throws -> Void) throws {
+        let folder = try OutputFolder(destination: destination)
+        do {
+            try body(folder)
+            try folder.commit()
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
 }

@@ -26,36 +26,35 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let pipeline = try drop.loadPipeline()
         let book = try loadTargets(pipeline)
-        let folder = try OutputFolder(destination: out)
-        var committed = false
-        defer { if !committed { folder.discard() } }
-        var analyzer = DropAnalyzer(
-            pipeline: pipeline,
-            options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv")),
-            makeHasher: { SHA256Hasher() })
-        let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
-        analyzer.progress = display.map { d in { d.update($0) } }
-        let analysis = try analyzer.analyze(drop: drop.data)
-        display?.finish()
-        let findings = analysis.listedFindings()
-        let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: findings)
-        if strict && doc.errors > 0 {
-            FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
-            throw JicengError(.dataErrors, "\(doc.errors) data error(s) under --strict; no outputs written")
+        var summary = ""
+        try OutputFolder.produce(at: out) { folder in
+            var analyzer = DropAnalyzer(
+                pipeline: pipeline,
+                options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv")),
+                makeHasher: { SHA256Hasher() })
+            let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
+            analyzer.progress = display.map { d in { d.update($0) } }
+            let analysis = try analyzer.analyze(drop: drop.data)
+            display?.finish()
+            let findings = analysis.listedFindings()
+            let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: findings)
+            if strict && doc.errors > 0 {
+                FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
+                throw JicengError(.dataErrors, "\(doc.errors) data error(s) under --strict; no outputs written")
+            }
+            guard let directory = analysis.directory, let totals = analysis.totals else {
+                FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
+                throw JicengError(.dataErrors, "the unit hierarchy could not be built from units*.csv; no indicators can be computed")
+            }
+            let evaluation = IndicatorComputer.evaluate(
+                pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
+                presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
+                dataQuality: analysis.dataQuality())
+            try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
+                                     targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
+            summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(doc.errors) errors, \(doc.warnings) warnings → \(out)\n"
         }
-        guard let directory = analysis.directory, let totals = analysis.totals else {
-            FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
-            throw JicengError(.dataErrors, "the unit hierarchy could not be built from units*.csv; no indicators can be computed")
-        }
-        let evaluation = IndicatorComputer.evaluate(
-            pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
-            presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
-            dataQuality: analysis.dataQuality())
-        try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
-                                 targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
-        try folder.commit()
-        committed = true
-        FileHandle.standardError.write(Data("jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(doc.errors) errors, \(doc.warnings) warnings → \(out)\n".utf8))
+        FileHandle.standardError.write(Data(summary.utf8))
     }
 
     private func loadTargets(_ pipeline: Pipeline) throws -> TargetBook {

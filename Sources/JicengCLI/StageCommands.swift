@@ -17,55 +17,52 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try drop.loadPipeline()
-        let folder = try OutputFolder(destination: out)
-        var committed = false
-        defer { if !committed { folder.discard() } }
-        let names = try FileManager.default.contentsOfDirectory(atPath: drop.data).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var log = FindingLog(limit: drop.maxFindings)
-        for spec in pipeline.datasets {
-            let files = DropAnalyzer.files(in: drop.data, for: spec, all: names)
-            if files.isEmpty {
-                log.add(Finding(severity: spec.required ? .error : .warning, code: .missingFile, dataset: spec.name,
-                                message: FindingMessages.missingFile(dataset: spec.name, required: spec.required)))
-            }
-            for name in files {
-                let reader = try CSVFileReader(path: drop.data + "/" + name)
-                func finding(_ code: FindingCode, line: Int?, _ message: LocalizedText) {
-                    log.add(Finding(severity: .error, code: code, dataset: spec.name, file: name, line: line, message: message))
+        try OutputFolder.produce(at: out) { folder in
+            let names = try FileManager.default.contentsOfDirectory(atPath: drop.data).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            var log = FindingLog(limit: drop.maxFindings)
+            for spec in pipeline.datasets {
+                let files = DropAnalyzer.files(in: drop.data, for: spec, all: names)
+                if files.isEmpty {
+                    log.add(Finding(severity: spec.required ? .error : .warning, code: .missingFile, dataset: spec.name,
+                                    message: FindingMessages.missingFile(dataset: spec.name, required: spec.required)))
                 }
-                switch try reader.readHeader() {
-                case .empty: finding(.emptyFile, line: nil, FindingMessages.emptyFile)
-                case .undecodable: finding(.encodingError, line: nil, FindingMessages.undecodable)
-                case .malformed(let m): finding(.malformedCSV, line: m.line, FindingMessages.malformed(unterminated: m.unterminatedQuote))
-                case .tooLarge(let a): finding(.fieldTooLarge, line: a.line, FindingMessages.fieldTooLarge(limit: reader.options.maxFieldBytes))
-                case .header(let header):
-                    var writer = try QuarantineWriter(path: folder.path(name),
-                                                      header: CSVText.record(header.fields + [HeaderMapping.provenanceLineHeader]) + "\n")
-                    var chunk = ChunkFindings(listLimit: drop.maxFindings)
-                    _ = try reader.readRecords(with: RecordCopier()) { out in
-                        try? writer.write(out.bytes)
-                        for m in out.malformed {
-                            chunk.add(Finding(severity: .error, code: .malformedCSV, dataset: spec.name, file: name, line: m.line,
-                                              value: SensitiveDataMasker.mask(m.excerpt), message: FindingMessages.malformed(unterminated: m.unterminatedQuote)))
-                        }
-                        for a in out.abandoned {
-                            chunk.add(Finding(severity: .error, code: a.reason == .fieldTooLarge ? .fieldTooLarge : .extraCell, dataset: spec.name,
-                                              file: name, line: a.line,
-                                              message: a.reason == .fieldTooLarge ? FindingMessages.fieldTooLarge(limit: reader.options.maxFieldBytes) : FindingMessages.recordTooLarge))
-                        }
+                for name in files {
+                    let reader = try CSVFileReader(path: drop.data + "/" + name)
+                    func finding(_ code: FindingCode, line: Int?, _ message: LocalizedText) {
+                        log.add(Finding(severity: .error, code: code, dataset: spec.name, file: name, line: line, message: message))
                     }
-                    try writer.close()
-                    log.add(chunk, file: name)
+                    switch try reader.readHeader() {
+                    case .empty: finding(.emptyFile, line: nil, FindingMessages.emptyFile)
+                    case .undecodable: finding(.encodingError, line: nil, FindingMessages.undecodable)
+                    case .malformed(let m): finding(.malformedCSV, line: m.line, FindingMessages.malformed(unterminated: m.unterminatedQuote))
+                    case .tooLarge(let a): finding(.fieldTooLarge, line: a.line, FindingMessages.fieldTooLarge(limit: reader.options.maxFieldBytes))
+                    case .header(let header):
+                        var writer = try QuarantineWriter(path: folder.path(name),
+                                                          header: CSVText.record(header.fields + [HeaderMapping.provenanceLineHeader]) + "\n")
+                        var chunk = ChunkFindings(listLimit: drop.maxFindings)
+                        _ = try reader.readRecords(with: RecordCopier()) { out in
+                            try? writer.write(out.bytes)
+                            for m in out.malformed {
+                                chunk.add(Finding(severity: .error, code: .malformedCSV, dataset: spec.name, file: name, line: m.line,
+                                                  value: SensitiveDataMasker.mask(m.excerpt), message: FindingMessages.malformed(unterminated: m.unterminatedQuote)))
+                            }
+                            for a in out.abandoned {
+                                chunk.add(Finding(severity: .error, code: a.reason == .fieldTooLarge ? .fieldTooLarge : .extraCell, dataset: spec.name,
+                                                  file: name, line: a.line,
+                                                  message: a.reason == .fieldTooLarge ? FindingMessages.fieldTooLarge(limit: reader.options.maxFieldBytes) : FindingMessages.recordTooLarge))
+                            }
+                        }
+                        try writer.close()
+                        log.add(chunk, file: name)
+                    }
                 }
             }
+            let doc = FindingsDocument(errors: log.errors, warnings: log.warnings, findings: log.findings(dataset: { _ in nil }))
+            try folder.write(doc.json(language: drop.lang), to: "findings.json")
+            let quality = DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: log.errors, warnings: log.warnings)
+            try StageIO.writeStage(StageRecord(stage: "ingest", period: nil, pipeline: pipeline.name, dataQuality: quality,
+                                               findings: doc.findings), to: folder)
         }
-        let doc = FindingsDocument(errors: log.errors, warnings: log.warnings, findings: log.findings(dataset: { _ in nil }))
-        try folder.write(doc.json(language: drop.lang), to: "findings.json")
-        let quality = DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: log.errors, warnings: log.warnings)
-        try StageIO.writeStage(StageRecord(stage: "ingest", period: nil, pipeline: pipeline.name, dataQuality: quality,
-                                           findings: doc.findings), to: folder)
-        try folder.commit()
-        committed = true
     }
 }
 
@@ -102,27 +99,24 @@ struct NormaliseCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try drop.loadPipeline()
-        let folder = try OutputFolder(destination: out)
-        var committed = false
-        defer { if !committed { folder.discard() } }
-        var analyzer = DropAnalyzer(
-            pipeline: pipeline,
-            options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv"),
-                                         canonicalFolder: folder.temporary),
-            makeHasher: { SHA256Hasher() })
-        let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
-        analyzer.progress = display.map { d in { d.update($0) } }
-        var analysis = try analyzer.analyze(drop: drop.data)
-        display?.finish()
-        // Reading an ingest folder: its findings (malformed records, encodings) belong to this drop.
-        if let ingest = try? StageIO.readStage(drop.data), ingest.stage == "ingest" {
-            for f in ingest.findings where f.code != .missingFile { analysis.findings.add(f) }
+        try OutputFolder.produce(at: out) { folder in
+            var analyzer = DropAnalyzer(
+                pipeline: pipeline,
+                options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv"),
+                                             canonicalFolder: folder.temporary),
+                makeHasher: { SHA256Hasher() })
+            let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
+            analyzer.progress = display.map { d in { d.update($0) } }
+            var analysis = try analyzer.analyze(drop: drop.data)
+            display?.finish()
+            // Reading an ingest folder: its findings (malformed records, encodings) belong to this drop.
+            if let ingest = try? StageIO.readStage(drop.data), ingest.stage == "ingest" {
+                for f in ingest.findings where f.code != .missingFile { analysis.findings.add(f) }
+            }
+            let doc = try StageIO.writeFindings(analysis, language: drop.lang, to: folder)
+            try StageIO.writeStage(StageRecord(stage: "normalise", period: period, pipeline: pipeline.name,
+                                               dataQuality: analysis.dataQuality(), findings: doc.findings), to: folder)
         }
-        let doc = try StageIO.writeFindings(analysis, language: drop.lang, to: folder)
-        try StageIO.writeStage(StageRecord(stage: "normalise", period: period, pipeline: pipeline.name,
-                                           dataQuality: analysis.dataQuality(), findings: doc.findings), to: folder)
-        try folder.commit()
-        committed = true
     }
 }
 
@@ -131,63 +125,60 @@ struct NormaliseCommand: ParsableCommand {
 struct AggregateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "aggregate", abstract: "Stage 3: indicators from a normalise folder.")
 
-    @Option(name: .long, help: "A folder written by `jiceng normalise`.") var `in`: String
-    @Option(name: .long, help: "Output folder.") var out: String
-    @Option(name: .long, help: "Pipeline file (YAML); default: the built-in standard pipeline.") var pipeline: String?
-    @Option(name: .long, help: "Targets file; default: the pipeline's.") var targets: String?
-    @Option(name: .long, help: "Language: zh or en.") var lang: Language = .zh
+    @OptionGroup var stage: StageFolderOptions
 
     func run() throws {
-        let pipeline = try self.pipeline.map(PipelineLoader.load(path:)) ?? PipelineLoader.standard
-        let stage = try StageIO.readStage(self.in)
-        guard let period = stage.period else { throw JicengError(.stageInputInvalid, "\(self.in) has no period") }
-        let book = try TargetSource.load(explicit: targets, pipeline: pipeline)
-        let folder = try OutputFolder(destination: out)
-        var committed = false
-        defer { if !committed { folder.discard() } }
+        let (pipeline, record, book) = try stage.load()
+        guard let period = record.period else { throw JicengError(.stageInputInvalid, "\(stage.in) has no period") }
         let analyzer = DropAnalyzer(pipeline: pipeline, options: DropAnalysisOptions(period: period), makeHasher: { SHA256Hasher() })
-        let analysis = try analyzer.analyze(drop: self.in)
+        let analysis = try analyzer.analyze(drop: stage.in)
         guard let directory = analysis.directory, let totals = analysis.totals else {
-            throw JicengError(.dataErrors, "the unit hierarchy could not be built from \(self.in)")
+            throw JicengError(.dataErrors, "the unit hierarchy could not be built from \(stage.in)")
         }
         // Datasets absent from the drop stay absent; the normalised files exist only for present ones.
         let evaluation = IndicatorComputer.evaluate(
             pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
             presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
-            dataQuality: stage.dataQuality)
-        try folder.write(try jsonText(evaluation), to: "indicators.json")
-        try folder.write(IndicatorsText.csv(evaluation), to: "indicators.csv")
-        let doc = FindingsDocument(errors: stage.dataQuality.errors, warnings: stage.dataQuality.warnings, findings: stage.findings)
-        try folder.write(doc.json(language: lang), to: "findings.json")
-        try StageIO.writeStage(StageRecord(stage: "aggregate", period: period, pipeline: pipeline.name,
-                                           dataQuality: stage.dataQuality, findings: stage.findings), to: folder)
-        try folder.commit()
-        committed = true
+            dataQuality: record.dataQuality)
+        try OutputFolder.produce(at: stage.out) { folder in
+            try folder.write(try jsonText(evaluation), to: "indicators.json")
+            try folder.write(IndicatorsText.csv(evaluation), to: "indicators.csv")
+            let doc = FindingsDocument(errors: record.dataQuality.errors, warnings: record.dataQuality.warnings, findings: record.findings)
+            try folder.write(doc.json(language: stage.lang), to: "findings.json")
+            try StageIO.writeStage(StageRecord(stage: "aggregate", period: period, pipeline: pipeline.name,
+                                               dataQuality: record.dataQuality, findings: record.findings), to: folder)
+        }
     }
 }
 
-/// `jiceng report`: stage 5 alone. Re-applies targets to an aggregate (or run) folder's
-/// indicator table and renders every report, without re-reading the drop.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Stage 4–5: targets and reports from an aggregate folder.")
 
-    @Option(name: .long, help: "A folder written by `jiceng aggregate` or `jiceng run`.") var `in`: String
+    @OptionGroup var stage: StageFolderOptions
+
+    func run() throws {
+        let (pipeline, record, book) = try stage.load()
+        let evaluation = TargetEvaluator.apply(book, to: try StageIO.readEvaluation(stage.in))
+        try OutputFolder.produce(at: stage.out) { folder in
+            try StageIO.writeReports(evaluation, findings: record.findings, language: stage.lang, pipeline: pipeline,
+                                     targets: TargetSource.describe(explicit: stage.targets, pipeline: pipeline), to: folder)
+        }
+    }
+}
+
+/// The options of the stages that read a stage folder (`aggregate`, `report`).
+struct StageFolderOptions: ParsableArguments {
+    @Option(name: .long, help: "A folder written by an earlier stage (`normalise` for aggregate; `aggregate` or `run` for report).")
+    var `in`: String
     @Option(name: .long, help: "Output folder.") var out: String
     @Option(name: .long, help: "Pipeline file (YAML); default: the built-in standard pipeline.") var pipeline: String?
     @Option(name: .long, help: "Targets file; default: the pipeline's.") var targets: String?
     @Option(name: .long, help: "Language: zh or en.") var lang: Language = .zh
 
-    func run() throws {
+    /// The pipeline, the stage record of `in`, and the targets.
+    func load() throws -> (Pipeline, StageRecord, TargetBook) {
         let pipeline = try self.pipeline.map(PipelineLoader.load(path:)) ?? PipelineLoader.standard
-        let stage = try StageIO.readStage(self.in)
-        let book = try TargetSource.load(explicit: targets, pipeline: pipeline)
-        let evaluation = TargetEvaluator.apply(book, to: try StageIO.readEvaluation(self.in))
-        let folder = try OutputFolder(destination: out)
-        var committed = false
-        defer { if !committed { folder.discard() } }
-        try StageIO.writeReports(evaluation, findings: stage.findings, language: lang, pipeline: pipeline,
-                                 targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
-        try folder.commit()
-        committed = true
+        let record = try StageIO.readStage(self.in)
+        return (pipeline, record, try TargetSource.load(explicit: targets, pipeline: pipeline))
     }
 }
