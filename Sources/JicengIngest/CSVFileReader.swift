@@ -8,8 +8,11 @@ import Glibc
 ///
 /// The calling thread reads the file in blocks, transcodes GB18030 to UTF-8, and cuts the stream
 /// into chunks of whole records with `RecordBoundaryScanner`; each worker parses chunks with its
-/// own libcsv parser. Memory is bounded by the chunk size times the chunks in flight, whatever the
-/// file's size. Every raw byte read is shown to `rawObserver` (for the manifest's SHA-256).
+/// own libcsv parser. Memory is bounded by the chunk size times the chunks in flight plus one
+/// record bound, whatever the file's size. Every raw byte read is shown to `rawObserver` (for the
+/// manifest's SHA-256); `drainRaw` shows the rest of a file that was not read to the end.
+/// Results (records, lines, malformed and abandoned records) do not depend on the chunk size,
+/// read size or worker count.
 public final class CSVFileReader {
     public let path: String
     public let options: CSVReadOptions
@@ -17,11 +20,21 @@ public final class CSVFileReader {
     public var rawObserver: ((UnsafeRawBufferPointer) -> Void)?
     public private(set) var encoding: FileEncoding?
     public private(set) var rawBytesRead: Int64 = 0
+    /// Bytes of a GB18030 file that were not valid GB18030 and became U+FFFD (an `encoding-error`
+    /// when not zero; detection only looks at the first 64 KB). Always 0 for UTF-8 files.
+    public private(set) var undecodableBytes = 0
 
     private let fd: Int32
+    /// The file has no more bytes (the detection sample may still hold some not yet decoded).
+    private var fileEOF = false
+    /// Every byte of the file has been appended to the buffer.
     private var eof = false
     private var decoder: GB18030Decoder?
     private var rawBlock: UnsafeMutableRawPointer
+    /// The bytes read for encoding detection, handed to the buffer `readSize` at a time like later
+    /// reads, so that the read and chunk sizes apply from the first byte on.
+    private var sample: [UInt8] = []
+    private var sampleOffset = 0
     // The current buffer of decoded bytes not yet handed off.
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int {
@@ -35,16 +48,29 @@ public final class CSVFileReader {
     private var columnCount = 1
     private var abandonedPending: [AbandonedRecord] = []
     private var discarding = false
+    private var drained = false
+
+    // The options, made safe to compute with (they are public vars, so any Int can arrive).
+    private let readSize: Int
+    private let chunkSize: Int
+    private let maxFieldBytes: Int
+    private let workerCount: Int
 
     public init(path: String, options: CSVReadOptions = CSVReadOptions()) throws {
         self.path = path
         self.options = options
+        readSize = min(max(1, options.readBytes), 1 << 30)
+        // At most 1 GB, so that a chunk's field count always fits the arena's Int32 indices.
+        chunkSize = min(max(1, options.chunkBytes), 1 << 30)
+        maxFieldBytes = min(max(1, options.maxFieldBytes), 1 << 40)
+        workerCount = min(max(1, options.workers), 256)
         fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw JicengIngestError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
-        rawBlock = .allocate(byteCount: options.readBytes, alignment: 16)
-        capacity = max(options.chunkBytes + options.readBytes * 3 + 16, 1 << 12)
+        rawBlock = .allocate(byteCount: readSize, alignment: 16)
+        // A chunk plus one decoded block (GB18030 → UTF-8 grows a replaced byte to 3).
+        capacity = max(chunkSize + readSize * 3 + 16, 1 << 12)
         buffer = .allocate(capacity: capacity)
         peakBufferCapacity = capacity
     }
@@ -57,28 +83,49 @@ public final class CSVFileReader {
 
     // MARK: Reading and decoding
 
-    /// Reads one block from the file and appends its decoded bytes to the buffer.
+    /// Reads one block from the file (or the detection sample) and appends its decoded bytes to
+    /// the buffer; at the end of the file flushes the decoder and sets `eof`.
     private func fill() throws {
         guard !eof else { return }
-        var n: Int
-        repeat { n = read(fd, rawBlock, options.readBytes) } while n < 0 && errno == EINTR
-        if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
-        if n == 0 {
-            eof = true
-            if decoder != nil {
-                var out: [UInt8] = []
-                decoder!.decode(UnsafeBufferPointer(start: nil, count: 0), final: true, into: &out)
-                append(out)
-            }
+        if sampleOffset < sample.count {
+            let n = min(readSize, sample.count - sampleOffset)
+            let start = sampleOffset
+            sampleOffset += n
+            try sample.withUnsafeBufferPointer { try decodeAndAppend(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }
+            if sampleOffset == sample.count { sample = []; sampleOffset = 0 }
             return
         }
-        rawBytesRead += Int64(n)
-        rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
-        let bytes = UnsafeBufferPointer(start: rawBlock.assumingMemoryBound(to: UInt8.self), count: n)
+        if !fileEOF {
+            let n = try readBlock()
+            if n > 0 {
+                try decodeAndAppend(UnsafeBufferPointer(start: rawBlock.assumingMemoryBound(to: UInt8.self), count: n))
+                return
+            }
+        }
+        eof = true
         if decoder != nil {
             var out: [UInt8] = []
-            out.reserveCapacity(n * 3 / 2 + 8)
-            decoder!.decode(bytes, final: false, into: &out)
+            undecodableBytes += decoder!.decode(UnsafeBufferPointer(start: nil, count: 0), final: true, into: &out)
+            append(out)
+        }
+    }
+
+    /// One `read` into `rawBlock` (at most `limit` bytes), shown to `rawObserver`; 0 at the end.
+    private func readBlock(limit: Int? = nil) throws -> Int {
+        var n: Int
+        repeat { n = read(fd, rawBlock, min(readSize, limit ?? readSize)) } while n < 0 && errno == EINTR
+        if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
+        if n == 0 { fileEOF = true; return 0 }
+        rawBytesRead += Int64(n)
+        rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
+        return n
+    }
+
+    private func decodeAndAppend(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        if decoder != nil {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count * 3 / 2 + 8)
+            undecodableBytes += decoder!.decode(bytes, final: false, into: &out)
             append(out)
         } else {
             append(bytes)
@@ -121,9 +168,10 @@ public final class CSVFileReader {
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
         bytes.update(from: buffer, count: count)
         let spans = scanner.malformed(before: count)
-        let chunk = Chunk(index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
+        var chunk = Chunk(index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
                           malformedSpans: spans, abandoned: abandonedPending)
         abandonedPending = []
+        if isLast && scanner.isInQuotes && scanner.recordStart < count { chunk.openRecordStart = scanner.recordStart }
         chunkStartLine = isLast ? scanner.line : scanner.lastCutLine
         consume(count)
         return chunk
@@ -133,24 +181,20 @@ public final class CSVFileReader {
 
     /// The byte bound of one record before it is abandoned: a record within it can only exceed it
     /// by having a field over the limit or far more cells than the header.
-    private var maxRecordBytes: Int { (options.maxFieldBytes + 1) * (columnCount + 8) }
+    private var maxRecordBytes: Int {
+        let (bound, overflow) = (maxFieldBytes + 1).multipliedReportingOverflow(by: columnCount + 8)
+        return overflow ? Int.max / 4 : min(bound, Int.max / 4)
+    }
 
     /// Reads whatever is left of the file only to show it to `rawObserver` (for hashing a file
     /// that was not read to the end, e.g. after an encoding error).
     /// `readRecords` cannot be called afterwards.
     public func drainRaw() throws {
         drained = true
-        while !eof {
-            var n: Int
-            repeat { n = read(fd, rawBlock, options.readBytes) } while n < 0 && errno == EINTR
-            if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
-            if n == 0 { eof = true; break }
-            rawBytesRead += Int64(n)
-            rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
+        while !fileEOF {
+            _ = try readBlock()
         }
     }
-
-    private var drained = false
 
     // MARK: Header
 
@@ -158,31 +202,31 @@ public final class CSVFileReader {
     public func readHeader() throws -> HeaderOutcome {
         // Sample for detection.
         var sample: [UInt8] = []
-        while sample.count < EncodingDetector.sampleSize {
-            var n: Int
-            repeat { n = read(fd, rawBlock, min(options.readBytes, EncodingDetector.sampleSize - sample.count)) } while n < 0 && errno == EINTR
-            if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
-            if n == 0 { eof = true; break }
-            rawBytesRead += Int64(n)
-            rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
+        while sample.count < EncodingDetector.sampleSize && !fileEOF {
+            let n = try readBlock(limit: EncodingDetector.sampleSize - sample.count)
             sample.append(contentsOf: UnsafeBufferPointer(start: rawBlock.assumingMemoryBound(to: UInt8.self), count: n))
         }
-        if sample.isEmpty { return .empty }
-        let detected = sample.withUnsafeBufferPointer { EncodingDetector.detect($0, sampleIsWholeFile: eof) }
+        if sample.isEmpty { eof = true; return .empty }
+        let detected = sample.withUnsafeBufferPointer { EncodingDetector.detect($0, sampleIsWholeFile: fileEOF) }
         guard let encoding = detected else { return .undecodable }
         self.encoding = encoding
+        self.sample = sample
+        sampleOffset = encoding.prefixLength
         if encoding == .gb18030 {
             decoder = GB18030Decoder()
-            var out: [UInt8] = []
-            sample.withUnsafeBufferPointer { decoder!.decode($0, final: eof, into: &out) }
-            append(out)
-        } else {
-            sample.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[encoding.prefixLength...])) }
+            // GB18030's own byte-order mark (U+FEFF), rare but possible: not part of the first name.
+            if sample.starts(with: [0x84, 0x31, 0x95, 0x33]) { sampleOffset = 4 }
         }
+        if sampleOffset >= self.sample.count { self.sample = []; sampleOffset = 0 }
 
-        var parser = ChunkParser(maxFieldBytes: options.maxFieldBytes)
+        scanner.setBounds(maxRecordBytes: maxRecordBytes, maxFieldBytes: maxFieldBytes)
+        var parser = ChunkParser(maxFieldBytes: maxFieldBytes)
         while true {
             scanner.scan(buffer, end: length, atEOF: eof, stopAtBoundary: true)
+            if let reason = scanner.overflow {
+                return .tooLarge(AbandonedRecord(line: scanner.recordStartLine, reason: reason,
+                                                 bytes: scanner.position - scanner.recordStart))
+            }
             if scanner.lastCut > 0 || (eof && length > 0) {
                 let end = scanner.lastCut > 0 ? scanner.lastCut : length
                 let isLast = scanner.lastCut == 0
@@ -209,9 +253,6 @@ public final class CSVFileReader {
                 continue
             }
             if eof { return .empty }
-            if length - scanner.recordStart > maxRecordBytes {
-                return .tooLarge(AbandonedRecord(line: scanner.recordStartLine, reason: .fieldTooLarge, bytes: length))
-            }
             try fill()
         }
     }
@@ -223,33 +264,32 @@ public final class CSVFileReader {
     public func readRecords<P: RecordProcessor>(with processor: P, onChunk: (P.ChunkOutput) -> Void) throws -> [P.WorkerState] {
         precondition(headerDone, "readHeader first")
         precondition(!drained, "drainRaw was called")
+        scanner.setBounds(maxRecordBytes: maxRecordBytes, maxFieldBytes: maxFieldBytes)
         // Small files: one chunk, parsed here without threads.
-        while !eof && length < options.chunkBytes { try fill() }
-        if eof || options.workers == 1 {
+        while !eof && length < chunkSize { try fill() }
+        if eof || workerCount == 1 {
             return try readSequentially(processor, onChunk: onChunk)
         }
         return try readInParallel(processor, onChunk: onChunk)
     }
 
     private func readSequentially<P: RecordProcessor>(_ processor: P, onChunk: (P.ChunkOutput) -> Void) throws -> [P.WorkerState] {
-        var parser = ChunkParser(maxFieldBytes: options.maxFieldBytes)
+        var parser = ChunkParser(maxFieldBytes: maxFieldBytes)
         var state = processor.makeWorkerState()
-        var index = 0
         try cutChunks { chunk in
             defer { chunk.deallocate() }
             let output = Self.run(processor, chunk, &parser, &state)
             onChunk(output)
-            index += 1
         }
         return [state]
     }
 
     private func readInParallel<P: RecordProcessor>(_ processor: P, onChunk: (P.ChunkOutput) -> Void) throws -> [P.WorkerState] {
-        let workers = options.workers
+        let workers = workerCount
         let queue = WorkQueue<Chunk>(capacity: workers * 2)
         let results = OrderedResults<P.ChunkOutput>()
         let boxes = (0..<workers).map { _ in StateBox<P.WorkerState>() }
-        let maxField = options.maxFieldBytes
+        let maxField = maxFieldBytes
         for w in 0..<workers {
             let box = boxes[w]
             let thread = Thread {
@@ -297,10 +337,11 @@ public final class CSVFileReader {
             scanner.scan(buffer, end: length, atEOF: eof, stopAtBoundary: discarding)
             if discarding {
                 // Dropping an abandoned record up to the next line break.
-                if scanner.isSkipping {
+                abandonedPending[abandonedPending.count - 1].bytes = scanner.droppedBytes
+                if scanner.isDropping {
                     consume(scanner.position)
                     if eof {
-                        if !abandonedPending.isEmpty { try emit(takeChunk(0, index: index, isLast: true)) }
+                        try emit(takeChunk(0, index: index, isLast: true))
                         return
                     }
                     try fill()
@@ -311,31 +352,28 @@ public final class CSVFileReader {
                 discarding = false
                 continue
             }
+            if let reason = scanner.overflow {
+                // A record beyond the bound: hand off what precedes it, then drop it up to the next
+                // line break, so memory stays bounded whatever the input.
+                if scanner.recordStart > 0 {
+                    try emit(takeChunk(scanner.recordStart, index: index, isLast: false))
+                    index += 1
+                }
+                abandonedPending.append(AbandonedRecord(line: scanner.recordStartLine, reason: reason, bytes: 0))
+                scanner.startDropping()
+                discarding = true
+                consume(scanner.position)
+                continue
+            }
             if eof {
                 if length > 0 || !abandonedPending.isEmpty {
                     try emit(takeChunk(length, index: index, isLast: true))
                 }
                 return
             }
-            if length >= options.chunkBytes && scanner.lastCut > 0 {
+            if length >= chunkSize && scanner.lastCut > 0 {
                 try emit(takeChunk(scanner.lastCut, index: index, isLast: false))
                 index += 1
-                continue
-            }
-            if length - scanner.recordStart > maxRecordBytes {
-                // A record beyond the bound: hand off what precedes it, then drop it up to the next
-                // line break, so memory stays bounded whatever the input.
-                let longField = scanner.position - scanner.fieldStart > options.maxFieldBytes || scanner.state == .quoted
-                let record = AbandonedRecord(line: scanner.recordStartLine, reason: longField ? .fieldTooLarge : .tooManyCells,
-                                             bytes: length - scanner.recordStart)
-                if scanner.recordStart > 0 {
-                    try emit(takeChunk(scanner.recordStart, index: index, isLast: false))
-                    index += 1
-                }
-                abandonedPending.append(record)
-                scanner.abandonRecord()
-                discarding = true
-                consume(scanner.position)
                 continue
             }
             try fill()

@@ -10,8 +10,12 @@ public struct CSVReadOptions: Sendable {
     /// Size of each read from the file.
     public var readBytes: Int
     /// A field longer than this is a `field-too-large` finding (contract §7; issue: default 1 MB).
+    /// A record longer than (maxFieldBytes + 1) × (header columns + 8) is not kept at all but
+    /// reported as an `AbandonedRecord`, which bounds memory whatever the input.
     public var maxFieldBytes: Int
     /// Worker threads; 1 parses on the calling thread.
+    /// (The reader clamps values set directly: sizes to at least 1, chunks to at most 1 GB,
+    /// workers to at most 256.)
     public var workers: Int
 
     public init(chunkBytes: Int = 4 << 20, readBytes: Int = 1 << 20, maxFieldBytes: Int = 1 << 20, workers: Int? = nil) {

@@ -7,6 +7,8 @@ struct Chunk: @unchecked Sendable {
     var isLast: Bool
     var malformedSpans: [RecordBoundaryScanner.MalformedSpan]
     var abandoned: [AbandonedRecord]
+    /// In the last chunk, where a record whose quoted field the input ended in starts.
+    var openRecordStart: Int? = nil
 
     func deallocate() { bytes.deallocate() }
 }
@@ -45,8 +47,10 @@ struct ChunkParser: ~Copyable {
                 line = span.startLine
                 excerptStart = max(span.start, errorAt - 24)
             } else {
-                // The scanner did not see this error (should not happen): resume after the next
-                // line break and count only the breaks from the error on.
+                // The scanner did not see this error (it mirrors libcsv's grammar, so this would be a
+                // bug: loud in debug builds and fuzzing): resume after the next line break and count
+                // only the breaks from the error on.
+                assertionFailure("libcsv reported an error the boundary scanner did not see, at byte \(errorAt) of chunk \(chunk.index)")
                 resume = errorAt
                 resumeLine = arena.line
                 while resume < chunk.length && chunk.bytes[resume] != 0x0A && chunk.bytes[resume] != 0x0D { resume += 1 }
@@ -68,13 +72,30 @@ struct ChunkParser: ~Copyable {
         let complete = withUnsafeMutablePointer(to: &arena) { parser.finish(into: $0) }
         if !complete {
             arena.discardOpenRecord()
-            malformed.append(MalformedRecord(line: openLine, excerpt: "", unterminatedQuote: true))
+            var excerpt = ""
+            if let start = chunk.openRecordStart, start < chunk.length {
+                excerpt = Self.excerpt(chunk.bytes, start, min(chunk.length, start + 40))
+            }
+            malformed.append(MalformedRecord(line: openLine, excerpt: excerpt, unterminatedQuote: true))
             parser.restart()
         }
         return malformed
     }
 
+    /// The text of `bytes[start..<end]`, with line breaks as spaces; both ends are moved inwards
+    /// to character boundaries so that a cut UTF-8 sequence does not show as U+FFFD.
     static func excerpt(_ bytes: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        var start = start, end = end
+        while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+        while start < end && bytes[start] & 0xC0 == 0x80 { start += 1 }
+        if end > start {
+            // Back off over a sequence whose last bytes lie beyond `end`.
+            var lead = end - 1
+            while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let b = bytes[lead]
+            let size = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            if lead + size > end { end = lead }
+        }
         guard end > start else { return "" }
         var text = String(decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
         text = text.replacingLineBreaks()

@@ -23,10 +23,13 @@ public struct GB18030Decoder: ~Copyable {
 
     /// Converts `input` (after any bytes kept from the previous call) and appends UTF-8 to `output`.
     /// With `final`, a trailing incomplete character is replaced rather than kept.
-    public mutating func decode(_ input: UnsafeBufferPointer<UInt8>, final: Bool, into output: inout [UInt8]) {
+    /// Returns how many bytes this call replaced with U+FFFD.
+    @discardableResult
+    public mutating func decode(_ input: UnsafeBufferPointer<UInt8>, final: Bool, into output: inout [UInt8]) -> Int {
         var bytes = pending
         bytes.append(contentsOf: input)
         pending.removeAll(keepingCapacity: true)
+        guard !bytes.isEmpty else { return 0 }
         var outChunk = [UInt8](repeating: 0, count: max(64, bytes.count * 2 + 16))
         let cd = self.cd
         var consumedAll = 0
@@ -65,6 +68,7 @@ public struct GB18030Decoder: ~Copyable {
         if consumedAll < bytes.count {
             pending.append(contentsOf: bytes[consumedAll...])
         }
+        return replaced
     }
 
     /// Whether `sample` decodes as GB18030 without a single invalid sequence.

@@ -74,16 +74,10 @@ struct RecordArena {
         if fieldsInRecord == 0 { recordStartLine = line }
         if byteCount + length > byteCapacity { growBytes(to: byteCount + length) }
         if length > 0, let source {
-            let src = source.assumingMemoryBound(to: UInt8.self)
             let dst = bytes + byteCount
-            // Copy and look for line breaks in one pass: a quoted field may span lines.
-            var control = false
-            for k in 0..<length {
-                let b = src[k]
-                dst[k] = b
-                control = control || b <= 0x0D
-            }
-            if control { countLineBreaks(UnsafePointer(dst), length) }
+            UnsafeMutableRawPointer(dst).copyMemory(from: source, byteCount: length)
+            // A quoted field may span lines: count its breaks (rare, so test cheaply first).
+            if Self.mayContainLineBreak(source, length) { countLineBreaks(UnsafePointer(dst), length) }
         }
         byteCount += length
         if fieldTotal == fieldCapacity {
@@ -99,6 +93,24 @@ struct RecordArena {
         if length > maxFieldBytes && oversizedField < 0 { oversizedField = Int32(fieldsInRecord) }
         fieldsInRecord += 1
         lastWasCR = false
+    }
+
+    /// Whether some byte is ≤ 0x0D (CR and LF among them), eight bytes at a time: a byte below
+    /// 0x0E makes `(w - 0x0E…) & ~w & 0x80…` non-zero (it never misses one; a stray hit only costs
+    /// an exact count).
+    @inline(__always)
+    static func mayContainLineBreak(_ p: UnsafeRawPointer, _ n: Int) -> Bool {
+        var k = 0
+        while k + 8 <= n {
+            let w = p.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            if (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & 0x8080_8080_8080_8080 != 0 { return true }
+            k += 8
+        }
+        while k < n {
+            if p.load(fromByteOffset: k, as: UInt8.self) <= 0x0D { return true }
+            k += 1
+        }
+        return false
     }
 
     private mutating func countLineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int) {

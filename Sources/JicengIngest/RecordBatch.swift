@@ -44,7 +44,12 @@ public struct MalformedRecord: Sendable, Hashable {
 }
 
 /// A record dropped without parsing because it grew beyond the memory bound (a field over the
-/// limit, or far more cells than the header): reading resumed on the next line.
+/// limit, or far more cells than the header): reading resumed after the next line break.
+///
+/// The bound is (maxFieldBytes + 1) × (header columns + 8) bytes before the record's line break
+/// (quoted line breaks included); which records are abandoned never depends on chunk, read or
+/// worker sizes. After the bound is passed the rest of the line is skipped without looking at
+/// quotes, so a runaway quoted field resumes on the next physical line.
 public struct AbandonedRecord: Sendable, Hashable {
     public enum Reason: Sendable, Hashable {
         case fieldTooLarge
@@ -53,5 +58,7 @@ public struct AbandonedRecord: Sendable, Hashable {
 
     public var line: Int
     public var reason: Reason
+    /// The record's size: UTF-8 bytes (after transcoding) up to, not including, the line break
+    /// where reading resumed. For `HeaderOutcome.tooLarge`, the bytes seen before giving up.
     public var bytes: Int
 }

@@ -7,9 +7,19 @@
 /// scanner resume after the next CR or LF, so they agree on every boundary. It also counts physical
 /// lines (LF, CRLF or a lone CR) so each chunk knows the line it starts at, and it never cuts between
 /// the CR and LF of a CRLF.
+///
+/// It also enforces the record size bound: a record whose bytes before its line break (quoted
+/// line breaks included) exceed `maxRecordBytes` is reported through `overflow` at the moment its
+/// byte `maxRecordBytes + 1` is seen, whatever the buffer or block sizes, so that what is abandoned
+/// never depends on how the file was read. The reader then drops it up to the next line break
+/// (state `dropping`, to which the bound does not apply because the bytes are not kept).
 struct RecordBoundaryScanner {
     enum State: UInt8 {
-        case fieldStart, unquoted, quoted, quoteSeen, skipping
+        case fieldStart, unquoted, quoted, quoteSeen
+        /// After a strict-mode error: up to the next CR or LF, kept for libcsv.
+        case skipping
+        /// An abandoned record: up to the next CR or LF, thrown away by the reader.
+        case dropping
     }
 
     /// A malformed record found by the scanner: where it starts and where reading resumes.
@@ -38,10 +48,27 @@ struct RecordBoundaryScanner {
     private(set) var malformed: [MalformedSpan] = []
     private var pendingError: (start: Int, line: Int)?
 
+    /// Records longer than this (in bytes before the line break) overflow.
+    private(set) var maxRecordBytes = Int.max / 4
+    /// Used only to tell the two reasons of an overflow apart.
+    private(set) var maxFieldBytes = Int.max / 4
+    /// Set when the current record grew beyond `maxRecordBytes`; scanning stopped inside it, at
+    /// `position`. Cleared by `startDropping`.
+    private(set) var overflow: AbandonedRecord.Reason?
+    /// Whether a field of the current record was already longer than `maxFieldBytes`.
+    private var longFieldSeen = false
+    /// Bytes of the record being dropped seen so far (its line break excluded).
+    private(set) var droppedBytes = 0
+
     init(line: Int) {
         self.line = line
         self.recordStartLine = line
         self.lastCutLine = line
+    }
+
+    mutating func setBounds(maxRecordBytes: Int, maxFieldBytes: Int) {
+        self.maxRecordBytes = min(max(1, maxRecordBytes), Int.max / 4)
+        self.maxFieldBytes = min(max(1, maxFieldBytes), Int.max / 4)
     }
 
     private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
@@ -49,66 +76,98 @@ struct RecordBoundaryScanner {
     /// Scans `base[position..<end]`. Unless `atEOF`, a CR as the last byte is left unscanned so
     /// that whether an LF follows it is always known.
     /// With `stopAtBoundary`, scanning stops just after the first record boundary.
+    /// Stops early, with `overflow` set, when the current record exceeds the bound.
     mutating func scan(_ base: UnsafePointer<UInt8>, end: Int, atEOF: Bool, stopAtBoundary: Bool = false) {
+        guard overflow == nil else { return }
         var limit = end
         if !atEOF && limit > position && base[limit - 1] == Self.cr { limit -= 1 }
         var i = position
         while i < limit {
-            switch state {
-            case .unquoted:
-                // Fast path: ordinary bytes.
-                while i < limit {
-                    let b = base[i]
-                    if b == Self.comma || b == Self.quote || b == Self.cr || b == Self.lf { break }
-                    i += 1
-                }
-                if i == limit { break }
-                let b = base[i]
-                if b == Self.comma { state = .fieldStart; i += 1; fieldStart = i }
-                else if b == Self.quote { fail(at: i) ; i += 1 }
-                else { i = terminate(base, at: i, limit: limit, atEOF: atEOF); if stopAtBoundary { position = i; return } }
-            case .quoted:
-                while i < limit {
-                    let b = base[i]
-                    if b == Self.quote || b == Self.cr || b == Self.lf { break }
-                    i += 1
-                }
-                if i == limit { break }
-                let b = base[i]
-                if b == Self.quote { state = .quoteSeen; i += 1 }
-                else { countLineBreak(base, at: i, limit: limit, atEOF: atEOF); i += 1 }
-            case .fieldStart:
-                let b = base[i]
-                if b == Self.quote { state = .quoted; i += 1 }
-                else if b == Self.comma { i += 1; fieldStart = i }
-                else if b == Self.cr || b == Self.lf {
-                    i = terminate(base, at: i, limit: limit, atEOF: atEOF)
-                    if stopAtBoundary { position = i; return }
-                } else { state = .unquoted; i += 1 }
-            case .quoteSeen:
-                let b = base[i]
-                if b == Self.quote { state = .quoted; i += 1 }
-                else if b == Self.comma { state = .fieldStart; i += 1; fieldStart = i }
-                else if b == Self.cr || b == Self.lf {
-                    i = terminate(base, at: i, limit: limit, atEOF: atEOF)
-                    if stopAtBoundary { position = i; return }
-                } else { fail(at: i); i += 1 }
-            case .skipping:
+            if state == .dropping {
+                let from = i
                 while i < limit {
                     let b = base[i]
                     if b == Self.cr || b == Self.lf { break }
                     i += 1
                 }
+                droppedBytes += i - from
                 if i == limit { break }
-                i = terminate(base, at: i, limit: limit, atEOF: atEOF)
+                i = terminate(base, at: i, limit: limit)
                 if stopAtBoundary { position = i; return }
+                continue
+            }
+            if i - recordStart > maxRecordBytes {
+                setOverflow(at: i)
+                return
+            }
+            // Inner loops stop at the byte that would take the record beyond the bound.
+            let stop = min(limit, recordStart + maxRecordBytes + 1)
+            switch state {
+            case .unquoted:
+                // Fast path: ordinary bytes.
+                while i < stop {
+                    let b = base[i]
+                    if b == Self.comma || b == Self.quote || b == Self.cr || b == Self.lf { break }
+                    i += 1
+                }
+                if i == stop { continue }
+                let b = base[i]
+                if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i }
+                else if b == Self.quote { fail(); i += 1 }
+                else { i = terminate(base, at: i, limit: limit); if stopAtBoundary { position = i; return } }
+            case .quoted:
+                while i < stop {
+                    let b = base[i]
+                    if b == Self.quote || b == Self.cr || b == Self.lf { break }
+                    i += 1
+                }
+                if i == stop { continue }
+                let b = base[i]
+                if b == Self.quote { state = .quoteSeen; i += 1 }
+                else { countLineBreak(base, at: i, limit: limit); i += 1 }
+            case .fieldStart:
+                let b = base[i]
+                if b == Self.quote { state = .quoted; i += 1 }
+                else if b == Self.comma { i += 1; fieldStart = i }
+                else if b == Self.cr || b == Self.lf {
+                    i = terminate(base, at: i, limit: limit)
+                    if stopAtBoundary { position = i; return }
+                } else { state = .unquoted; i += 1 }
+            case .quoteSeen:
+                let b = base[i]
+                if b == Self.quote { state = .quoted; i += 1 }
+                else if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i }
+                else if b == Self.cr || b == Self.lf {
+                    i = terminate(base, at: i, limit: limit)
+                    if stopAtBoundary { position = i; return }
+                } else { fail(); i += 1 }
+            case .skipping:
+                while i < stop {
+                    let b = base[i]
+                    if b == Self.cr || b == Self.lf { break }
+                    i += 1
+                }
+                if i == stop { continue }
+                i = terminate(base, at: i, limit: limit)
+                if stopAtBoundary { position = i; return }
+            case .dropping:
+                break
             }
         }
         position = i
+        if state != .dropping && i - recordStart > maxRecordBytes {
+            setOverflow(at: i)
+            return
+        }
+        if atEOF && i == end, let pending = pendingError {
+            // A malformed last record without a line break: it ends with the input.
+            malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: end, resumeLine: line))
+            pendingError = nil
+        }
     }
 
     /// Handles a CR or LF outside quotes: the record (or the skipped malformed record) ends.
-    private mutating func terminate(_ base: UnsafePointer<UInt8>, at i: Int, limit: Int, atEOF: Bool) -> Int {
+    private mutating func terminate(_ base: UnsafePointer<UInt8>, at i: Int, limit: Int) -> Int {
         let crBeforeLF = base[i] == Self.cr && i + 1 < limit && base[i + 1] == Self.lf
         let next = crBeforeLF ? i + 2 : i + 1
         line += 1
@@ -122,24 +181,40 @@ struct RecordBoundaryScanner {
         fieldStart = next
         lastCut = next
         lastCutLine = line
+        longFieldSeen = false
         return next
     }
 
-    private mutating func countLineBreak(_ base: UnsafePointer<UInt8>, at i: Int, limit: Int, atEOF: Bool) {
+    private mutating func countLineBreak(_ base: UnsafePointer<UInt8>, at i: Int, limit: Int) {
         if base[i] == Self.cr && i + 1 < limit && base[i + 1] == Self.lf { return }
         line += 1
     }
 
-    private mutating func fail(at i: Int) {
+    /// A field ends at `i` (a comma): remember whether it was over the field limit. Raw bytes
+    /// include the two quotes of a quoted field.
+    private mutating func endField(at i: Int) {
+        if i - fieldStart > maxFieldBytes + 2 { longFieldSeen = true }
+    }
+
+    private mutating func fail() {
         pendingError = (recordStart, recordStartLine)
         state = .skipping
     }
 
-    /// Starts discarding the current record (it grew beyond the bound): everything up to the next
-    /// line break is dropped by the reader.
-    mutating func abandonRecord() {
+    private mutating func setOverflow(at i: Int) {
+        position = i
+        let long = longFieldSeen || i - fieldStart > maxFieldBytes + 2
+        overflow = long ? .fieldTooLarge : .tooManyCells
+    }
+
+    /// Starts dropping the overflowing record: everything up to the next line break is thrown away
+    /// by the reader; `droppedBytes` counts it (the part already scanned included).
+    mutating func startDropping() {
+        precondition(overflow != nil)
+        droppedBytes = position - recordStart
+        overflow = nil
         pendingError = nil
-        state = .skipping
+        state = .dropping
     }
 
     /// The buffer's first `count` bytes were handed off: make offsets relative to what remains.
@@ -163,13 +238,7 @@ struct RecordBoundaryScanner {
         malformed.filter { $0.resume <= count }
     }
 
-    /// The bytes before `position` were dropped entirely (while skipping an abandoned record).
-    mutating func dropScanned() {
-        shift(by: position)
-        lastCut = 0
-    }
-
-    var isSkipping: Bool { state == .skipping }
-    /// Whether the scanner is between records (nothing of a record seen since the last boundary).
-    var isAtRecordStart: Bool { state == .fieldStart && position == recordStart }
+    var isDropping: Bool { state == .dropping }
+    /// Inside a quoted field (at the end of the input: an unterminated quote).
+    var isInQuotes: Bool { state == .quoted }
 }
