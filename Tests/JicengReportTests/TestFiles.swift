@@ -2,10 +2,17 @@ import Foundation
 
 /// Temporary folders and external tools for the report tests.
 enum TestFiles {
+    /// One folder per test process, removed when the process exits.
+    static let root: URL = {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("jiceng-report-tests-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+        atexit { try? FileManager.default.removeItem(at: TestFiles.root) }
+        return url
+    }()
+
     static func temporaryFolder(_ name: String = #function) throws -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("jiceng-report-tests-\(safe)-\(UUID().uuidString)", isDirectory: true)
+        let url = root.appendingPathComponent("\(safe)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
