@@ -44,6 +44,20 @@ struct SampleDataBinaryTests {
         #expect(object["warnings"] as? Int == 3)
     }
 
+    /// The messy-but-valid drops (GB18030, BOMs, CRLF, aliases, synonyms, names for units, quoted
+    /// line breaks): exit 0, and the only findings are the planted out-of-period rows, at the lines
+    /// the generator placed them (the first records of their files, SampleData/README.md).
+    @Test("clean messy drops validate with exit 0 and only their out-of-period warnings", arguments: [("2022Q1", 5), ("2022Q2", 7)])
+    func cleanDrops(quarter: String, outOfPeriod: Int) throws {
+        let r = try BinaryHarness.run(["validate", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--format", "json"])
+        #expect(r.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(object["errors"] as? Int == 0)
+        let findings = object["findings"] as! [[String: Any]]
+        #expect(findings.count == outOfPeriod)
+        #expect(findings.allSatisfy { $0["code"] as? String == "out-of-period" && $0["severity"] as? String == "warning" })
+    }
+
     @Test("2022Q2, shaped on seed 004: the city's figures equal the generator's totals")
     func seed004Figures() throws {
         let out = try BinaryHarness.temporaryFolder("q2")
