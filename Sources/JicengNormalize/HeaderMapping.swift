@@ -35,7 +35,7 @@ public struct HeaderMapping: Sendable {
             guard let c = dataset.column(forHeader: name) else {
                 findings.append(Finding(severity: .warning, code: .unknownColumn, dataset: spec.name, file: file,
                                         line: header.line, value: SensitiveDataMasker.mask(name.trimmingSpaces()),
-                                        message: FindingMessages.unknownColumn(name.trimmingSpaces())))
+                                        message: FindingMessages.unknownColumn(SensitiveDataMasker.mask(name.trimmingSpaces()))))
                 continue
             }
             if columnToField[c] >= 0 {
