@@ -5,8 +5,9 @@ import JicengCore
 
 /// Finds repeated keys (request ids and other unique columns) among any number of rows in bounded
 /// memory: occurrences are buffered, and beyond `bufferLimit` each sorted buffer is spilled to a
-/// temporary run file; `duplicates()` merges the runs. Memory is `bufferLimit` × 24 bytes plus one
-/// read buffer per run, whatever the row count.
+/// temporary run file; `duplicates()` merges the runs through a heap. Memory is about
+/// `bufferLimit` × 48 bytes (the buffer and its sort scratch; 12 MB by default) plus one read buffer
+/// per run, whatever the row count.
 ///
 /// Used on the reading thread only (workers hand their occurrences over with each chunk).
 ///
@@ -40,7 +41,7 @@ public final class UniqueKeyIndex {
     private let folder: String
     public private(set) var count = 0
 
-    public init(bufferLimit: Int = 1 << 20, temporaryFolder: String = "/tmp") {
+    public init(bufferLimit: Int = 1 << 18, temporaryFolder: String = "/tmp") {
         self.bufferLimit = max(16, bufferLimit)
         self.folder = temporaryFolder
     }
@@ -101,17 +102,31 @@ public final class UniqueKeyIndex {
         } else {
             if !buffer.isEmpty { spill() }
             var readers = runs.map { RunReader(path: $0) }
-            var first: Entry?
-            while true {
-                // The smallest head among the runs (runs are few: one per million keys).
-                var best = -1
-                for (k, r) in readers.enumerated() {
-                    guard let h = r.head else { continue }
-                    if best < 0 || h < readers[best].head! { best = k }
+            // A binary min-heap of run indices ordered by their heads: log(runs) per entry.
+            var heap = readers.indices.filter { readers[$0].head != nil }
+            func less(_ a: Int, _ b: Int) -> Bool { readers[heap[a]].head! < readers[heap[b]].head! }
+            func siftDown(_ start: Int) {
+                var i = start
+                while true {
+                    let l = 2 * i + 1, r = l + 1
+                    var m = i
+                    if l < heap.count && less(l, m) { m = l }
+                    if r < heap.count && less(r, m) { m = r }
+                    if m == i { return }
+                    heap.swapAt(i, m)
+                    i = m
                 }
-                guard best >= 0 else { break }
-                let e = readers[best].head!
-                readers[best].advance()
+            }
+            for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+            var first: Entry?
+            while let top = heap.first {
+                let e = readers[top].head!
+                readers[top].advance()
+                if readers[top].head == nil {
+                    heap.swapAt(0, heap.count - 1)
+                    heap.removeLast()
+                }
+                siftDown(0)
                 if let f = first, f.high == e.high && f.low == e.low { report(f, e) } else { first = e }
             }
         }
