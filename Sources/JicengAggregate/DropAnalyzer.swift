@@ -14,6 +14,8 @@ public struct DropAnalysisOptions: Sendable {
     public var quarantinePath: String?
     /// Where to write accepted rows in canonical form (the `normalise` stage), or nil.
     public var canonicalFolder: String?
+    /// Honour `_line` provenance columns: only when reading a folder written by a Jiceng stage.
+    public var trustProvenance = false
 
     public init(period: Period?, read: CSVReadOptions = CSVReadOptions(), maxFindings: Int = 1000, quarantinePath: String? = nil,
                 canonicalFolder: String? = nil) {
@@ -175,7 +177,7 @@ public struct DropAnalyzer {
                 case .tooLarge(let a):
                     fileFinding(.error, .fieldTooLarge, line: a.line, FindingMessages.fieldTooLarge(limit: options.read.maxFieldBytes))
                 case .header(let header):
-                    let mapping = HeaderMapping(header: header, dataset: ds, file: name)
+                    let mapping = HeaderMapping(header: header, dataset: ds, file: name, trustProvenance: options.trustProvenance)
                     for f in mapping.findings { log.add(f) }
                     guard mapping.isUsable else { break }
                     usableFiles += 1

@@ -102,8 +102,13 @@ struct NormaliseCommand: ParsableCommand {
         try OutputFolder.produce(at: out) { folder in
             var analyzer = DropAnalyzer(
                 pipeline: pipeline,
-                options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv"),
-                                             canonicalFolder: folder.temporary),
+                options: {
+                    var o = DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv"),
+                                                canonicalFolder: folder.temporary)
+                    // An ingest folder's `_line` columns hold the drop's lines; a raw drop's are data.
+                    o.trustProvenance = (try? StageIO.readStage(drop.data))?.stage == "ingest"
+                    return o
+                }(),
                 makeHasher: { SHA256Hasher() })
             let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
             analyzer.progress = display.map { d in { d.update($0) } }
@@ -130,7 +135,9 @@ struct AggregateCommand: ParsableCommand {
     func run() throws {
         let (pipeline, record, book) = try stage.load()
         guard let period = record.period else { throw JicengError(.stageInputInvalid, "\(stage.in) has no period") }
-        let analyzer = DropAnalyzer(pipeline: pipeline, options: DropAnalysisOptions(period: period), makeHasher: { SHA256Hasher() })
+        var options = DropAnalysisOptions(period: period)
+        options.trustProvenance = true   // a normalise folder: its `_line` columns hold the drop's lines
+        let analyzer = DropAnalyzer(pipeline: pipeline, options: options, makeHasher: { SHA256Hasher() })
         let analysis = try analyzer.analyze(drop: stage.in)
         guard let directory = analysis.directory, let totals = analysis.totals else {
             throw JicengError(.dataErrors, "the unit hierarchy could not be built from \(stage.in)")

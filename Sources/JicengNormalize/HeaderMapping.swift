@@ -21,14 +21,16 @@ public struct HeaderMapping: Sendable {
     public let isUsable: Bool
     public let findings: [Finding]
 
-    public init(header: CSVHeader, dataset: CompiledDataset, file: String) {
+    /// `trustProvenance`: honour a `_line` column (only for folders written by Jiceng's own stages;
+    /// in a drop it is data, reported as an unknown column).
+    public init(header: CSVHeader, dataset: CompiledDataset, file: String, trustProvenance: Bool = false) {
         let spec = dataset.spec
         var fieldToColumn = [Int](repeating: -1, count: header.fields.count)
         var columnToField = [Int](repeating: -1, count: spec.columns.count)
         var findings: [Finding] = []
         var provenance = -1
         for (i, name) in header.fields.enumerated() {
-            if name == Self.provenanceLineHeader && provenance < 0 {
+            if trustProvenance && name == Self.provenanceLineHeader && provenance < 0 {
                 provenance = i
                 continue
             }

@@ -101,14 +101,14 @@ struct RobustnessRegressionTests {
         let run = try RobustnessHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out], timeout: 20)
         #expect(run.status == 0, "\(run.summary)")
         let csv = (try? String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)) ?? ""
-        withKnownIssue("`_line` in a raw drop is trusted as provenance (see Fuzz/README.md, Findings)") {
-            let doc = RobustnessHarness.FindingsJSON(validate.stdout)
-            let lines = doc?.findings.filter { $0["file"] as? String == "requests.csv" }.compactMap { $0["line"] as? Int } ?? []
-            // R2 (line 3) has a bad status, R1 again (line 4) is a duplicate: nothing on line 1.
-            #expect(Set(lines) == [3, 4], "\(doc?.findings ?? [])")
-            // R1 and R3 count: 2 requests in progress at the city.
-            let row = csv.split(separator: "\n").first { $0.hasPrefix("2022Q2,C,") && $0.contains(",requests_received,") }
-            #expect(row?.hasPrefix("2022Q2,C,石首市,city,requests_received,2,") == true, "\(row ?? "no row")")
-        }
+        let doc = RobustnessHarness.FindingsJSON(validate.stdout)
+        let found = doc?.findings.filter { $0["file"] as? String == "requests.csv" }
+            .map { "\($0["code"] as? String ?? "?")@\($0["line"] as? Int ?? 0)" } ?? []
+        // `_line` is not a contract column (unknown-column on the header); R2 (line 3) has a bad
+        // status and R1 again (line 4) is a duplicate.
+        #expect(Set(found) == ["unknown-column@1", "type-error@3", "unique-error@4"], "\(doc?.findings ?? [])")
+        // R1 and R3 count: 2 requests at the city.
+        let row = csv.split(separator: "\n").first { $0.hasPrefix("2022Q2,C,") && $0.contains(",requests_received,") }
+        #expect(row?.hasPrefix("2022Q2,C,石首市,city,requests_received,2,") == true, "\(row ?? "no row")")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import JicengCore
+@testable import JicengIngest
 @testable import JicengNormalize
 
 @Suite("HeaderMapping")
@@ -106,10 +107,16 @@ struct HeaderMappingTests {
         #expect(companies.findings.map(\.code) == [.missingColumn])
     }
 
-    @Test("the provenance column _line is recognised, not reported")
+    @Test("_line is provenance only in Jiceng's own stage folders; in a drop it is an unknown column")
     func provenance() throws {
-        let (m, _) = try mapping("requests", header: "request_id,received_at,channel,unit_id,status,_line")
-        #expect(m.findings.isEmpty)
-        #expect(m.provenanceLineField == 5)
+        // A drop: `_line` is data, reported like any other unknown column and not used for lines.
+        let (m, ds) = try mapping("requests", header: "request_id,received_at,channel,unit_id,status,_line")
+        #expect(m.findings.map(\.code) == [.unknownColumn])
+        #expect(m.provenanceLineField == -1)
+        // A stage folder (trusted): recognised, not reported.
+        let header = CSVHeader(fields: ["request_id", "received_at", "channel", "unit_id", "status", "_line"], line: 1, encoding: .utf8)
+        let trusted = HeaderMapping(header: header, dataset: ds, file: "requests.csv", trustProvenance: true)
+        #expect(trusted.findings.isEmpty)
+        #expect(trusted.provenanceLineField == 5)
     }
 }
