@@ -79,10 +79,12 @@ struct RobustnessRegressionTests {
         #expect(missing == [7], "\(doc?.findings ?? [])")
     }
 
-    /// Found while writing the robustness tests: a `_line` column in a drop's own file is taken as
-    /// the provenance column of Jiceng's stage outputs (HeaderMapping.provenanceLineField), so the
-    /// data decides the reported lines, and rows sharing a `_line` value are taken back together
-    /// as duplicates (DropAnalyzer.takeBack), which removes valid rows from the indicators.
+    /// Found while writing the robustness tests, and by the fuzzer (crash 9301b1f4, input
+    /// `Fuzz/regressions/provenance-line-column.csv`: a finding on line 1, the header): a `_line`
+    /// column in a drop's own file was taken as the provenance column of Jiceng's stage outputs,
+    /// so the data decided the reported lines, and rows sharing a `_line` value were taken back
+    /// together as duplicates (DropAnalyzer.takeBack), removing valid rows from the indicators.
+    /// Fixed in 34dcc80: `_line` is trusted only in folders written by Jiceng's own stages.
     @Test("a `_line` column in a raw drop does not move findings or drop valid rows")
     func provenanceColumnInARawDrop() throws {
         let drop = try BinaryHarness.temporaryFolder("regression-provenance")

@@ -74,6 +74,19 @@ struct RobustnessTests {
         }
     }
 
+    /// Removes test folders and the hidden `.NAME.partial-PID` folders killed runs leave beside them.
+    private func cleanUp(_ paths: String...) {
+        let fm = FileManager.default
+        for path in paths {
+            try? fm.removeItem(atPath: path)
+            let parent = (path as NSString).deletingLastPathComponent
+            let hidden = "." + (path as NSString).lastPathComponent + ".partial-"
+            for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(hidden) {
+                try? fm.removeItem(atPath: parent + "/" + name)
+            }
+        }
+    }
+
     private func drop(_ name: String, requests: [UInt8]) throws -> String {
         let folder = try BinaryHarness.temporaryFolder("robust-\(name)")
         try BinaryHarness.write(SmallDropFixture.units, to: folder + "/units.csv")
@@ -86,6 +99,7 @@ struct RobustnessTests {
           arguments: HostileRequests.allCases)
     func hostileRequests(_ file: HostileRequests) throws {
         let folder = try drop(file.rawValue, requests: file.bytes)
+        defer { cleanUp(folder) }
         let result = try RobustnessHarness.run(["validate", "--data", folder, "--period", "2022Q2", "--format", "json"],
                                                timeout: Self.deadline)
         #expect(!result.timedOut, "validate did not finish within \(Self.deadline) s")
@@ -131,6 +145,7 @@ struct RobustnessTests {
         for file in HostileRequests.allCases {
             let folder = try drop("run-" + file.rawValue, requests: file.bytes)
             let out = folder + "-out"
+            defer { cleanUp(folder, out) }
             let result = try RobustnessHarness.run(["run", "--data", folder, "--period", "2022Q2", "--out", out], timeout: Self.deadline)
             #expect(result.exitedCleanly, "\(file): \(result.summary)")
             for name in ["indicators.csv", "findings.json", "manifest.json", "summary.html", "summary.md"] {
@@ -148,6 +163,7 @@ struct RobustnessTests {
         #expect(sample.exitedCleanly, "\(sample.summary)")
         let small = try BinaryHarness.temporaryFolder("robust-small")
         try SmallDropFixture.write(to: small)
+        defer { cleanUp(big, small, small + "-fresh-out", small + "-out") }
 
         // No previous outputs: a killed run leaves no OUT at all.
         let fresh = small + "-fresh-out"
