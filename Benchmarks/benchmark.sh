@@ -3,42 +3,74 @@
 # RSS by /usr/bin/time, linearity against N/10, and DuckDB on the same files when Python is there.
 #
 #   bash Benchmarks/benchmark.sh [N]        # default N = 10000000 (about 1.3 GB)
+#   REPEAT=5 bash Benchmarks/benchmark.sh   # runs of each command (default 3); the median counts
 #
-# Drops and the DuckDB venv live in Benchmarks/data/ (ignored by git).
+# Each command runs REPEAT times, interleaved with the others so that a burst of load from a
+# neighbour on a shared machine hits all of them alike; the median wall time and the highest peak
+# RSS are reported. Drops and the DuckDB venv live in Benchmarks/data/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-10000000}"
 SMALL=$(( N / 10 ))
+REPEAT="${REPEAT:-3}"
 DATA=Benchmarks/data
 mkdir -p "$DATA"
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }
 swift build -c release --product jiceng >/dev/null
 J=.build/release/jiceng
-for n in "$N" "$SMALL"; do
-  [ -f "$DATA/drop-$n/.complete" ] || { rm -rf "$DATA/drop-$n"; $J sample --requests "$n" --out "$DATA/drop-$n" 2>/dev/null; touch "$DATA/drop-$n/.complete"; }
-done
-size=$(du -sb --exclude=.complete "$DATA/drop-$N" | cut -f1)
 
-measure() {  # label, command… → prints "label wall_s rss_mb"
-  local label=$1; shift
+# One timed run: appends "wall rss_kb" to the file $1; the command follows.
+timed() {
+  local into=$1; shift
   /usr/bin/time -f "%e %M" -o "$DATA/time.txt" "$@" >/dev/null 2>"$DATA/stderr.txt" || true
-  read -r wall rss < "$DATA/time.txt"
-  printf '%-28s wall %7.2f s   peak RSS %6.1f MB\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)"
-  echo "$wall"
+  cat "$DATA/time.txt" >> "$into"
+}
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+report() {  # label, file → prints the line, sets $WALL to the median wall time
+  local label=$1 file=$2
+  WALL=$(cut -d' ' -f1 "$file" | median)
+  local rss runs
+  rss=$(cut -d' ' -f2 "$file" | sort -n | tail -1)
+  runs=$(cut -d' ' -f1 "$file" | tr '\n' ' ')
+  printf '%-30s median wall %7.2f s   peak RSS %6.1f MB   (runs: %s)\n' "$label" "$WALL" "$(echo "$rss / 1024" | bc -l)" "$runs"
 }
 
-echo "drop: $N requests, $(( size / 1000000 )) MB; machine: $(nproc) cores"
-run_big=$(measure "jiceng run ($N)" $J run --data "$DATA/drop-$N" --period 2022 --out "$DATA/out-$N" | tee /dev/stderr | tail -1)
-run_small=$(measure "jiceng run ($SMALL)" $J run --data "$DATA/drop-$SMALL" --period 2022 --out "$DATA/out-$SMALL" | tee /dev/stderr | tail -1)
-validate_big=$(measure "jiceng validate ($N)" $J validate --data "$DATA/drop-$N" --period 2022 --format json | tee /dev/stderr | tail -1)
+for n in "$N" "$SMALL"; do
+  if [ ! -f "$DATA/drop-$n/.complete" ]; then
+    rm -rf "$DATA/drop-$n"
+    : > "$DATA/t-sample-$n"
+    timed "$DATA/t-sample-$n" $J sample --requests "$n" --out "$DATA/drop-$n"
+    touch "$DATA/drop-$n/.complete"
+    report "jiceng sample ($n)" "$DATA/t-sample-$n"
+  fi
+done
+size=$(du -sb --exclude=.complete "$DATA/drop-$N" | cut -f1)
+echo "drop: $N requests, $(( size / 1000000 )) MB; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $REPEAT runs each"
+
+have_duck=no
+if command -v python3 >/dev/null; then
+  [ -x "$DATA/venv/bin/python" ] || { python3 -m venv "$DATA/venv" && "$DATA/venv/bin/pip" install -q duckdb; }
+  have_duck=yes
+fi
+
+for f in run-big run-small validate-big duck; do : > "$DATA/t-$f"; done
+for ((i = 1; i <= REPEAT; i++)); do
+  timed "$DATA/t-run-big" $J run --data "$DATA/drop-$N" --period 2022 --out "$DATA/out-$N"
+  timed "$DATA/t-run-small" $J run --data "$DATA/drop-$SMALL" --period 2022 --out "$DATA/out-$SMALL"
+  timed "$DATA/t-validate-big" $J validate --data "$DATA/drop-$N" --period 2022 --format json
+  [ $have_duck = yes ] && timed "$DATA/t-duck" "$DATA/venv/bin/python" Benchmarks/duckdb_requests.py "$DATA/drop-$N" 2022
+done
+report "jiceng run ($N)" "$DATA/t-run-big"; run_big=$WALL
+report "jiceng run ($SMALL)" "$DATA/t-run-small"; run_small=$WALL
+report "jiceng validate ($N)" "$DATA/t-validate-big"; validate_big=$WALL
 echo "linearity: run($N) / (10 × run($SMALL)) = $(echo "$run_big / (10 * $run_small)" | bc -l | cut -c1-5)  (target ≤ 1.10)"
 echo "validate / run = $(echo "$validate_big / $run_big" | bc -l | cut -c1-5)  (target ≤ 1.00)"
 
-if command -v python3 >/dev/null; then
-  [ -x "$DATA/venv/bin/python" ] || { python3 -m venv "$DATA/venv" && "$DATA/venv/bin/pip" install -q duckdb; }
-  duck=$(measure "duckdb (same indicators)" "$DATA/venv/bin/python" Benchmarks/duckdb_requests.py "$DATA/drop-$N" 2022 | tee /dev/stderr | tail -1)
+if [ $have_duck = yes ]; then
+  report "duckdb (same indicators)" "$DATA/t-duck"; duck=$WALL
   "$DATA/venv/bin/python" Benchmarks/duckdb_requests.py "$DATA/drop-$N" 2022 2>/dev/null > "$DATA/duckdb.txt"
-  echo "jiceng / duckdb wall time = $(echo "$run_big / $duck" | bc -l | cut -c1-5)  (target ≤ 1.50)"
+  echo "jiceng run / duckdb wall time = $(echo "$run_big / $duck" | bc -l | cut -c1-5)  (target ≤ 1.50)"
   # Same answers: the city's request figures.
   city=$(awk -F, 'NR>1 && $4=="city"' "$DATA/out-$N/indicators.csv")
   get() { echo "$city" | awk -F, -v i="$1" -v c="$2" '$5==i {print $c}'; }

@@ -75,12 +75,13 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
     }
 
     public struct WorkerState: @unchecked Sendable {
-        var slots: UnsafeMutablePointer<Int64>
+        let slotBuffer: SlotBuffer
         public var sinkState: Sink.State
+        var slots: UnsafeMutablePointer<Int64> { slotBuffer.pointer }
     }
 
     public func makeWorkerState() -> WorkerState {
-        WorkerState(slots: .allocate(capacity: max(1, context.dataset.slotCount)), sinkState: sink.makeState())
+        WorkerState(slotBuffer: SlotBuffer(count: context.dataset.slotCount), sinkState: sink.makeState())
     }
 
     public func process(_ batch: RecordBatch, state: inout WorkerState) -> FactChunkOutput<Sink.ChunkOutput> {
@@ -164,9 +165,11 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
     @inline(__always)
     func normalize(_ batch: RecordBatch, _ r: Int, slots: UnsafeMutablePointer<Int64>, findings: inout [Finding],
                    keys: inout [[KeyOccurrence]]) -> Outcome {
-        let ctx = context
-        let ds = ctx.dataset
-        let spec = ds.spec
+        // Everything is read through `context` (borrowed with self) rather than local copies: a
+        // copy would retain and release each class reference and array, per row and per thread.
+        // Column names are read from the spec only on the (cold) paths that report a finding:
+        // copying the spec per row would retain and release each of its strings and arrays.
+        func name(_ c: Int) -> String { context.dataset.spec.columns[c].name }
         let cells = batch.fieldCount(r)
         let line = originalLine(batch, r, cells)
         // Blank records (every cell empty) are skipped silently: spreadsheets leave them behind.
@@ -176,79 +179,79 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
 
         func add(_ severity: Severity, _ code: FindingCode, _ column: String?, _ value: UnsafeBufferPointer<UInt8>?, _ message: LocalizedText) {
             let text = value.map { SensitiveDataMasker.mask(String(decoding: ByteTrimming.trimmed($0), as: UTF8.self)) }
-            findings.append(Finding(severity: severity, code: code, dataset: spec.name, file: ctx.fileName, line: line,
+            findings.append(Finding(severity: severity, code: code, dataset: context.dataset.spec.name, file: context.fileName, line: line,
                                     column: column, value: text, message: message))
         }
         var ok = true
-        if cells < ctx.mapping.headerCount {
-            add(.error, .missingCell, nil, nil, FindingMessages.missingCell(expected: ctx.mapping.headerCount, found: cells))
+        if cells < context.mapping.headerCount {
+            add(.error, .missingCell, nil, nil, FindingMessages.missingCell(expected: context.mapping.headerCount, found: cells))
             ok = false
-        } else if cells > ctx.mapping.headerCount {
-            add(.error, .extraCell, nil, nil, FindingMessages.extraCell(expected: ctx.mapping.headerCount, found: cells))
+        } else if cells > context.mapping.headerCount {
+            add(.error, .extraCell, nil, nil, FindingMessages.extraCell(expected: context.mapping.headerCount, found: cells))
             ok = false
         }
         if let big = batch.oversizedField(r) {
-            let c = big < ctx.mapping.fieldToColumn.count ? ctx.mapping.fieldToColumn[big] : -1
-            add(.error, .fieldTooLarge, c >= 0 ? spec.columns[c].name : nil, nil, FindingMessages.fieldTooLarge(limit: ctx.maxFieldBytes))
+            let c = big < context.mapping.fieldToColumn.count ? context.mapping.fieldToColumn[big] : -1
+            add(.error, .fieldTooLarge, c >= 0 ? name(c) : nil, nil, FindingMessages.fieldTooLarge(limit: context.maxFieldBytes))
             return .rejected
         }
-        let gbFile = ctx.fileEncoding == .gb18030
+        let gbFile = context.fileEncoding == .gb18030
         // Columns.
-        let columnCount = ds.columnParses.count
+        let columnCount = context.dataset.columnParses.count
         for c in 0..<columnCount {
             slots[c] = missingSlot
-            let fi = ctx.mapping.columnToField[c]
+            let fi = context.mapping.columnToField[c]
             guard fi >= 0, fi < cells else {
-                if fi < 0, let d = ds.defaults[c] { slots[c] = d }
+                if fi < 0, let d = context.dataset.defaults[c] { slots[c] = d }
                 continue
             }
             let raw = batch.field(r, fi)
             let bytes = ByteTrimming.trimmed(raw)
             if !UTF8Validation.isValid(bytes) || (gbFile && containsReplacement(bytes)) {
-                add(.error, .encodingError, spec.columns[c].name, nil, FindingMessages.undecodableCell(spec.columns[c].name))
+                add(.error, .encodingError, name(c), nil, FindingMessages.undecodableCell(name(c)))
                 ok = false
                 continue
             }
             if MissingValue.isMissing(bytes) {
-                if let d = ds.defaults[c] { slots[c] = d }
-                else if ds.valueRequired[c] && !ds.isReference[c] {
-                    add(.error, .missingValue, spec.columns[c].name, nil, FindingMessages.missingValue(spec.columns[c].name))
+                if let d = context.dataset.defaults[c] { slots[c] = d }
+                else if context.dataset.valueRequired[c] && !context.dataset.isReference[c] {
+                    add(.error, .missingValue, name(c), nil, FindingMessages.missingValue(name(c)))
                     ok = false
                 }
                 continue
             }
-            switch ds.columnParses[c] {
+            switch context.dataset.columnParses[c] {
             case .text, .reference:
                 slots[c] = 1
             case .integer(let minimum):
                 guard let v = IntegerParser.parse(bytes) else {
-                    add(.error, .typeError, spec.columns[c].name, bytes, FindingMessages.typeError(spec.columns[c].name, expected: "整数"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "整数"))
                     ok = false
                     continue
                 }
                 if let minimum, v < minimum {
-                    add(.error, .constraintError, spec.columns[c].name, bytes, FindingMessages.negative(spec.columns[c].name))
+                    add(.error, .constraintError, name(c), bytes, FindingMessages.negative(name(c)))
                     ok = false
                     continue
                 }
                 slots[c] = v
             case .boolean:
                 guard let v = BooleanParser.parse(bytes) else {
-                    add(.error, .typeError, spec.columns[c].name, bytes, FindingMessages.typeError(spec.columns[c].name, expected: "是/否"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "是/否"))
                     ok = false
                     continue
                 }
                 slots[c] = v ? 1 : 0
             case .date:
                 guard let d = DateParser.parse(bytes) else {
-                    add(.error, .typeError, spec.columns[c].name, bytes, FindingMessages.typeError(spec.columns[c].name, expected: "日期"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "日期"))
                     ok = false
                     continue
                 }
                 slots[c] = Int64(d.dayNumber)
             case .enumeration:
-                guard let code = ds.enumLookups[c]!.lookup(bytes) else {
-                    add(.error, .typeError, spec.columns[c].name, bytes, FindingMessages.typeError(spec.columns[c].name, expected: "有效取值"))
+                guard let code = context.dataset.enumLookups[c]?.lookup(bytes) else {
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "有效取值"))
                     ok = false
                     continue
                 }
@@ -256,71 +259,73 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
         }
         // Unique keys: every row with a key counts, whatever else is wrong with it.
-        for (k, c) in ds.uniqueColumns.enumerated() {
-            let fi = ctx.mapping.columnToField[c]
+        for k in context.dataset.uniqueColumns.indices {
+            let c = context.dataset.uniqueColumns[k]
+            let fi = context.mapping.columnToField[c]
             guard fi >= 0, fi < cells, slots[c] != missingSlot else { continue }
             let bytes = ByteTrimming.trimmed(batch.field(r, fi))
             let key: KeyHash
-            if case .reference = ds.columnParses[c] {
-                // A unit reference (grids.grid_id) names its unit the way lookups match it: folded,
+            if case .reference = context.dataset.columnParses[c] {
+                // A unit reference (gricontext.dataset.grid_id) names its unit the way lookups match it: folded,
                 // so `g1`, `G1` and `Ｇ１` are the same grid and a second one is a duplicate.
                 var folded = TextFolding.fold(utf8: bytes)
                 key = folded.withUTF8 { KeyHash($0) }
             } else {
                 key = KeyHash(bytes)
             }
-            keys[k].append(KeyOccurrence(key: key, file: ctx.fileIndex, line: line))
+            keys[k].append(KeyOccurrence(key: key, file: context.fileIndex, line: line))
         }
         // Unit reference: the first non-empty of the reference columns.
         var unit = -1
-        if !ds.referenceColumns.isEmpty {
+        if !context.dataset.referenceColumns.isEmpty {
             var used: Int?
-            for c in ds.referenceColumns where ctx.mapping.columnToField[c] >= 0 && slots[c] != missingSlot {
-                used = c
-                break
+            for i in context.dataset.referenceColumns.indices {
+                let c = context.dataset.referenceColumns[i]
+                if context.mapping.columnToField[c] >= 0 && slots[c] != missingSlot { used = c; break }
             }
             if let c = used {
-                let bytes = ByteTrimming.trimmed(batch.field(r, ctx.mapping.columnToField[c]))
+                let bytes = ByteTrimming.trimmed(batch.field(r, context.mapping.columnToField[c]))
                 let (resolved, ambiguous) = resolveUnit(column: c, bytes, batch, r)
                 if let resolved {
                     unit = resolved
                 } else {
-                    add(.error, .unknownUnit, spec.columns[c].name, bytes, FindingMessages.unknownUnit(spec.columns[c].name, ambiguous: ambiguous))
+                    add(.error, .unknownUnit, name(c), bytes, FindingMessages.unknownUnit(name(c), ambiguous: ambiguous))
                     ok = false
                 }
             } else if ok {
-                let names = ds.referenceColumns.filter { ctx.mapping.columnToField[$0] >= 0 }.map { spec.columns[$0].name }
+                let names = context.dataset.referenceColumns.filter { context.mapping.columnToField[$0] >= 0 }.map { name($0) }
                 add(.error, .missingValue, names.first, nil, FindingMessages.missingReference(names))
                 ok = false
             }
         }
         // Derived values and rules.
-        for d in ds.derived {
+        for i in context.dataset.derived.indices {
+            let d = context.dataset.derived[i]
             let from = slots[d.from], to = slots[d.to]
             slots[d.slot] = (from == missingSlot || to == missingSlot) ? missingSlot : to - from
         }
-        for rule in ds.rules {
-            switch rule {
+        for i in context.dataset.rules.indices {
+            switch context.dataset.rules[i] {
             case .requiredWhen(let c, let condition):
-                if slots[c] == missingSlot && condition.holds(slots) && !hadFinding(findings, column: spec.columns[c].name) {
-                    add(.error, .missingValue, spec.columns[c].name, nil, FindingMessages.missingValueWhen(spec.columns[c].name))
+                if slots[c] == missingSlot && condition.holds(slots) && !hadFinding(findings, column: name(c)) {
+                    add(.error, .missingValue, name(c), nil, FindingMessages.missingValueWhen(name(c)))
                     ok = false
                 }
             case .notBefore(let c, let ref):
                 if slots[c] != missingSlot && slots[ref] != missingSlot && slots[c] < slots[ref] {
-                    let fi = ctx.mapping.columnToField[c]
-                    add(.error, .ruleError, spec.columns[c].name, fi >= 0 ? batch.field(r, fi) : nil,
-                        FindingMessages.notBefore(spec.columns[c].name, spec.columns[ref].name))
+                    let fi = context.mapping.columnToField[c]
+                    add(.error, .ruleError, name(c), fi >= 0 ? batch.field(r, fi) : nil,
+                        FindingMessages.notBefore(name(c), name(ref)))
                     ok = false
                 }
             }
         }
         guard ok else { return .rejected }
-        if let period = ctx.period, let ps = ds.periodSlot, slots[ps] != missingSlot,
+        if let period = context.period, let ps = context.dataset.periodSlot, slots[ps] != missingSlot,
            !period.contains(CivilDate(dayNumber: Int32(slots[ps]))) {
-            let fi = ctx.mapping.columnToField[ps]
-            add(.warning, .outOfPeriod, spec.columns[ps].name, fi >= 0 ? batch.field(r, fi) : nil,
-                FindingMessages.outOfPeriod(spec.columns[ps].name, period: period))
+            let fi = context.mapping.columnToField[ps]
+            add(.warning, .outOfPeriod, name(ps), fi >= 0 ? batch.field(r, fi) : nil,
+                FindingMessages.outOfPeriod(name(ps), period: period))
             return .outOfPeriod
         }
         return .accepted(unit: unit)

@@ -29,9 +29,9 @@ struct BinaryHarness {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let stdout = PipeDrain(out), stderr = PipeDrain(err)
         process.waitUntilExit()
+        let o = stdout.data(), e = stderr.data()
         return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 

@@ -38,16 +38,7 @@ struct RobustnessHarness {
         process.standardOutput = out
         process.standardError = err
         // Both pipes are drained on their own threads so a chatty run cannot block on a full pipe.
-        let collected = Collected()
-        let group = DispatchGroup()
-        for (pipe, isOut) in [(out, true), (err, false)] {
-            group.enter()
-            Thread.detachNewThread {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                collected.set(data, stdout: isOut)
-                group.leave()
-            }
-        }
+        let stdout = PipeDrain(out), stderr = PipeDrain(err)
         let ended = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in ended.signal() }
         let start = Date()
@@ -68,21 +59,9 @@ struct RobustnessHarness {
             ended.wait()
         }
         let seconds = Date().timeIntervalSince(start)
-        _ = group.wait(timeout: .now() + 10)
         _ = sentKill
         return Result(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-                      timedOut: timedOut, seconds: seconds, stdout: collected.stdout, stderr: collected.stderr)
-    }
-
-    private final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var out = Data(), err = Data()
-        func set(_ data: Data, stdout: Bool) {
-            lock.lock(); defer { lock.unlock() }
-            if stdout { out = data } else { err = data }
-        }
-        var stdout: Data { lock.lock(); defer { lock.unlock() }; return out }
-        var stderr: Data { lock.lock(); defer { lock.unlock() }; return err }
+                      timedOut: timedOut, seconds: seconds, stdout: stdout.data(timeout: 10), stderr: stderr.data(timeout: 10))
     }
 
     /// The JSON document `validate --format json` prints: totals and the finding codes.

@@ -7,8 +7,9 @@ import JicengCore
 /// on 10 million rows. Most cells are spelled exactly like a key (or its folded form), so the
 /// trimmed bytes are first looked up as they are, in an open-addressing hash table, without
 /// allocating; only on a miss are the bytes folded with `TextFolding.fold` (which builds a
-/// `String`) and looked up again. Immutable after `init`, so it can be read from many threads.
-public struct FoldedLookup<Value: Sendable>: Sendable {
+/// `String`) and looked up again. Immutable after `init`, so it can be read from many threads; a
+/// class so that taking a table out of an array of them (once per cell) costs one retain, not three.
+public final class FoldedLookup<Value: Sendable>: Sendable {
     /// One table slot: a key (a range of `keyBytes`) and the index of its value; `value < 0` is empty.
     private struct Slot: Sendable {
         var hash: UInt64 = 0
