@@ -16,6 +16,8 @@ public struct DropAnalysisOptions: Sendable {
     public var canonicalFolder: String?
     /// Honour `_line` provenance columns: only when reading a folder written by a Jiceng stage.
     public var trustProvenance = false
+    /// Add accepted rows to the measure totals. `validate` needs findings only and turns it off.
+    public var computeMeasures = true
 
     public init(period: Period?, read: CSVReadOptions = CSVReadOptions(), maxFindings: Int = 1000, quarantinePath: String? = nil,
                 canonicalFolder: String? = nil) {
@@ -88,12 +90,14 @@ public struct DropAnalysis: Sendable {
 public struct DropAnalyzer {
     public let pipeline: Pipeline
     public let options: DropAnalysisOptions
-    public let makeHasher: @Sendable () -> any ContentHasher
+    /// Hashes each input for the manifest; nil when no one needs the hashes (`validate`), so
+    /// that no time goes into them.
+    public let makeHasher: (@Sendable () -> any ContentHasher)?
 
     /// Told about reading progress (on the reading thread), e.g. for a progress line on a terminal.
     public var progress: ((ReadProgress) -> Void)?
 
-    public init(pipeline: Pipeline, options: DropAnalysisOptions, makeHasher: @escaping @Sendable () -> any ContentHasher) {
+    public init(pipeline: Pipeline, options: DropAnalysisOptions, makeHasher: (@Sendable () -> any ContentHasher)?) {
         self.pipeline = pipeline
         self.options = options
         self.makeHasher = makeHasher
@@ -154,11 +158,11 @@ public struct DropAnalyzer {
             var fileContexts: [Int32: (name: String, context: FactFileContext)] = [:]
             for name in files {
                 let path = folder + "/" + name
-                var hasher = makeHasher()
+                var hasher = makeHasher?()
                 let reader = try CSVFileReader(path: path, options: options.read)
                 let meter = ProgressMeter(file: name, filesDone: Int(fileIndex), report: progress)
                 reader.rawObserver = { bytes in
-                    hasher.update(bytes)
+                    hasher?.update(bytes)
                     meter.addBytes(bytes.count)
                 }
                 var counts = RowCounts()
@@ -202,7 +206,8 @@ public struct DropAnalyzer {
                             unitRows.append(contentsOf: out.sink)
                         }
                     } else {
-                        let measureSink = MeasureSink(measures: measures, dataset: spec.name, unitCount: directory!.count)
+                        let measureSink = MeasureSink(measures: measures, dataset: options.computeMeasures ? spec.name : nil,
+                                                      unitCount: directory!.count)
                         let canonical = CanonicalCSVSink(dataset: ds, mapping: mapping, directory: directory!,
                                                          enabled: options.canonicalFolder != nil)
                         var canonicalFile = try options.canonicalFolder.map { try QuarantineWriter(path: $0 + "/" + name, header: canonical.header + "\n") }
@@ -222,7 +227,7 @@ public struct DropAnalyzer {
                 }
                 try reader.drainRaw()
                 summaries.append(FileSummary(
-                    dataset: spec.name, file: name, encoding: reader.encoding?.rawValue ?? "", sha256: hasher.hexDigest(),
+                    dataset: spec.name, file: name, encoding: reader.encoding?.rawValue ?? "", sha256: hasher?.hexDigest() ?? "",
                     bytes: reader.rawBytesRead, rowsRead: counts.read, rowsAccepted: counts.accepted,
                     rowsRejected: counts.rejected, rowsOutOfPeriod: counts.outOfPeriod))
                 fileIndex += 1
@@ -277,7 +282,8 @@ public struct DropAnalyzer {
             context.quarantine = false
             let reader = try CSVFileReader(path: folder + "/" + name, options: options.read)
             guard case .header = try reader.readHeader() else { continue }
-            let sink = MeasureSink(measures: measures, dataset: context.dataset.spec.name, unitCount: totals?.unitCount ?? 0)
+            let sink = MeasureSink(measures: measures, dataset: options.computeMeasures ? context.dataset.spec.name : nil,
+                                   unitCount: totals?.unitCount ?? 0)
             let processor = FactProcessor(context: context, sink: sink)
             let probe = TakeBackProcessor(inner: processor)
             var accepted = 0

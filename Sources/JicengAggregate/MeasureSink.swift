@@ -89,11 +89,12 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
     let unitCount: Int
     let measureCount: Int
 
-    public init(measures: CompiledMeasures, dataset: String, unitCount: Int) {
+    /// A sink for the measures of `dataset`; with no dataset it counts nothing (for `validate`).
+    public init(measures: CompiledMeasures, dataset: String?, unitCount: Int) {
         var steps: [Step] = []
         var code: [ConditionProgram.Instruction] = []
         var values: [Int64] = []
-        for index in measures.byDataset[dataset] ?? [] {
+        for index in dataset.flatMap({ measures.byDataset[$0] }) ?? [] {
             let m = measures.measures[index]
             var step = Step(measure: index, kind: 0, slot: 0, codeStart: code.count, codeCount: 0)
             switch m.kind {

@@ -24,8 +24,10 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try drop.loadPipeline()
-        var analyzer = DropAnalyzer(pipeline: pipeline, options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings),
-                                    makeHasher: { SHA256Hasher() })
+        // Findings only: no input hashes (they are for run's manifest) and no measure totals.
+        var options = DropAnalysisOptions(period: period, maxFindings: drop.maxFindings)
+        options.computeMeasures = false
+        var analyzer = DropAnalyzer(pipeline: pipeline, options: options, makeHasher: nil)
         let display = ProgressDisplay.make(folder: drop.data, language: drop.lang)
         analyzer.progress = display.map { d in { d.update($0) } }
         let analysis = try analyzer.analyze(drop: drop.data)

@@ -5,12 +5,6 @@ import JicengPipeline
 import JicengNormalize
 @testable import JicengAggregate
 
-/// A hasher that hashes nothing: the tests do not look at the manifest.
-struct ATNoHasher: ContentHasher {
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {}
-    func hexDigest() -> String { "" }
-}
-
 /// A drop folder in the temp directory, removed when the value goes away.
 final class ATDrop {
     let path: String
@@ -27,11 +21,11 @@ final class ATDrop {
         precondition(FileManager.default.createFile(atPath: path + "/" + name, contents: Data((lines.joined(separator: "\n") + "\n").utf8)))
     }
 
-    /// Reads the drop with the standard pipeline.
-    func analyze(period: Period? = Period(year: 2022, quarter: 2), maxFindings: Int = 1000) throws -> DropAnalysis {
-        let analyzer = DropAnalyzer(pipeline: PipelineLoader.standard,
-                                    options: DropAnalysisOptions(period: period, maxFindings: maxFindings),
-                                    makeHasher: { ATNoHasher() })
+    /// Reads the drop with the standard pipeline (no input hashes: the tests do not look at them).
+    func analyze(period: Period? = Period(year: 2022, quarter: 2), maxFindings: Int = 1000, computeMeasures: Bool = true) throws -> DropAnalysis {
+        var options = DropAnalysisOptions(period: period, maxFindings: maxFindings)
+        options.computeMeasures = computeMeasures
+        let analyzer = DropAnalyzer(pipeline: PipelineLoader.standard, options: options, makeHasher: nil)
         return try analyzer.analyze(drop: path)
     }
 
