@@ -238,7 +238,7 @@ public struct DropAnalyzer {
             // Uniqueness across all files of the dataset.
             var duplicates: [Int32: [Int: Finding]] = [:]
             for (k, c) in ds.uniqueColumns.enumerated() {
-                for dup in keyIndexes[k].duplicates() {
+                for dup in try keyIndexes[k].duplicates() {
                     let firstName = fileContexts[dup.firstFile]?.name ?? ""
                     duplicates[dup.file, default: [:]][dup.line] = Finding(
                         severity: .error, code: .uniqueError, dataset: spec.name, file: fileContexts[dup.file]?.name,

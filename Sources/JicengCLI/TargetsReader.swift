@@ -16,7 +16,10 @@ enum TargetsReader {
     /// Reads targets given as text (the built-in standard targets), through the same reader.
     static func read(text: String, name: String, pipeline: Pipeline) throws -> TargetBook {
         let path = NSTemporaryDirectory() + "jiceng-targets-\(getpid())-\(name)"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw JicengError(.ioFailure, "cannot write the built-in targets to a temporary file: \(String(cString: strerror(errno)))",
+                              at: SourceLocation(file: path))
+        }
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try read(path: path, pipeline: pipeline, displayName: name)
     }

@@ -11,6 +11,10 @@ import JicengCore
 ///
 /// Used on the reading thread only (workers hand their occurrences over with each chunk).
 ///
+/// A run that cannot be written or read back (no temporary folder, a full disk) is not a crash and
+/// never a silently short answer: the index stops collecting and `duplicates()` throws an
+/// `io-failure` naming the file and the system's reason.
+///
 /// Keys are 128-bit hashes (`KeyHash`); occurrences are ordered by file index then line, so the
 /// first occurrence of a key is the one kept and every later one is a duplicate.
 public final class UniqueKeyIndex {
@@ -40,6 +44,8 @@ public final class UniqueKeyIndex {
     private var runs: [String] = []
     private let folder: String
     public private(set) var count = 0
+    /// The first spill or read-back failure; once set, nothing more is collected.
+    private var failure: JicengError?
 
     public init(bufferLimit: Int = 1 << 18, temporaryFolder: String = "/tmp") {
         self.bufferLimit = max(16, bufferLimit)
@@ -51,6 +57,7 @@ public final class UniqueKeyIndex {
     }
 
     public func add(_ o: KeyOccurrence) {
+        guard failure == nil else { return }
         buffer.append(Entry(high: o.key.high, low: o.key.low, position: UInt64(UInt32(bitPattern: o.file)) << 40 | UInt64(o.line)))
         count += 1
         if buffer.count >= bufferLimit { spill() }
@@ -64,23 +71,38 @@ public final class UniqueKeyIndex {
         buffer.sort()
         var template = Array((folder + "/jiceng-keys-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        precondition(fd >= 0, "cannot create a temporary file in \(folder)")
+        guard fd >= 0 else {
+            fail("cannot create a temporary file for unique keys in \(folder)")
+            return
+        }
         let path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        buffer.withUnsafeBytes { raw in
+        let written = buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                precondition(n > 0, "cannot write \(path)")
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
                 offset += n
             }
+            return true
         }
+        if !written { fail("cannot write the temporary file \(path)") }
         close(fd)
         runs.append(path)
         buffer.removeAll(keepingCapacity: true)
     }
 
+    private func fail(_ what: String) {
+        let reason = String(cString: strerror(errno))
+        if failure == nil { failure = JicengError(.ioFailure, "\(what): \(reason)") }
+        buffer.removeAll()
+    }
+
     /// Every later occurrence of a key seen before, in (file, line) order.
-    public func duplicates() -> [Duplicate] {
+    ///
+    /// - Throws: `JicengError` (`io-failure`) when a run could not be written or read back.
+    public func duplicates() throws -> [Duplicate] {
+        if let failure { throw failure }
         var out: [Duplicate] = []
         func unpack(_ p: UInt64) -> (Int32, Int) { (Int32(bitPattern: UInt32(p >> 40)), Int(p & ((1 << 40) - 1))) }
         func report(_ first: Entry, _ dup: Entry) {
@@ -101,6 +123,7 @@ public final class UniqueKeyIndex {
             }
         } else {
             if !buffer.isEmpty { spill() }
+            if let failure { throw failure }
             var readers = runs.map { RunReader(path: $0) }
             // A binary min-heap of run indices ordered by their heads: log(runs) per entry.
             var heap = readers.indices.filter { readers[$0].head != nil }
@@ -129,18 +152,24 @@ public final class UniqueKeyIndex {
                 siftDown(0)
                 if let f = first, f.high == e.high && f.low == e.low { report(f, e) } else { first = e }
             }
+            if let broken = readers.firstIndex(where: \.failed) {
+                throw JicengError(.ioFailure, "cannot read back the temporary file \(runs[broken])")
+            }
         }
         out.sort { ($0.file, $0.line) < ($1.file, $1.line) }
         return out
     }
 
     /// Streams one sorted run file.
+    /// Streams one sorted run file; `failed` when it could not be opened or read to its end.
     private struct RunReader {
-        private let file: UnsafeMutablePointer<FILE>?
+        private var file: UnsafeMutablePointer<FILE>?
         private(set) var head: Entry?
+        private(set) var failed: Bool
 
         init(path: String) {
             file = fopen(path, "rb")
+            failed = file == nil
             advance()
         }
 
@@ -148,7 +177,16 @@ public final class UniqueKeyIndex {
             guard let file else { head = nil; return }
             var e = Entry(high: 0, low: 0, position: 0)
             let n = withUnsafeMutableBytes(of: &e) { fread($0.baseAddress, MemoryLayout<Entry>.stride, 1, file) }
-            if n == 1 { head = e } else { head = nil; fclose(file) }
+            if n == 1 {
+                head = e
+            } else {
+                head = nil
+                // The end of a run is a clean end of file; anything else (a read error, a file cut
+                // short in the middle of an entry) would drop keys.
+                if ferror(file) != 0 || ftell(file) % MemoryLayout<Entry>.stride != 0 { failed = true }
+                fclose(file)
+                self.file = nil
+            }
         }
     }
 }

@@ -193,6 +193,22 @@ struct RobustnessTests {
         }
     }
 
+    @Test("no room for temporary files: exit 2 with an io-failure naming the folder, and no OUT")
+    func noTemporaryFolder() throws {
+        // 300,000 requests: more unique keys than the index keeps in memory, so it must spill.
+        let big = try BinaryHarness.temporaryFolder("robust-tmp")
+        let sample = try RobustnessHarness.run(["sample", "--requests", "300000", "--out", big], timeout: 120)
+        #expect(sample.exitedCleanly, "\(sample.summary)")
+        defer { cleanUp(big, big + "-out") }
+        let missing = "/nonexistent-jiceng-tmp"
+        for command in [["validate", "--data", big, "--period", "2022"], ["run", "--data", big, "--period", "2022", "--out", big + "-out"]] {
+            let result = try RobustnessHarness.run(command, timeout: 120, environment: ["TMPDIR": missing])
+            #expect(result.status == 2 && !result.signaled, "\(command[0]): \(result.summary)")
+            #expect(result.stderrText.contains("io-failure") && result.stderrText.contains(missing), "\(command[0]): \(result.summary)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: big + "-out"))
+    }
+
     // MARK: Hostile names
 
     static let scriptName = "<script>alert(1)</script>"

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import JicengCore
 @testable import JicengNormalize
 
 @Suite("UniqueKeyIndex")
@@ -23,27 +25,53 @@ struct UniqueKeyIndexTests {
         #expect(dups.allSatisfy { $0.file == 1 && $0.firstFile == 0 })
     }
 
-    @Test("in memory") func inMemory() {
+    @Test("in memory") func inMemory() throws {
         let index = UniqueKeyIndex()
         fill(index)
-        check(index.duplicates())
+        check(try index.duplicates())
     }
 
-    @Test("spilled to many sorted runs gives the same answer") func spilled() {
+    @Test("spilled to many sorted runs gives the same answer") func spilled() throws {
         let index = UniqueKeyIndex(bufferLimit: 16)
         fill(index)
         #expect(index.count == 1101)
-        check(index.duplicates())
+        check(try index.duplicates())
     }
 
-    @Test("the first occurrence is the earliest by file, then line, whatever the insertion order") func order() {
+    @Test("the first occurrence is the earliest by file, then line, whatever the insertion order") func order() throws {
         let index = UniqueKeyIndex(bufferLimit: 16)
         index.add(KeyOccurrence(key: key("X"), file: 2, line: 5))
         index.add(KeyOccurrence(key: key("X"), file: 0, line: 9))
         index.add(KeyOccurrence(key: key("X"), file: 0, line: 3))
-        #expect(index.duplicates() == [
+        #expect(try index.duplicates() == [
             UniqueKeyIndex.Duplicate(file: 0, line: 9, firstFile: 0, firstLine: 3),
             UniqueKeyIndex.Duplicate(file: 2, line: 5, firstFile: 0, firstLine: 3),
         ])
+    }
+
+    @Test("no temporary folder to spill into: an io-failure naming the folder, not a crash")
+    func unwritableFolder() {
+        let index = UniqueKeyIndex(bufferLimit: 16, temporaryFolder: "/nonexistent-jiceng-folder")
+        fill(index)
+        #expect {
+            _ = try index.duplicates()
+        } throws: { error in
+            guard let e = error as? JicengError else { return false }
+            return e.code == .ioFailure && e.message.contains("/nonexistent-jiceng-folder") && e.message.contains("No such file")
+        }
+    }
+
+    @Test("a run file cut short in the middle of an entry: an io-failure, never a shorter list")
+    func runCutShort() throws {
+        let folder = NSTemporaryDirectory() + "jiceng-keys-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let index = UniqueKeyIndex(bufferLimit: 16, temporaryFolder: folder)
+        fill(index)
+        let runs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("jiceng-keys-") }.sorted()
+        #expect(runs.count == 1101 / 16)
+        // 16 entries of 24 bytes each; keep one and a quarter.
+        #expect(truncate(folder + "/" + runs[0], 30) == 0)
+        #expect(throws: JicengError.self) { _ = try index.duplicates() }
     }
 }
