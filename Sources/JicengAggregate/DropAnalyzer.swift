@@ -18,6 +18,10 @@ public struct DropAnalysisOptions: Sendable {
     public var trustProvenance = false
     /// Add accepted rows to the measure totals. `validate` needs findings only and turns it off.
     public var computeMeasures = true
+    /// More rows repeating an earlier unique key than this (in one dataset) is an export merged
+    /// twice or a wrong column, not a few slips: one error for the dataset, whose indicators are
+    /// then left out. Bounds the memory the list of duplicates takes (about 50 bytes each).
+    public var maxDuplicateKeys = 250_000
 
     public init(period: Period?, read: CSVReadOptions = CSVReadOptions(), maxFindings: Int = 1000, quarantinePath: String? = nil,
                 canonicalFolder: String? = nil) {
@@ -234,18 +238,23 @@ public struct DropAnalyzer {
             }
             // A dataset none of whose files could be read is absent: its indicators are left out
             // rather than reported as zero (its files' findings say why).
-            if usableFiles > 0 { present.insert(spec.name) } else { absent.append(spec.name) }
             // Uniqueness across all files of the dataset.
-            var duplicates: [Int32: [Int: Finding]] = [:]
+            var duplicates: [Int32: [Int: DuplicateRow]] = [:]
+            var tooManyDuplicates = false
             for (k, c) in ds.uniqueColumns.enumerated() {
-                for dup in try keyIndexes[k].duplicates() {
-                    let firstName = fileContexts[dup.firstFile]?.name ?? ""
-                    duplicates[dup.file, default: [:]][dup.line] = Finding(
-                        severity: .error, code: .uniqueError, dataset: spec.name, file: fileContexts[dup.file]?.name,
-                        line: dup.line, column: spec.columns[c].name,
-                        message: FindingMessages.duplicateKey(spec.columns[c].name, firstFile: firstName, firstLine: dup.firstLine))
+                let (listed, count) = try keyIndexes[k].duplicates(limit: options.maxDuplicateKeys + 1)
+                if count > options.maxDuplicateKeys {
+                    log.add(Finding(severity: .error, code: .uniqueError, dataset: spec.name, column: spec.columns[c].name,
+                                    message: FindingMessages.tooManyDuplicates(spec.columns[c].name, count: count, limit: options.maxDuplicateKeys)))
+                    tooManyDuplicates = true
+                    continue
+                }
+                for dup in listed {
+                    duplicates[dup.file, default: [:]][dup.line] = DuplicateRow(column: c, firstFile: dup.firstFile, firstLine: dup.firstLine)
                 }
             }
+            if tooManyDuplicates { duplicates = [:] }
+            if usableFiles > 0 && !tooManyDuplicates { present.insert(spec.name) } else { absent.append(spec.name) }
             if spec.role == .hierarchy {
                 // Units: duplicates are handled by the hierarchy builder (it keeps the first).
                 let built = UnitHierarchyBuilder.build(unitRows.sorted { ($0.file, $0.line) < ($1.file, $1.line) })
@@ -272,7 +281,7 @@ public struct DropAnalyzer {
 
     /// Reports duplicates of unique keys and takes rows that were counted back out of the totals
     /// (the first occurrence stays; every later one is an error).
-    private func takeBack(_ duplicates: [Int32: [Int: Finding]], contexts: [Int32: (name: String, context: FactFileContext)],
+    private func takeBack(_ duplicates: [Int32: [Int: DuplicateRow]], contexts: [Int32: (name: String, context: FactFileContext)],
                           folder: String, measures: CompiledMeasures, log: inout FindingLog, summaries: inout [FileSummary],
                           totals: inout MeasureTotals?, quarantine: inout QuarantineWriter?) throws {
         for (file, byLine) in duplicates.sorted(by: { $0.key < $1.key }) {
@@ -290,8 +299,12 @@ public struct DropAnalyzer {
             let states = try reader.readRecords(with: probe) { out in
                 accepted += out.accepted
                 for (line, raw) in out.raw {
-                    guard var f = byLine[line] else { continue }
-                    f.value = SensitiveDataMasker.mask(raw)
+                    guard let dup = byLine[line] else { continue }
+                    let column = context.dataset.spec.columns[dup.column].name
+                    let f = Finding(severity: .error, code: .uniqueError, dataset: context.dataset.spec.name, file: name, line: line,
+                                    column: column, value: SensitiveDataMasker.mask(raw),
+                                    message: FindingMessages.duplicateKey(column, firstFile: contexts[dup.firstFile]?.name ?? "",
+                                                                          firstLine: dup.firstLine))
                     log.add(f)
                     if let q = quarantine {
                         var qq = q
@@ -337,4 +350,12 @@ struct TakeBackProcessor: RecordProcessor {
         let taken = inner.takeBack(batch, state: &state)
         return Output(accepted: taken, raw: raw)
     }
+}
+
+/// A row repeating an earlier unique key: which unique column, and where the key first occurs.
+/// Kept instead of a whole `Finding` (a tenth of the memory) until the row is re-read.
+struct DuplicateRow {
+    var column: Int
+    var firstFile: Int32
+    var firstLine: Int
 }

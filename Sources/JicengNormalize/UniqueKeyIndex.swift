@@ -98,14 +98,21 @@ public final class UniqueKeyIndex {
         buffer.removeAll()
     }
 
-    /// Every later occurrence of a key seen before, in (file, line) order.
+    /// Every later occurrence of a key seen before, in (file, line) order, and how many there
+    /// are in all.
+    ///
+    /// At most `limit` are listed (memory stays bounded when a drop repeats millions of ids); the
+    /// count goes on.
     ///
     /// - Throws: `JicengError` (`io-failure`) when a run could not be written or read back.
-    public func duplicates() throws -> [Duplicate] {
+    public func duplicates(limit: Int = .max) throws -> (listed: [Duplicate], count: Int) {
         if let failure { throw failure }
         var out: [Duplicate] = []
+        var total = 0
         func unpack(_ p: UInt64) -> (Int32, Int) { (Int32(bitPattern: UInt32(p >> 40)), Int(p & ((1 << 40) - 1))) }
         func report(_ first: Entry, _ dup: Entry) {
+            total += 1
+            guard out.count < limit else { return }
             let (ff, fl) = unpack(first.position)
             let (df, dl) = unpack(dup.position)
             out.append(Duplicate(file: df, line: dl, firstFile: ff, firstLine: fl))
@@ -157,7 +164,7 @@ public final class UniqueKeyIndex {
             }
         }
         out.sort { ($0.file, $0.line) < ($1.file, $1.line) }
-        return out
+        return (out, total)
     }
 
     /// Streams one sorted run file.

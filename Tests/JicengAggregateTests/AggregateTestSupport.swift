@@ -22,16 +22,19 @@ final class ATDrop {
     }
 
     /// Reads the drop with the standard pipeline (no input hashes: the tests do not look at them).
-    func analyze(period: Period? = Period(year: 2022, quarter: 2), maxFindings: Int = 1000, computeMeasures: Bool = true) throws -> DropAnalysis {
+    func analyze(period: Period? = Period(year: 2022, quarter: 2), maxFindings: Int = 1000, computeMeasures: Bool = true,
+                 maxDuplicateKeys: Int = 250_000) throws -> DropAnalysis {
         var options = DropAnalysisOptions(period: period, maxFindings: maxFindings)
         options.computeMeasures = computeMeasures
+        options.maxDuplicateKeys = maxDuplicateKeys
         let analyzer = DropAnalyzer(pipeline: PipelineLoader.standard, options: options, makeHasher: nil)
         return try analyzer.analyze(drop: path)
     }
 
     /// Reads the drop and computes the indicators.
-    func evaluate(period: Period = Period(year: 2022, quarter: 2), targets: TargetBook = TargetBook(rules: [])) throws -> (DropAnalysis, Evaluation) {
-        let analysis = try analyze(period: period)
+    func evaluate(period: Period = Period(year: 2022, quarter: 2), targets: TargetBook = TargetBook(rules: []),
+                  maxDuplicateKeys: Int = 250_000) throws -> (DropAnalysis, Evaluation) {
+        let analysis = try analyze(period: period, maxDuplicateKeys: maxDuplicateKeys)
         let directory = try #require(analysis.directory)
         let totals = try #require(analysis.totals)
         let evaluation = IndicatorComputer.evaluate(

@@ -28,14 +28,14 @@ struct UniqueKeyIndexTests {
     @Test("in memory") func inMemory() throws {
         let index = UniqueKeyIndex()
         fill(index)
-        check(try index.duplicates())
+        check(try index.duplicates().listed)
     }
 
     @Test("spilled to many sorted runs gives the same answer") func spilled() throws {
         let index = UniqueKeyIndex(bufferLimit: 16)
         fill(index)
         #expect(index.count == 1101)
-        check(try index.duplicates())
+        check(try index.duplicates().listed)
     }
 
     @Test("the first occurrence is the earliest by file, then line, whatever the insertion order") func order() throws {
@@ -43,10 +43,20 @@ struct UniqueKeyIndexTests {
         index.add(KeyOccurrence(key: key("X"), file: 2, line: 5))
         index.add(KeyOccurrence(key: key("X"), file: 0, line: 9))
         index.add(KeyOccurrence(key: key("X"), file: 0, line: 3))
-        #expect(try index.duplicates() == [
+        #expect(try index.duplicates().listed == [
             UniqueKeyIndex.Duplicate(file: 0, line: 9, firstFile: 0, firstLine: 3),
             UniqueKeyIndex.Duplicate(file: 2, line: 5, firstFile: 0, firstLine: 3),
         ])
+    }
+
+    @Test("beyond the limit duplicates are counted, not listed", arguments: [1 << 18, 16])
+    func limit(bufferLimit: Int) throws {
+        let index = UniqueKeyIndex(bufferLimit: bufferLimit)
+        fill(index)
+        let (listed, count) = try index.duplicates(limit: 10)
+        #expect(count == 101)
+        #expect(listed.count == 10)
+        #expect(listed.allSatisfy { $0.file == 1 && $0.firstFile == 0 && $0.firstLine == $0.line || $0.line == 500 })
     }
 
     @Test("no temporary folder to spill into: an io-failure naming the folder, not a crash")

@@ -16,7 +16,7 @@ struct SummaryMarkdownTests {
         #expect(md.contains("| 热线 | 2,100 | 44.8% |"))
         #expect(md.contains("type\\-error") == false)
         #expect(md.contains("| type-error |"))
-        #expect(md.contains("本期未提供的数据集：服务记录、物业企业党组织"))
+        #expect(md.contains("本期未提供或无法使用的数据集：服务记录、物业企业党组织"))
         #expect(!md.contains("⟦"))
         #expect(!md.contains("{{"))
     }

@@ -84,6 +84,11 @@ public enum FindingMessages {
                       en: "duplicate \(column): same as \(firstFile) line \(firstLine); this row is left out")
     }
 
+    public static func tooManyDuplicates(_ column: String, count: Int, limit: Int) -> LocalizedText {
+        LocalizedText(zh: "\(count) 行的 \(column) 与前面的行重复，超过上限 \(limit)：导出可能重复合并，本数据集的指标不予计算",
+                      en: "\(count) rows repeat an earlier \(column), more than the limit of \(limit): the export was probably merged twice; this dataset's indicators are left out")
+    }
+
     public static func unknownUnit(_ column: String, ambiguous: Bool) -> LocalizedText {
         ambiguous
             ? LocalizedText(zh: "\(column) 对应多个单位，无法确定（可增加街道列区分）", en: "\(column) matches more than one unit (add a street column to tell them apart)")
