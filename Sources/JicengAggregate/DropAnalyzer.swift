@@ -298,7 +298,7 @@ public struct DropAnalyzer {
             var accepted = 0
             let states = try reader.readRecords(with: probe) { out in
                 accepted += out.accepted
-                for (line, raw) in out.raw {
+                for (line, raw, record) in out.raw {
                     guard let dup = byLine[line] else { continue }
                     let column = context.dataset.spec.columns[dup.column].name
                     let f = Finding(severity: .error, code: .uniqueError, dataset: context.dataset.spec.name, file: name, line: line,
@@ -309,7 +309,7 @@ public struct DropAnalyzer {
                     if let q = quarantine {
                         var qq = q
                         try? qq.write(Array((CSVText.record([context.dataset.spec.name, name, String(line), f.code.rawValue,
-                                                             f.column ?? "", f.message.zh, SensitiveDataMasker.mask(raw)]) + "\n").utf8))
+                                                             f.column ?? "", f.message.zh, record]) + "\n").utf8))
                         quarantine = qq
                     }
                 }
@@ -326,26 +326,30 @@ public struct DropAnalyzer {
     }
 }
 
-/// Re-reads the lines of duplicate rows: gives back the row's key text and takes accepted rows
-/// out of the totals with weight -1.
+/// Re-reads the lines of duplicate rows: gives back the row's key text and its whole record (as
+/// masked CSV text, for the quarantine file, like every other rejected row) and takes accepted
+/// rows out of the totals with weight -1.
 struct TakeBackProcessor: RecordProcessor {
     let inner: FactProcessor<MeasureSink>
 
     struct Output: Sendable {
         var accepted: Int
-        var raw: [(Int, String)]
+        var raw: [(line: Int, key: String, record: String)]
     }
 
     func makeWorkerState() -> FactProcessor<MeasureSink>.WorkerState { inner.makeWorkerState() }
 
     func process(_ batch: RecordBatch, state: inout FactProcessor<MeasureSink>.WorkerState) -> Output {
         let ds = inner.context.dataset
-        var raw: [(Int, String)] = []
+        var raw: [(line: Int, key: String, record: String)] = []
         for r in 0..<batch.count where inner.context.onlyLines?.contains(inner.originalLine(batch, r, batch.fieldCount(r))) == true {
             let c = ds.uniqueColumns.first ?? 0
             let f = inner.context.mapping.columnToField[c]
             let text = f >= 0 && f < batch.fieldCount(r) ? String(decoding: ByteTrimming.trimmed(batch.field(r, f)), as: UTF8.self) : ""
-            raw.append((inner.originalLine(batch, r, batch.fieldCount(r)), text))
+            let record = CSVText.record((0..<batch.fieldCount(r)).map {
+                SensitiveDataMasker.mask(String(decoding: batch.field(r, $0), as: UTF8.self))
+            })
+            raw.append((inner.originalLine(batch, r, batch.fieldCount(r)), text, record))
         }
         let taken = inner.takeBack(batch, state: &state)
         return Output(accepted: taken, raw: raw)

@@ -61,6 +61,9 @@ struct RunBinaryTests {
         }
         let quarantine = try String(contentsOfFile: out + "/quarantine.csv", encoding: .utf8)
         #expect(quarantine.contains("unique-error"))
+        // A duplicate is quarantined with its whole record, like every other rejected row.
+        let duplicate = quarantine.split(separator: "\n").first { $0.contains("unique-error") }
+        #expect(duplicate?.contains("R1,2022-04-11,热线,金银社区,,已办结,2022-04-12,") == true, "\(duplicate ?? "")")
         #expect(quarantine.contains("malformed-csv"))
     }
 
