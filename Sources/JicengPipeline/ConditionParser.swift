@@ -145,9 +145,14 @@ public enum ConditionParser {
 
     // MARK: Grammar
 
+    /// How deeply `not` and parentheses may nest. Real conditions use two or three levels; the
+    /// bound keeps a hostile pipeline file from overflowing the parser's stack or the evaluator's.
+    public static let maxNesting = 32
+
     struct Parser {
         var tokens: [Token]
         var index = 0
+        var nesting = 0
 
         init(tokens: [Token]) {
             self.tokens = tokens
@@ -191,6 +196,14 @@ public enum ConditionParser {
         }
 
         mutating func parseUnary() throws(ConditionSyntaxError) -> Condition {
+            let nests = current.keyword == "not" || current.kind == .leftParen
+            if nests {
+                nesting += 1
+                if nesting > ConditionParser.maxNesting {
+                    throw error("the condition is nested more than \(ConditionParser.maxNesting) levels deep ('not' and parentheses)")
+                }
+            }
+            defer { if nests { nesting -= 1 } }
             if current.keyword == "not" {
                 advance()
                 return .not(try parseUnary())

@@ -99,4 +99,20 @@ struct ConditionParserTests {
     @Test func wordsMayBeChinese() throws {
         #expect(try parse("category = 物业") == .compare(column: "category", op: .equal, value: .symbol("物业")))
     }
+
+    @Test func nestingIsBounded() throws {
+        // 32 levels of 'not' and parentheses parse; the 33rd is an error at its own position.
+        let deepest = String(repeating: "not (", count: 16) + "status = resolved" + String(repeating: ")", count: 16)
+        var expected = Condition.compare(column: "status", op: .equal, value: .symbol("resolved"))
+        for _ in 0..<16 { expected = .not(expected) }
+        #expect(try parse(deepest) == expected)
+        let tooDeep = "not " + deepest
+        let error = try #require(syntaxError(tooDeep))
+        #expect(error.message == "the condition is nested more than 32 levels deep ('not' and parentheses)")
+        // The 33rd level is the 16th '(' (1-based position: after "not ", 15 × "not (" and "not ").
+        #expect(error.position == "not ".count + 15 * "not (".count + "not ".count + 1)
+        // A hostile file: 100,000 open parentheses is an error, not a stack overflow.
+        #expect(syntaxError(String(repeating: "(", count: 100_000) + "x") != nil)
+        #expect(syntaxError(String(repeating: "not ", count: 100_000) + "x") != nil)
+    }
 }

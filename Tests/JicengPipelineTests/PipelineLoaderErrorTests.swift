@@ -131,6 +131,14 @@ struct PipelineLoaderErrorTests {
                     message: "write its canonical name 'resolved'")
     }
 
+    @Test func conditionNestedTooDeeply() {
+        // 40 levels of 'not': a pipeline error (exit 2), where it used to stop `run` with a trap.
+        let deep = String(repeating: "not ", count: 40) + "status = resolved"
+        let yaml = Self.mini(replacing: "where: status = resolved", with: "where: \(deep)")
+        expectError(yaml, line: Self.line(of: deep, in: yaml), key: "measures.requests_resolved.where",
+                    message: "the condition is nested more than 32 levels deep")
+    }
+
     @Test func undeclaredParameter() {
         let yaml = Self.mini(replacing: "where: status = resolved",
                              with: "where: status = resolved and days_to_close <= $limt")
