@@ -22,17 +22,19 @@ extension YAMLCursor {
     /// offending character or word inside the text.
     func condition(checker: ConditionChecker) throws -> Condition {
         let source = try text()
+        // Quoted in messages whole when it is short, as conditions are; a huge one is cut.
+        let shown = source.count <= 200 ? source : String(source.prefix(200)) + "…"
         let parsed: Condition
         do {
             parsed = try ConditionParser.parse(source)
         } catch {
-            throw self.error("invalid condition '\(source)': \(error.message) (at character \(error.position))", atTextPosition: error.position)
+            throw self.error("invalid condition '\(shown)': \(error.message) (at character \(error.position))", atTextPosition: error.position)
         }
         do {
             try checker.check(parsed)
         } catch {
             let position = error.word.flatMap { DecodingHelpers.position(ofWord: $0, in: source) } ?? 1
-            throw self.error("invalid condition '\(source)': \(error.message)", atTextPosition: position)
+            throw self.error("invalid condition '\(shown)': \(error.message)", atTextPosition: position)
         }
         return parsed
     }

@@ -137,6 +137,11 @@ struct PipelineLoaderErrorTests {
         let yaml = Self.mini(replacing: "where: status = resolved", with: "where: \(deep)")
         expectError(yaml, line: Self.line(of: deep, in: yaml), key: "measures.requests_resolved.where",
                     message: "the condition is nested more than 32 levels deep")
+        // 100,000 parentheses: the same error, and the message quotes only the start of the text.
+        let huge = String(repeating: "(", count: 100_000) + "status = resolved" + String(repeating: ")", count: 100_000)
+        let error = loadError(Self.mini(replacing: "where: status = resolved", with: "where: \"\(huge)\""))
+        #expect(error?.message.contains("nested more than 32 levels deep") == true)
+        #expect((error?.message.count ?? .max) < 400)
     }
 
     @Test func undeclaredParameter() {
