@@ -53,6 +53,7 @@ public final class CSVFileReader {
     // The options, made safe to compute with (they are public vars, so any Int can arrive).
     private let readSize: Int
     private let chunkSize: Int
+    private let maxChunkCells: Int
     private let maxFieldBytes: Int
     private let workerCount: Int
 
@@ -62,6 +63,7 @@ public final class CSVFileReader {
         readSize = min(max(1, options.readBytes), 1 << 30)
         // At most 1 GB, so that a chunk's field count always fits the arena's Int32 indices.
         chunkSize = min(max(1, options.chunkBytes), 1 << 30)
+        maxChunkCells = max(1, options.maxChunkCells)
         maxFieldBytes = min(max(1, options.maxFieldBytes), 1 << 40)
         workerCount = min(max(1, options.workers), 256)
         fd = open(path, O_RDONLY)
@@ -265,6 +267,7 @@ public final class CSVFileReader {
         precondition(headerDone, "readHeader first")
         precondition(!drained, "drainRaw was called")
         scanner.setBounds(maxRecordBytes: maxRecordBytes, maxFieldBytes: maxFieldBytes)
+        scanner.maxCellsPerCut = maxChunkCells
         // Small files: one chunk, parsed here without threads.
         while !eof && length < chunkSize { try fill() }
         if eof || workerCount == 1 {
@@ -363,6 +366,12 @@ public final class CSVFileReader {
                 scanner.startDropping()
                 discarding = true
                 consume(scanner.position)
+                continue
+            }
+            if scanner.cellsSinceShift >= maxChunkCells && scanner.lastCut > 0 {
+                // Enough cells for one chunk: cut at the boundary where the scanner stopped.
+                try emit(takeChunk(scanner.lastCut, index: index, isLast: false))
+                index += 1
                 continue
             }
             if eof {

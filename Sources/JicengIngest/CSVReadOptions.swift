@@ -13,13 +13,19 @@ public struct CSVReadOptions: Sendable {
     /// A record longer than (maxFieldBytes + 1) × (header columns + 8) is not kept at all but
     /// reported as an `AbandonedRecord`, which bounds memory whatever the input.
     public var maxFieldBytes: Int
+    /// Cells (fields) a chunk may hold: a chunk ends at the first record boundary after this many,
+    /// even before `chunkBytes`, so that a file of tiny records (empty spreadsheet rows `,,,,`)
+    /// costs a worker no more memory than ordinary rows do. Ordinary rows reach `chunkBytes` first.
+    public var maxChunkCells: Int
     /// Worker threads; 1 parses on the calling thread.
     /// (The reader clamps values set directly: sizes to at least 1, chunks to at most 1 GB,
     /// workers to at most 256.)
     public var workers: Int
 
-    public init(chunkBytes: Int = 4 << 20, readBytes: Int = 1 << 20, maxFieldBytes: Int = 1 << 20, workers: Int? = nil) {
+    public init(chunkBytes: Int = 4 << 20, readBytes: Int = 1 << 20, maxFieldBytes: Int = 1 << 20, maxChunkCells: Int = 1 << 19,
+                workers: Int? = nil) {
         self.chunkBytes = max(1, chunkBytes)
+        self.maxChunkCells = max(1, maxChunkCells)
         self.readBytes = max(1, readBytes)
         self.maxFieldBytes = max(1, maxFieldBytes)
         self.workers = max(1, workers ?? CSVReadOptions.processorCount)

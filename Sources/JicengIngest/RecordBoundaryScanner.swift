@@ -13,6 +13,11 @@
 /// byte `maxRecordBytes + 1` is seen, whatever the buffer or block sizes, so that what is abandoned
 /// never depends on how the file was read. The reader then drops it up to the next line break
 /// (state `dropping`, to which the bound does not apply because the bytes are not kept).
+///
+/// It counts cells (commas, and line breaks) since the last `shift` too, and with
+/// `maxCellsPerCut` stops at the first record boundary after that many, so that a chunk of tiny
+/// records (a million rows of `,,,,`) holds no more cells than one of ordinary rows: a worker's
+/// arena stores an offset per cell and a header per record.
 struct RecordBoundaryScanner {
     enum State: UInt8 {
         case fieldStart, unquoted, quoted, quoteSeen
@@ -59,6 +64,10 @@ struct RecordBoundaryScanner {
     private var longFieldSeen = false
     /// Bytes of the record being dropped seen so far (its line break excluded).
     private(set) var droppedBytes = 0
+    /// Cells (commas and line breaks outside quotes) seen since the last `shift`.
+    private(set) var cellsSinceShift = 0
+    /// Scanning stops at the first record boundary once `cellsSinceShift` reaches this.
+    var maxCellsPerCut = Int.max
 
     init(line: Int) {
         self.line = line
@@ -93,7 +102,7 @@ struct RecordBoundaryScanner {
                 droppedBytes += i - from
                 if i == limit { break }
                 i = terminate(base, at: i, limit: limit)
-                if stopAtBoundary { position = i; return }
+                if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return }
                 continue
             }
             if i - recordStart > maxRecordBytes {
@@ -112,9 +121,9 @@ struct RecordBoundaryScanner {
                 }
                 if i == stop { continue }
                 let b = base[i]
-                if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i }
+                if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i; cellsSinceShift += 1 }
                 else if b == Self.quote { fail(); i += 1 }
-                else { i = terminate(base, at: i, limit: limit); if stopAtBoundary { position = i; return } }
+                else { i = terminate(base, at: i, limit: limit); if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return } }
             case .quoted:
                 while i < stop {
                     let b = base[i]
@@ -128,18 +137,18 @@ struct RecordBoundaryScanner {
             case .fieldStart:
                 let b = base[i]
                 if b == Self.quote { state = .quoted; i += 1 }
-                else if b == Self.comma { i += 1; fieldStart = i }
+                else if b == Self.comma { i += 1; fieldStart = i; cellsSinceShift += 1 }
                 else if b == Self.cr || b == Self.lf {
                     i = terminate(base, at: i, limit: limit)
-                    if stopAtBoundary { position = i; return }
+                    if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return }
                 } else { state = .unquoted; i += 1 }
             case .quoteSeen:
                 let b = base[i]
                 if b == Self.quote { state = .quoted; i += 1 }
-                else if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i }
+                else if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i; cellsSinceShift += 1 }
                 else if b == Self.cr || b == Self.lf {
                     i = terminate(base, at: i, limit: limit)
-                    if stopAtBoundary { position = i; return }
+                    if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return }
                 } else { fail(); i += 1 }
             case .skipping:
                 while i < stop {
@@ -149,7 +158,7 @@ struct RecordBoundaryScanner {
                 }
                 if i == stop { continue }
                 i = terminate(base, at: i, limit: limit)
-                if stopAtBoundary { position = i; return }
+                if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return }
             case .dropping:
                 break
             }
@@ -171,6 +180,7 @@ struct RecordBoundaryScanner {
         let crBeforeLF = base[i] == Self.cr && i + 1 < limit && base[i + 1] == Self.lf
         let next = crBeforeLF ? i + 2 : i + 1
         line += 1
+        cellsSinceShift += 1
         if let pending = pendingError {
             malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: next, resumeLine: line))
             pendingError = nil
@@ -219,6 +229,7 @@ struct RecordBoundaryScanner {
 
     /// The buffer's first `count` bytes were handed off: make offsets relative to what remains.
     mutating func shift(by count: Int) {
+        cellsSinceShift = 0
         position -= count
         recordStart = max(0, recordStart - count)
         fieldStart = max(0, fieldStart - count)

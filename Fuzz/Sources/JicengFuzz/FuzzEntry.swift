@@ -48,12 +48,13 @@ enum FuzzSetup {
     static let period = Period(year: 2022, quarter: 2)
 
     /// The options the brief asks for: tiny chunks and reads so that every record boundary, CRLF
-    /// pair and multi-byte character lands across a block or chunk edge somewhere in the corpus.
-    static let tiny = CSVReadOptions(chunkBytes: 64, readBytes: 7, maxFieldBytes: 64, workers: 1)
+    /// pair and multi-byte character lands across a block or chunk edge somewhere in the corpus;
+    /// chunks also end after 5 cells, so the cut by cell count is exercised as well.
+    static let tiny = CSVReadOptions(chunkBytes: 64, readBytes: 7, maxFieldBytes: 64, maxChunkCells: 5, workers: 1)
     /// The same field limit read in one piece: the reference the tiny reading must agree with.
     static let whole = CSVReadOptions(chunkBytes: 1 << 20, readBytes: 1 << 16, maxFieldBytes: 64, workers: 1)
     /// Tiny chunks on two worker threads (only with JICENG_FUZZ_PARALLEL=1: threads are slow here).
-    static let parallel = CSVReadOptions(chunkBytes: 64, readBytes: 7, maxFieldBytes: 64, workers: 2)
+    static let parallel = CSVReadOptions(chunkBytes: 64, readBytes: 7, maxFieldBytes: 64, maxChunkCells: 5, workers: 2)
     static let checkParallel = getenv("JICENG_FUZZ_PARALLEL").map { String(cString: $0) == "1" } ?? false
 
     static let path: String = {
