@@ -210,8 +210,7 @@ public struct DropAnalyzer {
                             unitRows.append(contentsOf: out.sink)
                         }
                     } else {
-                        let measureSink = MeasureSink(measures: measures, dataset: options.computeMeasures ? spec.name : nil,
-                                                      unitCount: directory!.count)
+                        let measureSink = measureSink(measures, dataset: spec.name, unitCount: directory!.count)
                         let canonical = CanonicalCSVSink(dataset: ds, mapping: mapping, directory: directory!,
                                                          enabled: options.canonicalFolder != nil)
                         var canonicalFile = try options.canonicalFolder.map { try QuarantineWriter(path: $0 + "/" + name, header: canonical.header + "\n") }
@@ -236,8 +235,6 @@ public struct DropAnalyzer {
                     rowsRejected: counts.rejected, rowsOutOfPeriod: counts.outOfPeriod))
                 fileIndex += 1
             }
-            // A dataset none of whose files could be read is absent: its indicators are left out
-            // rather than reported as zero (its files' findings say why).
             // Uniqueness across all files of the dataset.
             var duplicates: [Int32: [Int: DuplicateRow]] = [:]
             var tooManyDuplicates = false
@@ -254,6 +251,8 @@ public struct DropAnalyzer {
                 }
             }
             if tooManyDuplicates { duplicates = [:] }
+            // A dataset none of whose files could be read, or with too many duplicates, is absent:
+            // its indicators are left out rather than reported as zero (its findings say why).
             if usableFiles > 0 && !tooManyDuplicates { present.insert(spec.name) } else { absent.append(spec.name) }
             if spec.role == .hierarchy {
                 // Units: duplicates are handled by the hierarchy builder (it keeps the first).
@@ -279,6 +278,12 @@ public struct DropAnalyzer {
                             directory: directory, measures: measures, totals: totals)
     }
 
+    /// The sink that adds a dataset's accepted rows to its measures; one that counts nothing
+    /// when the analysis computes no measures (`validate`).
+    private func measureSink(_ measures: CompiledMeasures, dataset: String, unitCount: Int) -> MeasureSink {
+        MeasureSink(measures: measures, dataset: options.computeMeasures ? dataset : nil, unitCount: unitCount)
+    }
+
     /// Reports duplicates of unique keys and takes rows that were counted back out of the totals
     /// (the first occurrence stays; every later one is an error).
     private func takeBack(_ duplicates: [Int32: [Int: DuplicateRow]], contexts: [Int32: (name: String, context: FactFileContext)],
@@ -291,10 +296,9 @@ public struct DropAnalyzer {
             context.quarantine = false
             let reader = try CSVFileReader(path: folder + "/" + name, options: options.read)
             guard case .header = try reader.readHeader() else { continue }
-            let sink = MeasureSink(measures: measures, dataset: options.computeMeasures ? context.dataset.spec.name : nil,
-                                   unitCount: totals?.unitCount ?? 0)
+            let sink = measureSink(measures, dataset: context.dataset.spec.name, unitCount: totals?.unitCount ?? 0)
             let processor = FactProcessor(context: context, sink: sink)
-            let probe = TakeBackProcessor(inner: processor)
+            let probe = TakeBackProcessor(inner: processor, keepsRecords: quarantine != nil)
             var accepted = 0
             let states = try reader.readRecords(with: probe) { out in
                 accepted += out.accepted
@@ -326,11 +330,12 @@ public struct DropAnalyzer {
     }
 }
 
-/// Re-reads the lines of duplicate rows: gives back the row's key text and its whole record (as
-/// masked CSV text, for the quarantine file, like every other rejected row) and takes accepted
-/// rows out of the totals with weight -1.
+/// Re-reads the lines of duplicate rows: gives back the row's key text and, with `keepsRecords`,
+/// its whole record (as masked CSV text, for the quarantine file, like every other rejected row)
+/// and takes accepted rows out of the totals with weight -1.
 struct TakeBackProcessor: RecordProcessor {
     let inner: FactProcessor<MeasureSink>
+    let keepsRecords: Bool
 
     struct Output: Sendable {
         var accepted: Int
@@ -346,9 +351,9 @@ struct TakeBackProcessor: RecordProcessor {
             let c = ds.uniqueColumns.first ?? 0
             let f = inner.context.mapping.columnToField[c]
             let text = f >= 0 && f < batch.fieldCount(r) ? String(decoding: ByteTrimming.trimmed(batch.field(r, f)), as: UTF8.self) : ""
-            let record = CSVText.record((0..<batch.fieldCount(r)).map {
+            let record = keepsRecords ? CSVText.record((0..<batch.fieldCount(r)).map {
                 SensitiveDataMasker.mask(String(decoding: batch.field(r, $0), as: UTF8.self))
-            })
+            }) : ""
             raw.append((inner.originalLine(batch, r, batch.fieldCount(r)), text, record))
         }
         let taken = inner.takeBack(batch, state: &state)

@@ -368,7 +368,7 @@ public final class CSVFileReader {
                 consume(scanner.position)
                 continue
             }
-            if scanner.cellsSinceShift >= maxChunkCells && scanner.lastCut > 0 {
+            if scanner.reachedCellBound && scanner.lastCut > 0 {
                 // Enough cells for one chunk: cut at the boundary where the scanner stopped.
                 try emit(takeChunk(scanner.lastCut, index: index, isLast: false))
                 index += 1

@@ -68,6 +68,8 @@ struct RecordBoundaryScanner {
     private(set) var cellsSinceShift = 0
     /// Scanning stops at the first record boundary once `cellsSinceShift` reaches this.
     var maxCellsPerCut = Int.max
+    /// Whether a chunk cut now holds enough cells: scanning stops at the next record boundary.
+    var reachedCellBound: Bool { cellsSinceShift >= maxCellsPerCut }
 
     init(line: Int) {
         self.line = line
@@ -102,7 +104,7 @@ struct RecordBoundaryScanner {
                 droppedBytes += i - from
                 if i == limit { break }
                 i = terminate(base, at: i, limit: limit)
-                if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return }
+                if stopAtBoundary || reachedCellBound { position = i; return }
                 continue
             }
             if i - recordStart > maxRecordBytes {
@@ -123,7 +125,7 @@ struct RecordBoundaryScanner {
                 let b = base[i]
                 if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i; cellsSinceShift += 1 }
                 else if b == Self.quote { fail(); i += 1 }
-                else { i = terminate(base, at: i, limit: limit); if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return } }
+                else { i = terminate(base, at: i, limit: limit); if stopAtBoundary || reachedCellBound { position = i; return } }
             case .quoted:
                 while i < stop {
                     let b = base[i]
@@ -140,7 +142,7 @@ struct RecordBoundaryScanner {
                 else if b == Self.comma { i += 1; fieldStart = i; cellsSinceShift += 1 }
                 else if b == Self.cr || b == Self.lf {
                     i = terminate(base, at: i, limit: limit)
-                    if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return }
+                    if stopAtBoundary || reachedCellBound { position = i; return }
                 } else { state = .unquoted; i += 1 }
             case .quoteSeen:
                 let b = base[i]
@@ -148,7 +150,7 @@ struct RecordBoundaryScanner {
                 else if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i; cellsSinceShift += 1 }
                 else if b == Self.cr || b == Self.lf {
                     i = terminate(base, at: i, limit: limit)
-                    if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return }
+                    if stopAtBoundary || reachedCellBound { position = i; return }
                 } else { fail(); i += 1 }
             case .skipping:
                 while i < stop {
@@ -158,7 +160,7 @@ struct RecordBoundaryScanner {
                 }
                 if i == stop { continue }
                 i = terminate(base, at: i, limit: limit)
-                if stopAtBoundary || cellsSinceShift >= maxCellsPerCut { position = i; return }
+                if stopAtBoundary || reachedCellBound { position = i; return }
             case .dropping:
                 break
             }

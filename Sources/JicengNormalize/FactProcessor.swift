@@ -250,7 +250,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 }
                 slots[c] = Int64(d.dayNumber)
             case .enumeration:
-                guard let code = context.dataset.enumLookups[c]?.lookup(bytes) else {
+                guard let code = context.dataset.enumLookups[c]!.lookup(bytes) else {
                     add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "有效取值"))
                     ok = false
                     continue
@@ -259,14 +259,13 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
         }
         // Unique keys: every row with a key counts, whatever else is wrong with it.
-        for k in context.dataset.uniqueColumns.indices {
-            let c = context.dataset.uniqueColumns[k]
+        for (k, c) in context.dataset.uniqueColumns.enumerated() {
             let fi = context.mapping.columnToField[c]
             guard fi >= 0, fi < cells, slots[c] != missingSlot else { continue }
             let bytes = ByteTrimming.trimmed(batch.field(r, fi))
             let key: KeyHash
             if case .reference = context.dataset.columnParses[c] {
-                // A unit reference (gricontext.dataset.grid_id) names its unit the way lookups match it: folded,
+                // A unit reference (grids.grid_id) names its unit the way lookups match it: folded,
                 // so `g1`, `G1` and `Ｇ１` are the same grid and a second one is a duplicate.
                 var folded = TextFolding.fold(utf8: bytes)
                 key = folded.withUTF8 { KeyHash($0) }
@@ -279,9 +278,9 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         var unit = -1
         if !context.dataset.referenceColumns.isEmpty {
             var used: Int?
-            for i in context.dataset.referenceColumns.indices {
-                let c = context.dataset.referenceColumns[i]
-                if context.mapping.columnToField[c] >= 0 && slots[c] != missingSlot { used = c; break }
+            for c in context.dataset.referenceColumns where context.mapping.columnToField[c] >= 0 && slots[c] != missingSlot {
+                used = c
+                break
             }
             if let c = used {
                 let bytes = ByteTrimming.trimmed(batch.field(r, context.mapping.columnToField[c]))
@@ -299,13 +298,12 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
         }
         // Derived values and rules.
-        for i in context.dataset.derived.indices {
-            let d = context.dataset.derived[i]
+        for d in context.dataset.derived {
             let from = slots[d.from], to = slots[d.to]
             slots[d.slot] = (from == missingSlot || to == missingSlot) ? missingSlot : to - from
         }
-        for i in context.dataset.rules.indices {
-            switch context.dataset.rules[i] {
+        for rule in context.dataset.rules {
+            switch rule {
             case .requiredWhen(let c, let condition):
                 if slots[c] == missingSlot && condition.holds(slots) && !hadFinding(findings, column: name(c)) {
                     add(.error, .missingValue, name(c), nil, FindingMessages.missingValueWhen(name(c)))

@@ -72,7 +72,7 @@ public final class UniqueKeyIndex {
         var template = Array((folder + "/jiceng-keys-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            fail("cannot create a temporary file for unique keys in \(folder)")
+            fail(errno, "cannot create a temporary file for unique keys in \(folder)")
             return
         }
         let path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
@@ -86,14 +86,16 @@ public final class UniqueKeyIndex {
             }
             return true
         }
-        if !written { fail("cannot write the temporary file \(path)") }
+        if !written { fail(errno, "cannot write the temporary file \(path)") }
         close(fd)
         runs.append(path)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func fail(_ what: String) {
-        let reason = String(cString: strerror(errno))
+    /// Records the first failure; `code` is the `errno` of the failed call, taken before anything
+    /// else (building the message) can change it.
+    private func fail(_ code: Int32, _ what: String) {
+        let reason = String(cString: strerror(code))
         if failure == nil { failure = JicengError(.ioFailure, "\(what): \(reason)") }
         buffer.removeAll()
     }

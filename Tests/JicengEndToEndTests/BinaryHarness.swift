@@ -18,7 +18,9 @@ struct BinaryHarness {
         return root.appendingPathComponent(".build/debug/jiceng").path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// A process of the binary with `arguments`, this test process's environment plus
+    /// `environment`, and its stdout and stderr on pipes (for `PipeDrain`).
+    static func prepare(_ arguments: [String], environment: [String: String]) -> (process: Process, out: Pipe, err: Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -28,6 +30,11 @@ struct BinaryHarness {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        return (process, out, err)
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let (process, out, err) = prepare(arguments, environment: environment)
         try process.run()
         let stdout = PipeDrain(out), stderr = PipeDrain(err)
         process.waitUntilExit()

@@ -28,15 +28,7 @@ struct RobustnessHarness {
     /// `killSignal` that many seconds after the start (to simulate a run killed midway).
     static func run(_ arguments: [String], timeout: Double = 20, environment: [String: String] = [:],
                     killAfter: Double? = nil, killSignal: Int32 = SIGKILL) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BinaryHarness.binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        let (process, out, err) = BinaryHarness.prepare(arguments, environment: environment)
         // Both pipes are drained on their own threads so a chatty run cannot block on a full pipe.
         let stdout = PipeDrain(out), stderr = PipeDrain(err)
         let ended = DispatchSemaphore(value: 0)
