@@ -170,10 +170,9 @@ public final class CSVFileReader {
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
         bytes.update(from: buffer, count: count)
         let spans = scanner.malformed(before: count)
-        var chunk = Chunk(index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
+        let chunk = Chunk(index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
                           malformedSpans: spans, abandoned: abandonedPending)
         abandonedPending = []
-        if isLast && scanner.isInQuotes && scanner.recordStart < count { chunk.openRecordStart = scanner.recordStart }
         chunkStartLine = isLast ? scanner.line : scanner.lastCutLine
         consume(count)
         return chunk
@@ -356,11 +355,20 @@ public final class CSVFileReader {
                 continue
             }
             if let reason = scanner.overflow {
-                // A record beyond the bound: hand off what precedes it, then drop it up to the next
-                // line break, so memory stays bounded whatever the input.
+                // A record beyond the bound: hand off what precedes it, then abandon it, so memory
+                // stays bounded whatever the input. Like a malformed record it loses only itself:
+                // when it has run over line breaks, reading resumes at its second line (those
+                // bytes are still in the buffer); otherwise it is dropped up to the next line break.
                 if scanner.recordStart > 0 {
                     try emit(takeChunk(scanner.recordStart, index: index, isLast: false))
                     index += 1
+                }
+                let abandonedLine = scanner.recordStartLine
+                if let resume = scanner.resumeAfterOverflowAtSecondLine(buffer) {
+                    abandonedPending.append(AbandonedRecord(line: abandonedLine, reason: reason, bytes: resume))
+                    consume(resume)
+                    chunkStartLine = scanner.lastCutLine
+                    continue
                 }
                 abandonedPending.append(AbandonedRecord(line: scanner.recordStartLine, reason: reason, bytes: 0))
                 scanner.startDropping()

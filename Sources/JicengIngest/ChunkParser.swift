@@ -7,14 +7,12 @@ struct Chunk: @unchecked Sendable {
     var isLast: Bool
     var malformedSpans: [RecordBoundaryScanner.MalformedSpan]
     var abandoned: [AbandonedRecord]
-    /// In the last chunk, where a record whose quoted field the input ended in starts.
-    var openRecordStart: Int? = nil
 
     func deallocate() { bytes.deallocate() }
 }
 
-/// Parses one chunk with libcsv into a worker's arena, resuming after each malformed record at
-/// the point the boundary scanner found, so that line numbers stay exact.
+/// Parses one chunk with libcsv into a worker's arena, skipping each malformed record the
+/// boundary scanner found and resuming where it says, so that line numbers stay exact.
 struct ChunkParser: ~Copyable {
     var arena: RecordArena
     var parser: LibCSVParser
@@ -27,42 +25,55 @@ struct ChunkParser: ~Copyable {
     deinit { arena.deallocate() }
 
     /// Parses `chunk` and returns the malformed records found; the records are left in `arena`.
+    ///
+    /// The boundary scanner already found every malformed record (`chunk.malformedSpans`), so
+    /// libcsv is given only the bytes between them, each stretch ending at a record boundary.
     mutating func parse(_ chunk: Chunk) -> [MalformedRecord] {
         var malformed: [MalformedRecord] = []
         arena.reset(line: chunk.startLine, expectedBytes: chunk.length)
         var offset = 0
-        let base = UnsafeRawPointer(chunk.bytes)
-        while offset < chunk.length {
-            let consumed = withUnsafeMutablePointer(to: &arena) { parser.parse(base + offset, chunk.length - offset, into: $0) }
-            guard parser.hasParseError() else { break }
-            let errorAt = offset + consumed
-            var line = arena.openRecordLine
-            arena.discardOpenRecord()
-            var resume: Int
-            var resumeLine: Int
-            var excerptStart = max(offset, errorAt - 24)
-            if let span = chunk.malformedSpans.first(where: { $0.start <= errorAt && errorAt < $0.resume }) {
-                resume = span.resume
-                resumeLine = span.resumeLine
-                line = span.startLine
-                excerptStart = max(span.start, errorAt - 24)
+        for span in chunk.malformedSpans {
+            parseStretch(chunk, from: offset, to: span.start, malformed: &malformed)
+            let excerpt: String
+            if let errorAt = span.errorAt {
+                excerpt = Self.excerpt(chunk.bytes, max(span.start, errorAt - 24), min(span.resume, errorAt + 16))
             } else {
-                // The scanner did not see this error (it mirrors libcsv's grammar, so this would be a
-                // bug: loud in debug builds and fuzzing): resume after the next line break and count
-                // only the breaks from the error on.
-                assertionFailure("libcsv reported an error the boundary scanner did not see, at byte \(errorAt) of chunk \(chunk.index)")
-                resume = errorAt
-                resumeLine = arena.line
-                while resume < chunk.length && chunk.bytes[resume] != 0x0A && chunk.bytes[resume] != 0x0D { resume += 1 }
-                if resume < chunk.length {
-                    if chunk.bytes[resume] == 0x0D && resume + 1 < chunk.length && chunk.bytes[resume + 1] == 0x0A { resume += 1 }
-                    resume += 1
-                    resumeLine += 1
-                }
+                excerpt = Self.excerpt(chunk.bytes, span.start, min(span.resume, span.start + 40))
             }
-            let excerptEnd = min(chunk.length, errorAt + 16, resume)
+            malformed.append(MalformedRecord(line: span.startLine, excerpt: excerpt, unterminatedQuote: span.unterminated))
+            arena.line = span.resumeLine
+            arena.lastWasCR = false
+            offset = span.resume
+        }
+        parseStretch(chunk, from: offset, to: chunk.length, malformed: &malformed)
+        return malformed
+    }
+
+    /// Parses `chunk.bytes[from..<to]`, which the scanner found free of malformed records.
+    private mutating func parseStretch(_ chunk: Chunk, from: Int, to end: Int, malformed: inout [MalformedRecord]) {
+        var offset = from
+        let base = UnsafeRawPointer(chunk.bytes)
+        while offset < end {
+            let consumed = withUnsafeMutablePointer(to: &arena) { parser.parse(base + offset, end - offset, into: $0) }
+            guard parser.hasParseError() else { break }
+            // The scanner did not see this error (it mirrors libcsv's grammar, so this would be a
+            // bug: loud in debug builds and fuzzing): resume after the next line break and count
+            // only the breaks from the error on.
+            let errorAt = offset + consumed
+            assertionFailure("libcsv reported an error the boundary scanner did not see, at byte \(errorAt) of chunk \(chunk.index)")
+            let line = arena.openRecordLine
+            arena.discardOpenRecord()
+            var resume = errorAt
+            var resumeLine = arena.line
+            while resume < end && chunk.bytes[resume] != 0x0A && chunk.bytes[resume] != 0x0D { resume += 1 }
+            if resume < end {
+                if chunk.bytes[resume] == 0x0D && resume + 1 < end && chunk.bytes[resume + 1] == 0x0A { resume += 1 }
+                resume += 1
+                resumeLine += 1
+            }
             malformed.append(MalformedRecord(
-                line: line, excerpt: Self.excerpt(chunk.bytes, excerptStart, excerptEnd), unterminatedQuote: false))
+                line: line, excerpt: Self.excerpt(chunk.bytes, max(offset, errorAt - 24), min(end, errorAt + 16, resume)),
+                unterminatedQuote: false))
             parser.restart()
             arena.line = resumeLine
             arena.lastWasCR = false
@@ -71,15 +82,11 @@ struct ChunkParser: ~Copyable {
         let openLine = arena.openRecordLine
         let complete = withUnsafeMutablePointer(to: &arena) { parser.finish(into: $0) }
         if !complete {
+            assertionFailure("libcsv ended inside a quoted field the boundary scanner did not report, in chunk \(chunk.index)")
             arena.discardOpenRecord()
-            var excerpt = ""
-            if let start = chunk.openRecordStart, start < chunk.length {
-                excerpt = Self.excerpt(chunk.bytes, start, min(chunk.length, start + 40))
-            }
-            malformed.append(MalformedRecord(line: openLine, excerpt: excerpt, unterminatedQuote: true))
+            malformed.append(MalformedRecord(line: openLine, excerpt: "", unterminatedQuote: true))
             parser.restart()
         }
-        return malformed
     }
 
     /// The text of `bytes[start..<end]`, with line breaks as spaces; both ends are moved inwards

@@ -7,7 +7,7 @@ public struct RecordBatch {
     let arena: UnsafePointer<RecordArena>
     /// Position of the chunk in the file; outputs are merged in this order.
     public let chunkIndex: Int
-    /// Records libcsv rejected in this chunk (stray quote, unterminated quote).
+    /// Malformed records of this chunk (stray quote, unterminated quote), each skipped alone.
     public let malformed: [MalformedRecord]
     /// Records the reader dropped before this chunk because they grew beyond the size bound.
     public let abandoned: [AbandonedRecord]
@@ -34,22 +34,26 @@ public struct RecordBatch {
     }
 }
 
-/// A record libcsv could not parse in strict mode. Reading resumed on the next line.
+/// A record that is not valid CSV in strict mode (a stray quote, a closing quote followed by other
+/// characters, the input ending inside a quoted field). Reading resumed at the physical line after
+/// the record's first line, so it loses only itself.
 public struct MalformedRecord: Sendable, Hashable {
     public var line: Int
     /// A short excerpt around the error, for the finding's value.
     public var excerpt: String
-    /// True when the input ended inside a quoted field.
+    /// True when the input ended inside a quoted field (a quote that never closes).
     public var unterminatedQuote: Bool
 }
 
 /// A record dropped without parsing because it grew beyond the memory bound (a field over the
-/// limit, or far more cells than the header): reading resumed after the next line break.
+/// limit, or far more cells than the header): reading resumed at the physical line after its
+/// first line.
 ///
 /// The bound is (maxFieldBytes + 1) × (header columns + 8) bytes before the record's line break
 /// (quoted line breaks included); which records are abandoned never depends on chunk, read or
-/// worker sizes. After the bound is passed the rest of the line is skipped without looking at
-/// quotes, so a runaway quoted field resumes on the next physical line.
+/// worker sizes. A record that has run over line breaks by then (a runaway quoted field) resumes
+/// at its second line, whose bytes are still held; one still on its first line has the rest of
+/// that line skipped without looking at quotes.
 public struct AbandonedRecord: Sendable, Hashable {
     public enum Reason: Sendable, Hashable {
         case fieldTooLarge
@@ -58,7 +62,8 @@ public struct AbandonedRecord: Sendable, Hashable {
 
     public var line: Int
     public var reason: Reason
-    /// The record's size: UTF-8 bytes (after transcoding) up to, not including, the line break
-    /// where reading resumed. For `HeaderOutcome.tooLarge`, the bytes seen before giving up.
+    /// The bytes dropped: UTF-8 bytes (after transcoding) up to, not including, the line break
+    /// where reading resumed (with it, for a record resumed at its second line). For
+    /// `HeaderOutcome.tooLarge`, the bytes seen before giving up.
     public var bytes: Int
 }

@@ -3,10 +3,20 @@
 ///
 /// It mirrors libcsv's grammar in strict mode (no space trimming): a quote opens a quoted field
 /// only at the start of a field; a quote inside an unquoted field, or anything but a quote, comma,
-/// CR or LF after a closing quote, is an error. After an error both libcsv's reader and this
-/// scanner resume after the next CR or LF, so they agree on every boundary. It also counts physical
-/// lines (LF, CRLF or a lone CR) so each chunk knows the line it starts at, and it never cuts between
-/// the CR and LF of a CRLF.
+/// CR or LF after a closing quote, is an error, and so is the end of the input inside a quoted
+/// field. A malformed record loses only itself (contract §9): reading resumes at the physical line
+/// after the record's *first* line. When the error lies on that first line, the scanner skips to
+/// its end (state `skipping`); when the record had already run over line breaks (a stray quote
+/// that opened a quoted field), it rewinds to the start of the second line and scans those bytes
+/// again, so a valid record after a stray quote is never swallowed. The chunk parser hands libcsv
+/// only the bytes between malformed spans, so the two always agree on every boundary. It also
+/// counts physical lines (LF, CRLF or a lone CR) so each chunk knows the line it starts at, and it
+/// never cuts between the CR and LF of a CRLF.
+///
+/// Rewinding keeps the scan linear: a record that spans lines and then fails has, between its
+/// second line and the failure, only quotes that come in adjacent pairs (it was inside a quoted
+/// field there) or that close and reopen fields on one line, so the second scan of those bytes
+/// finds no quoted field spanning lines in them and never rewinds into them again.
 ///
 /// It also enforces the record size bound: a record whose bytes before its line break (quoted
 /// line breaks included) exceed `maxRecordBytes` is reported through `overflow` at the moment its
@@ -34,6 +44,11 @@ struct RecordBoundaryScanner {
         var startLine: Int
         var resume: Int
         var resumeLine: Int
+        /// The offending byte when it lies on the record's first line (within the span), for the
+        /// finding's excerpt; nil when the record ran over line breaks or to the end of the input.
+        var errorAt: Int?
+        /// The input ended (or the record bound was reached) inside a quoted field.
+        var unterminated: Bool
     }
 
     private(set) var state: State = .fieldStart
@@ -51,7 +66,7 @@ struct RecordBoundaryScanner {
     private(set) var lastCutLine: Int
     /// Malformed records found since the last `shift`.
     private(set) var malformed: [MalformedSpan] = []
-    private var pendingError: (start: Int, line: Int)?
+    private var pendingError: (start: Int, line: Int, errorAt: Int)?
 
     /// Records longer than this (in bytes before the line break) overflow.
     private(set) var maxRecordBytes = Int.max / 4
@@ -93,6 +108,32 @@ struct RecordBoundaryScanner {
         var limit = end
         if !atEOF && limit > position && base[limit - 1] == Self.cr { limit -= 1 }
         var i = position
+        while true {
+            i = scanRun(base, from: i, limit: limit, stopAtBoundary: stopAtBoundary)
+            if i < 0 { return }
+            guard atEOF && i == end && state == .quoted else { break }
+            // The input ends inside a quoted field: the record is malformed. Resume after its
+            // first line, which may hold the start of valid records again.
+            i = abandonRecordInQuotes(base, end: end)
+            if stopAtBoundary || reachedCellBound { position = i; return }
+        }
+        position = i
+        if state != .dropping && i - recordStart > maxRecordBytes {
+            setOverflow(at: i)
+            return
+        }
+        if atEOF && i == end, let pending = pendingError {
+            // A malformed last record without a line break: it ends with the input.
+            malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: end, resumeLine: line,
+                                           errorAt: pending.errorAt, unterminated: false))
+            pendingError = nil
+        }
+    }
+
+    /// Scans `base[i..<limit]`; returns where it stopped, or -1 when it already set `position`
+    /// (a boundary with `stopAtBoundary`, or an overflow).
+    private mutating func scanRun(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int, stopAtBoundary: Bool) -> Int {
+        var i = start
         while i < limit {
             if state == .dropping {
                 let from = i
@@ -104,12 +145,12 @@ struct RecordBoundaryScanner {
                 droppedBytes += i - from
                 if i == limit { break }
                 i = terminate(base, at: i, limit: limit)
-                if stopAtBoundary || reachedCellBound { position = i; return }
+                if stopAtBoundary || reachedCellBound { position = i; return -1 }
                 continue
             }
             if i - recordStart > maxRecordBytes {
                 setOverflow(at: i)
-                return
+                return -1
             }
             // Inner loops stop at the byte that would take the record beyond the bound.
             let stop = min(limit, recordStart + maxRecordBytes + 1)
@@ -124,8 +165,12 @@ struct RecordBoundaryScanner {
                 if i == stop { continue }
                 let b = base[i]
                 if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i; cellsSinceShift += 1 }
-                else if b == Self.quote { fail(); i += 1 }
-                else { i = terminate(base, at: i, limit: limit); if stopAtBoundary || reachedCellBound { position = i; return } }
+                else if b == Self.quote {
+                    let (next, rewound) = fail(base, at: i)
+                    i = next
+                    if rewound && (stopAtBoundary || reachedCellBound) { position = i; return -1 }
+                }
+                else { i = terminate(base, at: i, limit: limit); if stopAtBoundary || reachedCellBound { position = i; return -1 } }
             case .quoted:
                 while i < stop {
                     let b = base[i]
@@ -142,7 +187,7 @@ struct RecordBoundaryScanner {
                 else if b == Self.comma { i += 1; fieldStart = i; cellsSinceShift += 1 }
                 else if b == Self.cr || b == Self.lf {
                     i = terminate(base, at: i, limit: limit)
-                    if stopAtBoundary || reachedCellBound { position = i; return }
+                    if stopAtBoundary || reachedCellBound { position = i; return -1 }
                 } else { state = .unquoted; i += 1 }
             case .quoteSeen:
                 let b = base[i]
@@ -150,8 +195,12 @@ struct RecordBoundaryScanner {
                 else if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i; cellsSinceShift += 1 }
                 else if b == Self.cr || b == Self.lf {
                     i = terminate(base, at: i, limit: limit)
-                    if stopAtBoundary || reachedCellBound { position = i; return }
-                } else { fail(); i += 1 }
+                    if stopAtBoundary || reachedCellBound { position = i; return -1 }
+                } else {
+                    let (next, rewound) = fail(base, at: i)
+                    i = next
+                    if rewound && (stopAtBoundary || reachedCellBound) { position = i; return -1 }
+                }
             case .skipping:
                 while i < stop {
                     let b = base[i]
@@ -160,21 +209,12 @@ struct RecordBoundaryScanner {
                 }
                 if i == stop { continue }
                 i = terminate(base, at: i, limit: limit)
-                if stopAtBoundary || reachedCellBound { position = i; return }
+                if stopAtBoundary || reachedCellBound { position = i; return -1 }
             case .dropping:
                 break
             }
         }
-        position = i
-        if state != .dropping && i - recordStart > maxRecordBytes {
-            setOverflow(at: i)
-            return
-        }
-        if atEOF && i == end, let pending = pendingError {
-            // A malformed last record without a line break: it ends with the input.
-            malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: end, resumeLine: line))
-            pendingError = nil
-        }
+        return i
     }
 
     /// Handles a CR or LF outside quotes: the record (or the skipped malformed record) ends.
@@ -184,7 +224,8 @@ struct RecordBoundaryScanner {
         line += 1
         cellsSinceShift += 1
         if let pending = pendingError {
-            malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: next, resumeLine: line))
+            malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: next, resumeLine: line,
+                                           errorAt: pending.errorAt, unterminated: false))
             pendingError = nil
         }
         state = .fieldStart
@@ -208,9 +249,75 @@ struct RecordBoundaryScanner {
         if i - fieldStart > maxFieldBytes + 2 { longFieldSeen = true }
     }
 
-    private mutating func fail() {
-        pendingError = (recordStart, recordStartLine)
-        state = .skipping
+    /// The byte at `i` makes the current record malformed. On the record's first line: skip to
+    /// the end of that line. Past it: rewind to the record's second line. Returns where scanning
+    /// goes on, and whether that is a rewind (a record boundary).
+    private mutating func fail(_ base: UnsafePointer<UInt8>, at i: Int) -> (next: Int, rewound: Bool) {
+        guard recordStartLine < line else {
+            pendingError = (recordStart, recordStartLine, i)
+            state = .skipping
+            return (i + 1, false)
+        }
+        return (rewindToSecondLine(base, bound: i + 1, unterminated: false), true)
+    }
+
+    /// The input ended inside a quoted field at `end`: a malformed record. Returns where
+    /// scanning goes on (the record's second line, or `end` when it had only one).
+    private mutating func abandonRecordInQuotes(_ base: UnsafePointer<UInt8>, end: Int) -> Int {
+        guard recordStartLine < line else {
+            malformed.append(MalformedSpan(start: recordStart, startLine: recordStartLine, resume: end, resumeLine: line,
+                                           errorAt: nil, unterminated: true))
+            startRecord(at: end, line: line)
+            return end
+        }
+        return rewindToSecondLine(base, bound: end, unterminated: true)
+    }
+
+    /// Offset just after the first line break at or after `from` (CRLF counts as one). Only
+    /// called for a record that is known to have run over a line break, so one is there.
+    /// `bound` is the end of the scanned bytes.
+    private func endOfFirstLine(_ base: UnsafePointer<UInt8>, from: Int, bound: Int) -> Int {
+        var k = from
+        while base[k] != Self.cr && base[k] != Self.lf { k += 1 }
+        return base[k] == Self.cr && k + 1 < bound && base[k + 1] == Self.lf ? k + 2 : k + 1
+    }
+
+    /// Records the current record (which has run over a line break) as malformed and restarts
+    /// scanning at its second line.
+    private mutating func rewindToSecondLine(_ base: UnsafePointer<UInt8>, bound: Int, unterminated: Bool) -> Int {
+        let resume = endOfFirstLine(base, from: recordStart, bound: bound)
+        malformed.append(MalformedSpan(start: recordStart, startLine: recordStartLine, resume: resume,
+                                       resumeLine: recordStartLine + 1, errorAt: nil, unterminated: unterminated))
+        startRecord(at: resume, line: recordStartLine + 1)
+        return resume
+    }
+
+    /// A new record starts at `offset` (a boundary), on physical line `line`.
+    private mutating func startRecord(at offset: Int, line: Int) {
+        self.line = line
+        state = .fieldStart
+        recordStart = offset
+        recordStartLine = line
+        fieldStart = offset
+        lastCut = offset
+        lastCutLine = line
+        longFieldSeen = false
+        pendingError = nil
+        cellsSinceShift += 1
+    }
+
+    /// For an overflowing record that has run over a line break: it is abandoned, and reading
+    /// resumes at its second line (the bytes up to there are in the buffer). Returns that offset,
+    /// or nil when the record is still on its first line (the reader then drops it up to the next
+    /// line break, as before).
+    mutating func resumeAfterOverflowAtSecondLine(_ base: UnsafePointer<UInt8>) -> Int? {
+        precondition(overflow != nil)
+        guard recordStartLine < line else { return nil }
+        let resume = endOfFirstLine(base, from: recordStart, bound: position)
+        overflow = nil
+        startRecord(at: resume, line: recordStartLine + 1)
+        position = resume
+        return resume
     }
 
     private mutating func setOverflow(at i: Int) {
@@ -236,11 +343,12 @@ struct RecordBoundaryScanner {
         recordStart = max(0, recordStart - count)
         fieldStart = max(0, fieldStart - count)
         lastCut = max(0, lastCut - count)
-        if var p = pendingError { p.start = max(0, p.start - count); pendingError = p }
+        if var p = pendingError { p.start = max(0, p.start - count); p.errorAt = max(0, p.errorAt - count); pendingError = p }
         malformed = malformed.compactMap { span in
             guard span.resume > count else { return nil }
             var s = span
             s.start = max(0, s.start - count)
+            s.errorAt = s.errorAt.map { max(0, $0 - count) }
             s.resume -= count
             return s
         }
@@ -252,6 +360,4 @@ struct RecordBoundaryScanner {
     }
 
     var isDropping: Bool { state == .dropping }
-    /// Inside a quoted field (at the end of the input: an unterminated quote).
-    var isInQuotes: Bool { state == .quoted }
 }

@@ -44,18 +44,19 @@ struct GeneratedCSV {
             let ending = last && !trailingNewline ? "" : ["\n", "\r\n", "\r", "\n", "\r\n"][Int.random(in: 0..<5, using: &rng)]
 
             if malformedEvery > 0 && Int.random(in: 0..<malformedEvery, using: &rng) == 0 {
-                // Malformed: the text after the error has no line break, so reading resumes on
-                // the line after this record.
-                let kinds = [
-                    "\(k),a\"b,x,y",
-                    "\(k),\"ab\"c,x,y",
-                    "\"multi\nline\"z,\(k),x",
-                    "\(k),\"x\r\ny\" ,z,w",
-                    "\(k),\"网\r格\"格,\"q\",\"",
-                    "\(k),ok,ok,\"\"\"end\"\"\"x",
+                // Malformed. A record that fails on its first line loses that line; one that has
+                // run over a line break when it fails loses only its first line, and reading
+                // resumes at its second line, here itself malformed (contract §9).
+                let kinds: [(text: String, malformedLines: [Int])] = [
+                    ("\(k),a\"b,x,y", [0]),
+                    ("\(k),\"ab\"c,x,y", [0]),
+                    ("\"multi\nline\"z,\(k),x", [0, 1]),
+                    ("\(k),\"x\r\ny\" ,z,w", [0, 1]),
+                    ("\(k),\"网\r格\"格,\"q\",\"", [0, 1]),
+                    ("\(k),ok,ok,\"\"\"end\"\"\"x", [0]),
                 ]
-                let text = kinds[Int.random(in: 0..<kinds.count, using: &rng)]
-                g.malformedLines.append(g.line)
+                let (text, lines) = kinds[Int.random(in: 0..<kinds.count, using: &rng)]
+                g.malformedLines += lines.map { g.line + $0 }
                 g.emit(Array((text + ending).utf8))
                 continue
             }

@@ -56,15 +56,17 @@ import Testing
         }
     }
 
-    @Test func abandonedRecordInsideAQuotedMultiLineFieldKeepsLineNumbers() throws {
-        // L3 starts `2,"a` and its quoted field spans L3-L5 before growing past the bound on L5;
-        // reading resumes after the line break that ends L5, so "3,c,d" is L6.
+    @Test func abandonedRecordInsideAQuotedMultiLineFieldLosesOnlyItsFirstLine() throws {
+        // L3 starts `2,"a` and its quoted field spans L3-L5 before growing past the bound on L5:
+        // the record is abandoned at L3 and, like a malformed record, loses only itself — reading
+        // resumes at L4 (`b`, a one-cell record), L5 is a 1,001-byte field on its own line
+        // (abandoned too), and "3,c,d" keeps its line, L6.
         let text = "id,name,note\n1,a,b\n2,\"a\nb\nc" + String(repeating: "x", count: 1000) + "\n3,c,d\n"
         for options in [Self.small, tinyOptions(chunk: 3, read: 2, workers: 2, maxField: 16)] {
             let r = try ingest(text: text, options)
-            #expect(r.rows == [Row(2, ["1", "a", "b"]), Row(6, ["3", "c", "d"])])
-            #expect(r.abandoned.map(\.line) == [3])
-            #expect(r.abandoned.map(\.reason) == [.fieldTooLarge])
+            #expect(r.rows == [Row(2, ["1", "a", "b"]), Row(4, ["b"]), Row(6, ["3", "c", "d"])])
+            #expect(r.abandoned.map(\.line) == [3, 5])
+            #expect(r.abandoned.map(\.reason) == [.fieldTooLarge, .fieldTooLarge])
         }
     }
 

@@ -19,11 +19,14 @@ public enum FindingMessages {
         LocalizedText(zh: "\(column) 列含有无法解码的字节", en: "column \(column) holds bytes that are not valid text")
     }
 
+    /// A malformed record: it is skipped, and reading resumed at the physical line after the
+    /// record's first line (contract §9), so it loses only itself.
     public static func malformed(unterminated: Bool) -> LocalizedText {
         unterminated
-            ? LocalizedText(zh: "引号未闭合：文件在带引号的字段中结束", en: "unterminated quote: the file ends inside a quoted field")
-            : LocalizedText(zh: "CSV 格式错误（多余或不成对的引号），该行已跳过，从下一行继续读取",
-                            en: "malformed CSV (stray or unbalanced quote); the record was skipped and reading resumed on the next line")
+            ? LocalizedText(zh: "引号未闭合（到文件末尾仍未闭合）：该记录已跳过，从它第一行的下一行继续读取",
+                            en: "unterminated quote (still open at the end of the file): the record was skipped and reading resumed at the line after its first line")
+            : LocalizedText(zh: "CSV 格式错误（多余或不成对的引号）：该记录已跳过，从它第一行的下一行继续读取",
+                            en: "malformed CSV (stray or unbalanced quote): the record was skipped and reading resumed at the line after its first line")
     }
 
     public static func fieldTooLarge(limit: Int) -> LocalizedText {
