@@ -112,6 +112,18 @@ public final class CSVFileReader {
         }
     }
 
+    /// How many bytes are read first (then handed to the buffer like later reads).
+    private static let firstReadSize = 1 << 16
+
+    /// Reads the file at `offset` without moving the file position or showing the bytes to
+    /// `rawObserver` (for deciding the encoding); 0 at the end of the file.
+    private func readAt(_ offset: Int64, _ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        var n: Int
+        repeat { n = pread(fd, buffer.baseAddress, buffer.count, off_t(offset)) } while n < 0 && errno == EINTR
+        if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
+        return n
+    }
+
     /// One `read` into `rawBlock` (at most `limit` bytes), shown to `rawObserver`; 0 at the end.
     private func readBlock(limit: Int? = nil) throws -> Int {
         var n: Int
@@ -201,15 +213,26 @@ public final class CSVFileReader {
 
     /// Detects the encoding and reads the header row. Call once, before `readRecords`.
     public func readHeader() throws -> HeaderOutcome {
-        // Sample for detection.
+        // The first bytes, read (and shown to `rawObserver`) like every later block.
         var sample: [UInt8] = []
-        while sample.count < EncodingDetector.sampleSize && !fileEOF {
-            let n = try readBlock(limit: EncodingDetector.sampleSize - sample.count)
+        while sample.count < Self.firstReadSize && !fileEOF {
+            let n = try readBlock(limit: Self.firstReadSize - sample.count)
             sample.append(contentsOf: UnsafeBufferPointer(start: rawBlock.assumingMemoryBound(to: UInt8.self), count: n))
         }
         if sample.isEmpty { eof = true; return .empty }
-        let detected = sample.withUnsafeBufferPointer { EncodingDetector.detect($0, sampleIsWholeFile: fileEOF) }
-        guard let encoding = detected else { return .undecodable }
+        // The encoding is decided from all of the file (read apart with pread, not shown to
+        // `rawObserver`): a GBK export whose first 64 KiB are ASCII is still GB18030.
+        let encoding: FileEncoding
+        switch try EncodingDecision.decide(read: readAt) {
+        case .valid(let e):
+            encoding = e
+        case .neither(let best, let offset):
+            let line = try EncodingDecision.line(ofOffset: offset, read: readAt)
+            // Undecodable bytes in the first line (the header, or a file of binary noise): the
+            // file cannot be read. Later ones cost only the records that hold them.
+            if line == 1 { return .undecodable(line: line) }
+            encoding = best
+        }
         self.encoding = encoding
         self.sample = sample
         sampleOffset = encoding.prefixLength

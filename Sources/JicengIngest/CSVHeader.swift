@@ -11,8 +11,9 @@ public enum HeaderOutcome: Sendable, Hashable {
     case header(CSVHeader)
     /// No bytes, or nothing but a BOM and blank lines.
     case empty
-    /// Neither UTF-8 nor GB18030.
-    case undecodable
+    /// Neither UTF-8 nor GB18030, with undecodable bytes on the file's physical line `line`
+    /// (the first line, so the header cannot be read).
+    case undecodable(line: Int)
     /// The header row itself could not be parsed.
     case malformed(MalformedRecord)
     /// The header row grew beyond the size bound.

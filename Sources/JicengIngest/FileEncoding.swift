@@ -9,68 +9,82 @@ public enum FileEncoding: String, Sendable, Codable, Hashable {
     public var prefixLength: Int { self == .utf8BOM ? 3 : 0 }
 }
 
-/// Decides a file's encoding from its first bytes, without reading the whole file.
-///
-/// A BOM means UTF-8. Otherwise the sample must be valid UTF-8 (a sequence cut by the end of the
-/// sample is allowed) or decode as GB18030; anything else is an `encoding-error`. GBK text is
-/// practically never valid UTF-8, and pure ASCII is read as UTF-8, so the order of the checks
-/// settles every real export.
-public enum EncodingDetector {
-    /// How many leading bytes are examined.
-    public static let sampleSize = 1 << 16
+/// What all of a file's bytes say about its encoding (contract §9: the encoding is decided for
+/// the whole file, not from its first bytes).
+enum EncodingVerdict: Equatable {
+    /// Every byte is valid in this encoding.
+    case valid(FileEncoding)
+    /// Neither UTF-8 nor GB18030 throughout. `best` is the one that stays valid longer (UTF-8 on
+    /// a tie), in which the file is read, each record holding undecodable bytes becoming an
+    /// `encoding-error`; `firstInvalid` is the offset of the first byte that fails in it.
+    case neither(best: FileEncoding, firstInvalid: Int64)
+}
 
-    /// `sampleIsWholeFile` says whether the sample ends at the end of the file, in which case a
-    /// truncated sequence at its end is an error rather than a cut.
-    public static func detect(_ sample: UnsafeBufferPointer<UInt8>, sampleIsWholeFile: Bool) -> FileEncoding? {
-        if sample.count >= 3, sample[0] == 0xEF, sample[1] == 0xBB, sample[2] == 0xBF { return .utf8BOM }
-        if isUTF8(sample, allowTruncatedEnd: !sampleIsWholeFile) { return .utf8 }
-        if GB18030Decoder.decodesCleanly(sample, allowTruncatedEnd: !sampleIsWholeFile) { return .gb18030 }
-        return nil
+/// Decides a file's encoding from all of its bytes, in constant memory.
+///
+/// A byte-order mark means UTF-8. Otherwise the file is UTF-8 when all of it is valid UTF-8, and
+/// GB18030 when all of it is valid GB18030 — so a GBK export whose first thousands of rows are
+/// plain ASCII is GB18030, whatever its first 64 KiB say. GBK text with Chinese characters is
+/// practically never valid UTF-8, so a GB18030 file fails the UTF-8 check at its first Chinese
+/// character and costs one pass; a UTF-8 file costs one pass of the UTF-8 check.
+enum EncodingDecision {
+    /// Size of the blocks read for the decision.
+    static let blockSize = 1 << 20
+
+    /// `read(offset, buffer)` fills `buffer` from the file at `offset` and returns the byte count
+    /// (0 at the end of the file).
+    static func decide(read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int) throws -> EncodingVerdict {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        let n = try read(0, UnsafeMutableRawBufferPointer(rebasing: buffer[0..<3]))
+        if n == 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { return .valid(.utf8BOM) }
+
+        var utf8 = UTF8StreamValidator()
+        try forEachBlock(buffer, read: read) { utf8.feed($0); return utf8.firstInvalid == nil }
+        utf8.finish()
+        guard let utf8Failure = utf8.firstInvalid else { return .valid(.utf8) }
+
+        var gb = GB18030StreamValidator()
+        try forEachBlock(buffer, read: read) { gb.feed($0); return gb.firstInvalid == nil }
+        gb.finish()
+        guard let gbFailure = gb.firstInvalid else { return .valid(.gb18030) }
+        return gbFailure > utf8Failure ? .neither(best: .gb18030, firstInvalid: gbFailure)
+                                       : .neither(best: .utf8, firstInvalid: utf8Failure)
     }
 
-    /// Strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF).
-    static func isUTF8(_ b: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool) -> Bool {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            var need = 0
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: return false
+    /// The physical line (1-based; LF, CRLF or a lone CR end a line) of the byte at `offset`.
+    static func line(ofOffset offset: Int64, read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int) throws -> Int {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var line = 1
+        var position: Int64 = 0
+        var lastWasCR = false
+        while position < offset {
+            let want = Int(min(Int64(blockSize), offset - position))
+            let n = try read(position, UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
+            if n == 0 { break }
+            for k in 0..<n {
+                let b = buffer[k]
+                if b == 0x0A { if !lastWasCR { line += 1 } }
+                else if b == 0x0D { line += 1 }
+                lastWasCR = b == 0x0D
             }
-            if i + need >= n {
-                // Sequence runs past the sample.
-                if !allowTruncatedEnd { return false }
-                // Check what is there.
-                var j = i + 1
-                var first = true
-                while j < n {
-                    let d = b[j]
-                    if first { if d < lower || d > upper { return false }; first = false } else if d < 0x80 || d > 0xBF { return false }
-                    j += 1
-                }
-                return true
-            }
-            let d1 = b[i + 1]
-            if d1 < lower || d1 > upper { return false }
-            var k = 2
-            while k <= need {
-                let d = b[i + k]
-                if d < 0x80 || d > 0xBF { return false }
-                k += 1
-            }
-            i += need + 1
+            position += Int64(n)
         }
-        return true
+        return line
+    }
+
+    /// Feeds the file's blocks to `body` from the start until it returns false or the file ends.
+    private static func forEachBlock(_ buffer: UnsafeMutableRawBufferPointer,
+                                     read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int,
+                                     _ body: (UnsafeBufferPointer<UInt8>) -> Bool) throws {
+        var offset: Int64 = 0
+        while true {
+            let n = try read(offset, buffer)
+            if n == 0 { return }
+            let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+            if !body(bytes) { return }
+            offset += Int64(n)
+        }
     }
 }

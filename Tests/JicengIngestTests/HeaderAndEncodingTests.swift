@@ -167,14 +167,14 @@ import Testing
         bytes += Array(repeating: 0x80, count: 20)
         bytes += [0xFF, 0x2C, 0x0A]
         let r = try ingest(bytes: bytes)
-        #expect(r.header == .undecodable)
+        #expect(r.header == .undecodable(line: 1))
         #expect(r.encoding == nil)
     }
 
     @Test func utf16WithBOMIsUndecodable() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for u in "id,名称\r\n1,网格\r\n".utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
-        #expect(try ingest(bytes: bytes).header == .undecodable)
+        #expect(try ingest(bytes: bytes).header == .undecodable(line: 1))
     }
 
     @Test func gb18030FileWithAByteOrderMarkHasNoBOMInTheFirstName() throws {
@@ -186,20 +186,100 @@ import Testing
         #expect(r.rows == [Row(2, ["1", "2"])])
     }
 
-    @Test func detectorEdgeCases() {
-        func detect(_ bytes: [UInt8], whole: Bool = true) -> FileEncoding? {
-            bytes.withUnsafeBufferPointer { EncodingDetector.detect($0, sampleIsWholeFile: whole) }
-        }
-        #expect(detect(Array("abc".utf8)) == .utf8)
-        #expect(detect(utf8BOM + [0xFF]) == .utf8BOM)
-        // A UTF-8 sequence cut by the end of the sample is fine unless the sample is the file.
-        #expect(detect(Array("ab网".utf8).dropLast().map { $0 }, whole: false) == .utf8)
+    @Test func decisionEdgeCases() throws {
+        func decide(_ bytes: [UInt8]) throws -> EncodingVerdict { try EncodingDecision.decide(read: reading(bytes)) }
+        #expect(try decide(Array("abc".utf8)) == .valid(.utf8))
+        #expect(try decide(utf8BOM + [0xFF]) == .valid(.utf8BOM))
+        // A UTF-8 sequence cut by the end of the file is invalid; the rest is GB18030 (E7 BD 91
+        // cut to E7 BD: a two-byte GB18030 character).
+        #expect(try decide(Array("ab网".utf8).dropLast().map { $0 }) == .valid(.gb18030))
         // Overlong, surrogate, beyond U+10FFFF: not UTF-8 (they may still be GB18030).
-        #expect(detect([0xED, 0xA0, 0x80]) != .utf8)
-        #expect(detect([0xF4, 0x90, 0x80, 0x80]) != .utf8)
-        #expect(detect([0xC0, 0xAF]) != .utf8)
-        #expect(detect([0xFF, 0xFF]) == nil)
-        #expect(detect([0xCD, 0xF8, 0xB8, 0xF1]) == .gb18030)
+        #expect(try decide([0xED, 0xA0, 0x80]) != .valid(.utf8))
+        #expect(try decide([0xF4, 0x90, 0x80, 0x80]) != .valid(.utf8))
+        #expect(try decide([0xC0, 0xAF]) != .valid(.utf8))
+        #expect(try decide([0x61, 0xFF, 0xFF]) == .neither(best: .utf8, firstInvalid: 1))
+        #expect(try decide([0xCD, 0xF8, 0xB8, 0xF1]) == .valid(.gb18030))
+        // Four-byte GB18030: 81308130 is the first BMP code, 8431A439 the last; 8431A530 is
+        // unassigned, 90308130 the first supplementary code, E3329A35 the last, E3329A36 beyond.
+        #expect(try decide([0x81, 0x30, 0x81, 0x30]) == .valid(.gb18030))
+        #expect(try decide([0x84, 0x31, 0xA4, 0x39]) == .valid(.gb18030))
+        #expect(try decide([0xCD, 0xF8, 0x84, 0x31, 0xA5, 0x30]) == .neither(best: .gb18030, firstInvalid: 2))
+        #expect(try decide([0x90, 0x30, 0x81, 0x30]) == .valid(.gb18030))
+        #expect(try decide([0xE3, 0x32, 0x9A, 0x35]) == .valid(.gb18030))
+        #expect(try decide([0xE3, 0x32, 0x9A, 0x36]) != .valid(.gb18030))
+        // GB18030 stays valid longer than UTF-8 here: it is the better reading.
+        #expect(try decide([0x61, 0xCD, 0xF8, 0x62, 0xFF]) == .neither(best: .gb18030, firstInvalid: 4))
+    }
+
+    @Test func validatorsDoNotDependOnBlockBoundaries() throws {
+        // Every split of a mixed text gives the whole text's answer, for both validators.
+        let samples: [[UInt8]] = [
+            Array("id,网格😀𠀀,社区\n".utf8), gb18030Bytes("id,网格😀𠀀,社区\n"),
+            Array("ab网".utf8) + [0xFF] + Array("c".utf8), [0x81, 0x30, 0x81, 0x30, 0x84, 0x31, 0xA5, 0x30],
+        ]
+        for bytes in samples {
+            var whole8 = UTF8StreamValidator(), wholeGB = GB18030StreamValidator()
+            bytes.withUnsafeBufferPointer { whole8.feed($0); wholeGB.feed($0) }
+            whole8.finish()
+            wholeGB.finish()
+            for step in 1...9 {
+                var v8 = UTF8StreamValidator(), vGB = GB18030StreamValidator()
+                var i = 0
+                while i < bytes.count {
+                    let piece = Array(bytes[i..<min(bytes.count, i + step)])
+                    piece.withUnsafeBufferPointer { v8.feed($0); vGB.feed($0) }
+                    i += step
+                }
+                v8.finish()
+                vGB.finish()
+                #expect(v8.firstInvalid == whole8.firstInvalid, "step \(step)")
+                #expect(vGB.firstInvalid == wholeGB.firstInvalid, "step \(step)")
+            }
+        }
+    }
+
+    @Test func lineOfAnOffsetCountsEveryLineEnding() throws {
+        let bytes = Array("a\nb\r\nc\rd\n\ne".utf8)
+        // Offsets of a, b, c, d, e: lines 1, 2, 3, 4, 6.
+        for (offset, line) in [(0, 1), (2, 2), (5, 3), (7, 4), (10, 6)] {
+            #expect(try EncodingDecision.line(ofOffset: Int64(offset), read: reading(bytes)) == line)
+        }
+    }
+
+    @Test func gbkFileWhoseFirst64KiBAreASCIIIsGB18030() throws {
+        // The case of issue 10: 3,000 plain ASCII rows (over 64 KiB), then GBK rows. The whole
+        // file is valid GB18030 and not valid UTF-8, so it is GB18030 and every row is read right.
+        var text = "id,name,note\n"
+        var expected: [Row] = []
+        for k in 0..<3000 {
+            text += "\(k),ascii-\(k),plain text that is only ASCII\n"
+            expected.append(Row(k + 2, ["\(k)", "ascii-\(k)", "plain text that is only ASCII"]))
+        }
+        for k in 0..<5 {
+            text += "g\(k),网格\(k),绣林街道\n"
+            expected.append(Row(3002 + k, ["g\(k)", "网格\(k)", "绣林街道"]))
+        }
+        let bytes = gb18030Bytes(text)
+        #expect(bytes.prefix(65_536).allSatisfy { $0 < 0x80 })
+        for options in [CSVReadOptions(), tinyOptions(chunk: 4096, read: 1000, workers: 2)] {
+            let r = try ingest(bytes: bytes, options)
+            #expect(r.encoding == .gb18030)
+            #expect(r.rows == expected)
+        }
+    }
+
+    @Test func utf8FileWithABadByteFarInIsReadAsUTF8() throws {
+        // Valid UTF-8 with Chinese text, then one byte (FF) that is neither UTF-8 nor GB18030 on
+        // line 4002: the file is neither; UTF-8 stays valid longer, so it is read as UTF-8 and
+        // every record is kept (the normaliser rejects the one with the bad byte).
+        var bytes = Array("id,名称\n".utf8)
+        for k in 0..<4000 { bytes += Array("\(k),网格\(k)\n".utf8) }
+        bytes += Array("bad,x".utf8) + [0xFF] + Array("\nlast,社区\n".utf8)
+        let r = try ingest(bytes: bytes)
+        #expect(r.encoding == .utf8)
+        #expect(r.records.count == 4002)
+        #expect(r.rows.last == Row(4003, ["last", "社区"]))
+        #expect(r.records[4000].line == 4002)
     }
 
     @Test func gb18030DecoderIsIndependentOfBlockBoundaries() {

@@ -252,3 +252,15 @@ func lineBreaks(in bytes: some Collection<UInt8>) -> Int {
     }
     return count
 }
+
+/// A `read(offset, buffer)` function over bytes in memory, as `EncodingDecision` takes.
+func reading(_ bytes: [UInt8]) -> (Int64, UnsafeMutableRawBufferPointer) throws -> Int {
+    { offset, buffer in
+        let start = Int(min(offset, Int64(bytes.count)))
+        let n = min(buffer.count, bytes.count - start)
+        bytes.withUnsafeBytes { src in
+            buffer.baseAddress!.copyMemory(from: src.baseAddress! + start, byteCount: n)
+        }
+        return n
+    }
+}

@@ -46,7 +46,7 @@ import Testing
         let reader = try CSVFileReader(path: path, options: CSVReadOptions(readBytes: 4096))
         var raw: [UInt8] = []
         reader.rawObserver = { raw.append(contentsOf: $0) }
-        #expect(try reader.readHeader() == .undecodable)
+        #expect(try reader.readHeader() == .undecodable(line: 1))
         try reader.drainRaw()
         #expect(raw == bytes)
         try reader.drainRaw()
