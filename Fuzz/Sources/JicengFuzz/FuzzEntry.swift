@@ -282,6 +282,7 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
     _ = FuzzSetup.directory
     _ = FuzzSetup.path
     _ = FuzzSetup.checkParallel
+    _ = RecoveryCheck.path
     lsanEnable()
     return 0
 }
@@ -312,6 +313,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             invariant(parallel == tiny, "two workers read differently from one")
         }
     }
+    RecoveryCheck.check(data, size)
     return 0
 }
 
