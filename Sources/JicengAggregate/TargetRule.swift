@@ -57,9 +57,9 @@ public struct TargetBook: Sendable, Codable, Hashable {
     }
 
     /// The target a value is held to in `period`: a quarter holds a `linear` target to a quarter
-    /// of the yearly figure; the warning margin is used as written.
+    /// of the yearly figure, a half-year to half; the warning margin is used as written.
     public static func effectiveTarget(_ rule: TargetRule, period: Period) -> Double {
-        rule.prorate == .linear && period.isQuarter ? rule.target / 4 : rule.target
+        rule.prorate == .linear ? rule.target / Double(period.partsOfYear) : rule.target
     }
 
     /// met / warning / missed / no_data (contract §6).

@@ -24,8 +24,17 @@ struct DropOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-extension Period: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
+extension Period {
+    /// `--period`'s parser: an unrecognised period is a usage error that shows the accepted forms.
+    static func argument(_ text: String) throws -> Period {
+        guard let period = Period(parsing: text) else {
+            throw ValidationError("""
+                无法识别的统计期 «\(text)»。可用写法：\(Period.acceptedForms)
+                unrecognised period «\(text)»; accepted forms: \(Period.acceptedForms)
+                """)
+        }
+        return period
+    }
 }
 
 /// The tool's version, written to manifests and reports.

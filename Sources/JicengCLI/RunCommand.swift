@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var drop: DropOptions
 
-    @Option(name: .long, help: "Period: a quarter (2022Q2) or a year (2022).")
+    @Option(name: .long, help: "Period: a quarter (2022Q2, 2022年第二季度), a half-year (2022H1) or a year (2022).",
+            transform: Period.argument)
     var period: Period
 
     @Option(name: .long, help: "Output folder (replaced as a whole when the run completes).")

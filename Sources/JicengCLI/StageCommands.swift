@@ -94,7 +94,7 @@ struct NormaliseCommand: ParsableCommand {
                                                     aliases: ["normalize"])
 
     @OptionGroup var drop: DropOptions
-    @Option(name: .long, help: "Period (2022Q2 or 2022).") var period: Period
+    @Option(name: .long, help: "Period (2022Q2, 2022H1 or 2022).", transform: Period.argument) var period: Period
     @Option(name: .long, help: "Output folder.") var out: String
 
     func run() throws {

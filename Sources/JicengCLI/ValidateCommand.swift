@@ -16,7 +16,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var drop: DropOptions
 
-    @Option(name: .long, help: "Period (2022Q2 or 2022): services and requests outside it are out-of-period warnings.")
+    @Option(name: .long, help: "Period (2022Q2, 2022H1 or 2022): services and requests outside it are out-of-period warnings.",
+            transform: Period.argument)
     var period: Period?
 
     @Option(name: .long, help: "Output format: text, json, junit or github.")

@@ -69,10 +69,13 @@ struct ReportStrings: Sendable {
         }
     }
 
-    /// A period as readers say it: `2022年第二季度`, `2022 Q2`.
+    /// A period as readers say it: `2022年第二季度`, `2022 Q2`, `2022年上半年`, `2022 H1`.
     func period(_ period: Period) -> String {
         if let quarter = period.quarter {
             return fill("period.quarter", ["year": String(period.year), "quarter": self["period.quarterName.\(quarter)"]])
+        }
+        if let half = period.half {
+            return fill("period.half", ["year": String(period.year), "half": self["period.halfName.\(half)"]])
         }
         return fill("period.year", ["year": String(period.year)])
     }

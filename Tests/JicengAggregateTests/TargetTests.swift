@@ -101,6 +101,8 @@ struct TargetTests {
         let r = rule(for: "services_delivered", .atLeast, 100, prorate: .linear)
         #expect(TargetBook.effectiveTarget(r, period: Self.q2) == 25)
         #expect(TargetBook.effectiveTarget(r, period: Self.year) == 100)
+        // A half-year needs 100 / 2 = 50 (contract §9).
+        #expect(TargetBook.effectiveTarget(r, period: Period(year: 2022, half: 1)) == 50)
         #expect(status(25, r, Self.q2) == .met)
         #expect(status(24, r, Self.q2) == .missed)
         #expect(status(25, r, Self.year) == .missed)
