@@ -111,6 +111,13 @@ struct RecordBoundaryScanner {
         while true {
             i = scanRun(base, from: i, limit: limit, stopAtBoundary: stopAtBoundary)
             if i < 0 { return }
+            // The bound first, as when more bytes follow: a record one byte beyond it at the end
+            // of the input is abandoned, not reported as unterminated (readings must not depend
+            // on where the input's blocks end).
+            if state != .dropping && i - recordStart > maxRecordBytes {
+                setOverflow(at: i)
+                return
+            }
             guard atEOF && i == end && state == .quoted else { break }
             // The input ends inside a quoted field: the record is malformed. Resume after its
             // first line, which may hold the start of valid records again.
@@ -118,10 +125,6 @@ struct RecordBoundaryScanner {
             if stopAtBoundary || reachedCellBound { position = i; return }
         }
         position = i
-        if state != .dropping && i - recordStart > maxRecordBytes {
-            setOverflow(at: i)
-            return
-        }
         if atEOF && i == end, let pending = pendingError {
             // A malformed last record without a line break: it ends with the input.
             malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: end, resumeLine: line,

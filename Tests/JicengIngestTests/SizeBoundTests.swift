@@ -70,6 +70,24 @@ import Testing
         }
     }
 
+    @Test func quoteOpenToTheEndOfFileOneByteBeyondTheBoundIsAbandonedInEveryReading() throws {
+        // Found by the fuzzer: L3 opens a quote that never closes, and from its first byte to the
+        // end of the file it is exactly one byte beyond the 187-byte bound. Whether the reader has
+        // the end of the file in its buffer or not, the record is abandoned at L3 (not reported as
+        // an unterminated quote), and reading resumes at L4.
+        let head = "id,name,note\n1,a,b\n"
+        var record = "2,\"" + String(repeating: "q", count: 40) + "\n"
+        record += String(repeating: "w", count: 188 - record.utf8.count)
+        #expect(record.utf8.count == 188)
+        let text = head + record
+        for options in [Self.small, tinyOptions(chunk: 64, read: 7, workers: 1, maxField: 16), tinyOptions(chunk: 1 << 20, read: 7, workers: 1, maxField: 16)] {
+            let r = try ingest(text: text, options)
+            #expect(r.abandoned.map(\.line) == [3])
+            #expect(r.malformed.isEmpty)
+            #expect(r.records.map(\.line) == [2, 4])
+        }
+    }
+
     @Test func abandonedRecordAtEndOfFileWithoutNewline() throws {
         let text = "id,name,note\n1,a,b\n2,\"" + String(repeating: "q", count: 1000)
         for options in [Self.small, tinyOptions(chunk: 8, read: 3, workers: 2, maxField: 16)] {
