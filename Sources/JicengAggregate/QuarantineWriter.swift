@@ -1,26 +1,24 @@
-import Foundation
+import JicengCore
 import JicengNormalize
 
 /// Appends CSV text to a file: `quarantine.csv` (every rejected record with its findings,
 /// personal data masked) and the canonical files of the `normalise` stage.
+///
+/// Every failure (creating, writing, closing) is an `io-failure` naming the file and the system's
+/// reason.
 public struct QuarantineWriter {
-    private let handle: FileHandle
+    private let file: OutputFile
 
     public static let header = "dataset,file,line,codes,columns,message,record\n"
 
     public init(path: String, header: String = QuarantineWriter.header) throws {
-        FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
-        guard let h = FileHandle(forWritingAtPath: path) else {
-            throw JicengError(.ioFailure, "cannot write \(path)")
-        }
-        h.seekToEndOfFile()
-        handle = h
+        file = try OutputFile(creating: path)
+        try file.write(header)
     }
 
     public mutating func write(_ bytes: [UInt8]) throws {
-        try handle.write(contentsOf: Data(bytes))
+        try file.write(bytes)
     }
 
-    public func close() throws { try handle.close() }
+    public func close() throws { try file.close() }
 }
-import JicengCore

@@ -15,17 +15,16 @@ public struct JicengCommand: ParsableCommand {
     /// Runs the command line and exits with contract §7's statuses: 0 success, 1 data errors,
     /// 2 usage or configuration errors (ArgumentParser's own usage status 64 is mapped to 2).
     public static func runMain() -> Never {
+        var language = Language.zh
         do {
             var command = try parseAsRoot()
+            language = (command as? LanguageChoosing)?.language ?? .zh
             try command.run()
             Foundation.exit(0)
         } catch let error as JicengError {
-            FileHandle.standardError.write(Data("jiceng: \(error)\n".utf8))
-            Foundation.exit(error.exitStatus)
-        } catch let error as JicengIngestErrorConvertible {
-            FileHandle.standardError.write(Data("jiceng: \(error.cliDescription)\n".utf8))
-            Foundation.exit(2)
+            fail(error, language)
         } catch {
+            if let io = SystemErrorReason.ioFailure(error) { fail(io, language) }
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
@@ -36,8 +35,14 @@ public struct JicengCommand: ParsableCommand {
             Foundation.exit(2)
         }
     }
+
+    private static func fail(_ error: JicengError, _ language: Language) -> Never {
+        FileHandle.standardError.write(Data("jiceng: \(error.text(language))\n".utf8))
+        Foundation.exit(error.exitStatus)
+    }
 }
 
-protocol JicengIngestErrorConvertible: Error {
-    var cliDescription: String { get }
+/// A command with a `--lang` option: its errors are printed in that language.
+protocol LanguageChoosing {
+    var language: Language { get }
 }

@@ -1,55 +1,87 @@
 import Foundation
 import JicengCore
 
-/// Writes a stage's outputs into a temporary folder beside the destination and moves it into
-/// place only when complete, so a run killed at any moment leaves the previous complete outputs
-/// (or none), never a mix.
+/// Writes a command's outputs into a temporary folder beside OUT and moves it into place only
+/// when complete, so a command killed at any moment leaves the previous complete outputs (or
+/// none), never a mix; and replaces OUT only when `OutputDestination` found it absent, empty or a
+/// previous Jiceng output, checked again just before the move.
+///
+/// The finished folder gets the `.jiceng-output` marker (`OutputMarker`) naming the command and
+/// every file written, so a later command recognises it as Jiceng's own. A replaced output is
+/// deleted file by file, exactly the entries that made it Jiceng's: never recursively.
 struct OutputFolder {
-    let destination: String
+    let destination: OutputDestination
+    /// The command that writes the folder (`run`, `ingest`, …), recorded in the marker.
+    let command: String
     let temporary: String
 
-    init(destination: String) throws {
-        let dest = destination.hasSuffix("/") && destination.count > 1 ? String(destination.dropLast()) : destination
-        self.destination = dest
-        let parent = (dest as NSString).deletingLastPathComponent
-        let base = (dest as NSString).lastPathComponent
-        temporary = (parent.isEmpty ? "." : parent) + "/.\(base).partial-\(getpid())"
-        let fm = FileManager.default
-        try? fm.removeItem(atPath: temporary)
-        do {
-            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        } catch {
-            throw JicengError(.ioFailure, "cannot create \(temporary): \(error.localizedDescription)")
-        }
+    private init(destination: OutputDestination, command: String) throws {
+        self.destination = destination
+        self.command = command
+        try FolderMaker.create(destination.parent)
+        temporary = try OutputFolder.makeTemporary(beside: destination)
     }
 
     func path(_ name: String) -> String { temporary + "/" + name }
 
     func write(_ text: String, to name: String) throws {
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path(name))) } catch {
-            throw JicengError(.ioFailure, "cannot write \(name): \(error.localizedDescription)")
-        }
+        try OutputFile.write(text, to: path(name))
     }
 
-    /// Replaces the destination with the finished folder.
+    /// `.OUT.partial-PID` in OUT's parent (with a further `-N` if a killed run left that name).
+    private static func makeTemporary(beside destination: OutputDestination) throws -> String {
+        let base = (destination.parent == "/" ? "/" : destination.parent + "/") + ".\(destination.name).partial-\(getpid())"
+        for attempt in 0..<100 {
+            let candidate = attempt == 0 ? base : base + "-\(attempt)"
+            if mkdir(candidate, 0o777) == 0 { return candidate }
+            let code = errno
+            if code != EEXIST {
+                throw JicengError(.ioFailure, "cannot create the temporary folder \(candidate): \(String(cString: strerror(code)))")
+            }
+        }
+        throw JicengError(.ioFailure, "cannot create a temporary folder beside \(destination.path): \(base) and 99 variants exist")
+    }
+
+    /// Marks the finished folder as Jiceng's and moves it into place.
     func commit() throws {
-        let fm = FileManager.default
-        let old = temporary + ".old"
-        do {
-            if fm.fileExists(atPath: destination) { try fm.moveItem(atPath: destination, toPath: old) }
-            try fm.moveItem(atPath: temporary, toPath: destination)
-            try? fm.removeItem(atPath: old)
-        } catch {
-            throw JicengError(.ioFailure, "cannot move the outputs into \(destination): \(error.localizedDescription)")
+        try OutputMarker.describing(folder: temporary, command: command).write(into: temporary)
+        let target = destination.path
+        switch try destination.inspect() {
+        case .absent, .emptyFolder:
+            // rename(2) replaces an empty folder in one step and fails on anything else.
+            guard rename(temporary, target) == 0 else { throw OutputFolder.moveFailure(target, errno) }
+        case .jicengOutput(let entries):
+            let old = temporary + ".old"
+            guard rename(target, old) == 0 else { throw OutputFolder.moveFailure(target, errno) }
+            guard rename(temporary, target) == 0 else {
+                let code = errno
+                _ = rename(old, target)
+                throw OutputFolder.moveFailure(target, code)
+            }
+            OutputFolder.removeReplaced(old, entries: entries)
         }
     }
 
     func discard() { try? FileManager.default.removeItem(atPath: temporary) }
 
+    /// Deletes the entries found to be Jiceng's, then the folder; anything that appeared in it
+    /// while the command ran is kept, and said.
+    private static func removeReplaced(_ folder: String, entries: [String]) {
+        for entry in entries { unlink(folder + "/" + entry) }
+        if rmdir(folder) != 0 {
+            let reason = String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("jiceng: kept the previous output in \(folder) (\(reason)): it holds files added while the command ran\n".utf8))
+        }
+    }
+
+    private static func moveFailure(_ target: String, _ code: Int32) -> JicengError {
+        JicengError(.ioFailure, "cannot move the outputs into \(target): \(String(cString: strerror(code)))")
+    }
+
     /// Creates the folder, runs `body` to fill it, and moves it into place only if `body` returns;
-    /// on any error the partial folder is removed and the destination is left as it was.
-    static func produce(at destination: String, _ body: (OutputFolder) throws -> Void) throws {
-        let folder = try OutputFolder(destination: destination)
+    /// on any error the temporary folder is removed and OUT is left as it was.
+    static func produce(at destination: OutputDestination, command: String, _ body: (OutputFolder) throws -> Void) throws {
+        let folder = try OutputFolder(destination: destination, command: command)
         do {
             try body(folder)
             try folder.commit()

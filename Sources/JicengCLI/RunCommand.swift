@@ -5,7 +5,7 @@ import JicengCore
 import JicengPipeline
 
 /// `jiceng run`: the quarterly job — ingest, normalise, aggregate, evaluate targets, report.
-struct RunCommand: ParsableCommand {
+struct RunCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Compute indicators for a period, check targets and write the reports.")
 
@@ -15,7 +15,7 @@ struct RunCommand: ParsableCommand {
             transform: Period.argument)
     var period: Period
 
-    @Option(name: .long, help: "Output folder (replaced as a whole when the run completes).")
+    @Option(name: .long, help: "Output folder: new, empty or an earlier Jiceng output (replaced as a whole when the run completes).")
     var out: String
 
     @Option(name: .long, help: "Targets file (CSV, contract §6); default: the pipeline's targets.")
@@ -24,11 +24,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1) without writing outputs when the drop has any error.")
     var strict = false
 
+    var language: Language { drop.lang }
+
     func run() throws {
+        let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
         let book = try loadTargets(pipeline)
         var summary = ""
-        try OutputFolder.produce(at: out) { folder in
+        try OutputFolder.produce(at: destination, command: "run") { folder in
             var analyzer = DropAnalyzer(
                 pipeline: pipeline,
                 options: DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv")),

@@ -9,16 +9,22 @@ import JicengPipeline
 /// `jiceng ingest`: stage 1 alone. Reads every dataset file of a drop (any encoding the contract
 /// allows) and writes it as UTF-8 CSV with LF, the header as found, and a `_line` column holding
 /// each record's line in the original file; findings about encodings and CSV structure.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(commandName: "ingest", abstract: "Stage 1: decode a drop into UTF-8 CSV with original line numbers.")
 
     @OptionGroup var drop: DropOptions
-    @Option(name: .long, help: "Output folder.") var out: String
+    @Option(name: .long, help: "Output folder: new, empty or an earlier Jiceng output.") var out: String
+
+    var language: Language { drop.lang }
 
     func run() throws {
+        let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
-        try OutputFolder.produce(at: out) { folder in
-            let names = try FileManager.default.contentsOfDirectory(atPath: drop.data).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard FolderMaker.isFolder(drop.data) else {
+            throw JicengError(.usage, "the data folder \(drop.data) does not exist or is not a folder")
+        }
+        let names = try FolderEntries.names(in: drop.data)
+        try OutputFolder.produce(at: destination, command: "ingest") { folder in
             var log = FindingLog(limit: drop.maxFindings)
             for spec in pipeline.datasets {
                 let files = DropAnalyzer.files(in: drop.data, for: spec, all: names)
@@ -40,8 +46,12 @@ struct IngestCommand: ParsableCommand {
                         var writer = try QuarantineWriter(path: folder.path(name),
                                                           header: CSVText.record(header.fields + [HeaderMapping.provenanceLineHeader]) + "\n")
                         var chunk = ChunkFindings(listLimit: drop.maxFindings)
+                        // The first failed write is thrown once the reader returns; later chunks are not written.
+                        var writeFailure: (any Error)?
                         _ = try reader.readRecords(with: RecordCopier()) { out in
-                            try? writer.write(out.bytes)
+                            if writeFailure == nil {
+                                do { try writer.write(out.bytes) } catch { writeFailure = error }
+                            }
                             for m in out.malformed {
                                 chunk.add(Finding(severity: .error, code: .malformedCSV, dataset: spec.name, file: name, line: m.line,
                                                   value: SensitiveDataMasker.mask(m.excerpt), message: FindingMessages.malformed(unterminated: m.unterminatedQuote)))
@@ -52,6 +62,7 @@ struct IngestCommand: ParsableCommand {
                                                   message: a.reason == .fieldTooLarge ? FindingMessages.fieldTooLarge(limit: reader.options.maxFieldBytes) : FindingMessages.recordTooLarge))
                             }
                         }
+                        if let writeFailure { throw writeFailure }
                         try writer.close()
                         log.add(chunk, file: name)
                     }
@@ -89,17 +100,20 @@ struct RecordCopier: RecordProcessor {
 
 /// `jiceng normalise`: stage 2 alone. Reads a drop (or an ingest folder) and writes each file's
 /// accepted rows in canonical form, plus quarantine.csv, findings.json and stage.json.
-struct NormaliseCommand: ParsableCommand {
+struct NormaliseCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(commandName: "normalise", abstract: "Stage 2: canonical rows, findings and quarantine.",
                                                     aliases: ["normalize"])
 
     @OptionGroup var drop: DropOptions
     @Option(name: .long, help: "Period (2022Q2, 2022H1 or 2022).", transform: Period.argument) var period: Period
-    @Option(name: .long, help: "Output folder.") var out: String
+    @Option(name: .long, help: "Output folder: new, empty or an earlier Jiceng output.") var out: String
+
+    var language: Language { drop.lang }
 
     func run() throws {
+        let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
-        try OutputFolder.produce(at: out) { folder in
+        try OutputFolder.produce(at: destination, command: "normalise") { folder in
             var analyzer = DropAnalyzer(
                 pipeline: pipeline,
                 options: {
@@ -127,12 +141,15 @@ struct NormaliseCommand: ParsableCommand {
 
 /// `jiceng aggregate`: stages 3–4 alone. Reads a normalise folder and writes the indicator table
 /// (indicators.json, indicators.csv) with targets applied, carrying the drop's findings forward.
-struct AggregateCommand: ParsableCommand {
+struct AggregateCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(commandName: "aggregate", abstract: "Stage 3: indicators from a normalise folder.")
 
     @OptionGroup var stage: StageFolderOptions
 
+    var language: Language { stage.lang }
+
     func run() throws {
+        let destination = try stage.destination()
         let (pipeline, record, book) = try stage.load()
         guard let period = record.period else { throw JicengError(.stageInputInvalid, "\(stage.in) has no period") }
         var options = DropAnalysisOptions(period: period)
@@ -147,7 +164,7 @@ struct AggregateCommand: ParsableCommand {
             pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
             presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
             dataQuality: record.dataQuality)
-        try OutputFolder.produce(at: stage.out) { folder in
+        try OutputFolder.produce(at: destination, command: "aggregate") { folder in
             try folder.write(try jsonText(evaluation), to: "indicators.json")
             try folder.write(IndicatorsText.csv(evaluation), to: "indicators.csv")
             let doc = FindingsDocument(errors: record.dataQuality.errors, warnings: record.dataQuality.warnings, findings: record.findings)
@@ -158,15 +175,18 @@ struct AggregateCommand: ParsableCommand {
     }
 }
 
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Stage 4–5: targets and reports from an aggregate folder.")
 
     @OptionGroup var stage: StageFolderOptions
 
+    var language: Language { stage.lang }
+
     func run() throws {
+        let destination = try stage.destination()
         let (pipeline, record, book) = try stage.load()
         let evaluation = TargetEvaluator.apply(book, to: try StageIO.readEvaluation(stage.in))
-        try OutputFolder.produce(at: stage.out) { folder in
+        try OutputFolder.produce(at: destination, command: "report") { folder in
             try StageIO.writeReports(evaluation, findings: record.findings, language: stage.lang, pipeline: pipeline,
                                      targets: TargetSource.describe(explicit: stage.targets, pipeline: pipeline), to: folder)
         }
@@ -177,10 +197,15 @@ struct ReportCommand: ParsableCommand {
 struct StageFolderOptions: ParsableArguments {
     @Option(name: .long, help: "A folder written by an earlier stage (`normalise` for aggregate; `aggregate` or `run` for report).")
     var `in`: String
-    @Option(name: .long, help: "Output folder.") var out: String
+    @Option(name: .long, help: "Output folder: new, empty or an earlier Jiceng output.") var out: String
     @Option(name: .long, help: "Pipeline file (YAML); default: the built-in standard pipeline.") var pipeline: String?
     @Option(name: .long, help: "Targets file; default: the pipeline's.") var targets: String?
     @Option(name: .long, help: "Language: zh or en.") var lang: Language = .zh
+
+    /// `--out`, checked against `--in` and what it holds now.
+    func destination() throws -> OutputDestination {
+        try OutputDestination(out, inputs: [("--in", self.in)])
+    }
 
     /// The pipeline, the stage record of `in`, and the targets.
     func load() throws -> (Pipeline, StageRecord, TargetBook) {

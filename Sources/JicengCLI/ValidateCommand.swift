@@ -6,7 +6,7 @@ import JicengPipeline
 
 /// `jiceng validate`: checks a drop against the contract and prints every finding. Exit status 0
 /// with no error (warnings allowed), 1 with at least one error, 2 for a usage or configuration error.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Check a data drop and report every data-quality finding.")
 
@@ -22,6 +22,8 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(name: .long, help: "Output format: text, json, junit or github.")
     var format: Format = .text
+
+    var language: Language { drop.lang }
 
     func run() throws {
         let pipeline = try drop.loadPipeline()

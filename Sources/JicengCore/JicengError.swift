@@ -39,7 +39,10 @@ public struct JicengError: Error, Sendable, CustomStringConvertible {
 
     public var code: Code
     public var location: SourceLocation?
+    /// The message in English (scripts and logs match on it).
     public var message: String
+    /// The message in both languages, when the error has them; the CLI prints the `--lang` one.
+    public var localizedMessage: LocalizedText?
 
     public init(_ code: Code, _ message: String, at location: SourceLocation? = nil) {
         self.code = code
@@ -47,10 +50,20 @@ public struct JicengError: Error, Sendable, CustomStringConvertible {
         self.location = location
     }
 
+    /// An error whose message is given in Chinese and English.
+    public init(_ code: Code, _ message: LocalizedText, at location: SourceLocation? = nil) {
+        self.init(code, message.en, at: location)
+        localizedMessage = message
+    }
+
     /// Usage and configuration errors exit with status 2; data errors under `--strict` with 1.
     public var exitStatus: Int32 { code == .dataErrors ? 1 : 2 }
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// `location: code: message`, the message in `language` when the error has it in both.
+    public func text(_ language: Language) -> String {
+        let message = localizedMessage?.text(language) ?? self.message
         if let location, !location.description.isEmpty {
             return "\(location): \(code.rawValue): \(message)"
         }

@@ -14,12 +14,7 @@ public struct ReportWriter: Sendable {
 
     /// Writes the four files into `folder` (created when missing), replacing earlier versions.
     public func write(_ evaluation: Evaluation, findings: [Finding], to folder: String) throws {
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw JicengError(.ioFailure, "cannot create output folder \(folder): \(error.localizedDescription)")
-        }
+        try FolderMaker.create(folder)
         let base = URL(fileURLWithPath: folder, isDirectory: true)
         try save(IndicatorsCSV.render(evaluation), to: base.appendingPathComponent("indicators.csv"))
         try save(SummaryHTML.render(evaluation, language: language, findings: findings), to: base.appendingPathComponent("summary.html"))
@@ -29,10 +24,6 @@ public struct ReportWriter: Sendable {
     }
 
     private func save(_ text: String, to url: URL) throws {
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw JicengError(.ioFailure, "cannot write \(url.path): \(error.localizedDescription)")
-        }
+        try OutputFile.write(text, to: url.path)
     }
 }
