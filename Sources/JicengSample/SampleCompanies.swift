@@ -20,6 +20,8 @@ struct SampleCompanies {
     let estateWeight: [Int]
     /// The kind of party organisation a company builds (index into `SampleVocabulary.partyOrgTypes`).
     let partyOrgType: [Int]
+    /// The standing of each community (by position), from the profiles.
+    let standing: [SampleProfiles.Standing]
     /// Company indices in the order they build a party organisation: each next one in the
     /// community with the lowest coverage so far, its largest company first.
     let adoptionOrder: [Int]
@@ -48,6 +50,7 @@ struct SampleCompanies {
         self.names = names
         self.community = community
         estateWeight = weight
+        standing = profiles.standing
         partyOrgType = orgType
 
         // Each next organisation goes to the community with the lowest coverage so far (strong
@@ -88,11 +91,17 @@ struct SampleCompanies {
     }
 
     /// Which companies have an instructor when the city has `count`: companies without a party
-    /// organisation first, next in line to build one first (an instructor's task is to prepare
-    /// it), then organised ones.
+    /// organisation first (an instructor's task is to prepare one), those of strong communities
+    /// first and then next in line to organise, so the companies left without either are in the
+    /// communities that lag anyway; organised companies last.
     func instructors(_ count: Int, organised: [Bool]) -> [Bool] {
         var has = Array(repeating: false, count: ids.count)
-        let order = adoptionOrder.filter { !organised[$0] } + adoptionOrder.filter { organised[$0] }
+        let rank = Dictionary(uniqueKeysWithValues: adoptionOrder.enumerated().map { ($0.element, $0.offset) })
+        let unorganised = adoptionOrder.filter { !organised[$0] }.sorted { a, b in
+            let sa = standing[community[a]], sb = standing[community[b]]
+            return sa != sb ? sa.rawValue < sb.rawValue : rank[a]! < rank[b]!
+        }
+        let order = unorganised + adoptionOrder.filter { organised[$0] }
         for i in order.prefix(count) { has[i] = true }
         return has
     }
