@@ -21,9 +21,9 @@ struct RequestPlan {
     /// `basically_satisfied`), per status.
     static let satisfiedPercent = [76, 60, 53, 0]
 
-    /// Per slot (grids in hierarchy order, then communities): the unit's index in the hierarchy,
-    /// and the grid's position or the community's position (-1 where it does not apply).
-    let unit: [Int]
+    /// Per slot (grids in hierarchy order, then communities): the grid's position in
+    /// `SampleHierarchy.grids` (-1 for a community slot), and the position of the community
+    /// (the grid's own for a grid slot).
     let gridPosition: [Int]
     let communityPosition: [Int]
     /// In-period requests per slot.
@@ -43,7 +43,6 @@ struct RequestPlan {
          gridResidents: [Int], lateableShare: Double, rng: inout SampleRandom) {
         let grids = hierarchy.grids.count
         let communities = hierarchy.communities.count
-        unit = hierarchy.grids + hierarchy.communities
         gridPosition = Array(0..<grids) + Array(repeating: -1, count: communities)
         communityPosition = hierarchy.communityOfGrid + Array(0..<communities)
         let slots = grids + communities
