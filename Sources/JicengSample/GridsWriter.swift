@@ -1,5 +1,7 @@
 /// Writes the `grids` snapshot: one row per grid, with the configured exact sums of building party
-/// groups and party-member households and the configured number of grid party branches.
+/// groups, party-member households and grid workers and the configured number of grid party
+/// branches. Grids are the city's persistent ones (`SampleProfiles`): the same grids are large or
+/// small, and the same ones lack a branch, in every quarter.
 ///
 /// In a messy drop the file uses Chinese headers, CRLF line endings, mixed boolean spellings and
 /// some full-width or thousands-separated numbers.
@@ -9,27 +11,21 @@ enum GridsWriter {
         let hierarchy = context.hierarchy
         var rng = context.random(10)
         let n = hierarchy.grids.count
+        let profiles = context.profiles
 
-        let households = (0..<n).map { _ in rng.int(in: 180...720) }
-        let residents = households.map { $0 * rng.int(in: 230...310) / 100 }
+        // The city's persistent grids, grown by the configured share; a few families moved.
+        let households = (0..<n).map {
+            profiles.households(grid: $0, growthPerMille: c.householdGrowthPerMille, jitter: rng.int(in: -3...3))
+        }
+        let residents = (0..<n).map { households[$0] * profiles.residentsPerHundredHouseholds[$0] / 100 }
         var hasBranch = Array(repeating: true, count: n)
-        var withoutBranch = Array(0..<n)
-        rng.shuffle(&withoutBranch)
-        for g in withoutBranch.prefix(n - (c.gridsWithPartyBranch ?? n)) { hasBranch[g] = false }
-        let groups: [Int]
-        if let total = c.buildingPartyGroups {
-            groups = SampleRandom.apportion(total, weights: households.map { $0 * rng.int(in: 60...140) })
-        } else {
-            groups = (0..<n).map { _ in rng.int(in: 1...5) }
-        }
-        let memberHouseholds: [Int]
-        if let total = c.partyMemberHouseholds {
-            memberHouseholds = SampleRandom.apportion(total, weights: households.map { $0 * rng.int(in: 70...130) })
-        } else {
-            memberHouseholds = (0..<n).map { _ in rng.int(in: 8...40) }
-        }
-        let partyMembers = memberHouseholds.map { $0 + rng.int(in: 3...30) }
-        let workers = (0..<n).map { _ in rng.weighted([0, 70, 25, 5]) }
+        for g in profiles.branchOrder.prefix(n - (c.gridsWithPartyBranch ?? n)) { hasBranch[g] = false }
+        let groups = c.buildingPartyGroups.map { SampleRandom.apportion($0, weights: profiles.buildingGroupWeight) }
+            ?? profiles.defaultBuildingGroups
+        let memberHouseholds = c.partyMemberHouseholds.map { SampleRandom.apportion($0, weights: profiles.memberHouseholdWeight) }
+            ?? profiles.defaultMemberHouseholds
+        let partyMembers = (0..<n).map { memberHouseholds[$0] + profiles.extraPartyMembers[$0] }
+        let workers = profiles.workers(total: c.gridWorkers)
 
         let pool = BytePool()
         let ids = hierarchy.grids.map { pool.field(hierarchy.units[$0].id) }

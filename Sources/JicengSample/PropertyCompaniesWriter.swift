@@ -1,12 +1,11 @@
 /// Writes the `property_companies` snapshot: the configured number of companies, of which exactly
 /// the configured number have a party organisation or an instructor, managing exactly the
-/// configured number of estates, each attached to a community.
+/// configured number of estates, each attached to a community. The companies are the city's
+/// persistent ones (`SampleCompanies`), so a later quarter keeps every earlier organisation.
 ///
 /// In a messy drop this is the file "saved by Excel on a Chinese Windows machine": GB18030, CRLF,
 /// Chinese headers and Chinese organisation-type words.
 enum PropertyCompaniesWriter {
-    private static let creditCodeCharacters = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-
     static func write(_ context: GenerationContext) throws {
         let c = context.configuration
         let hierarchy = context.hierarchy
@@ -14,31 +13,16 @@ enum PropertyCompaniesWriter {
         let n = c.propertyCompanies
         let messy = c.messy
 
-        var ids: [String] = []
-        var seen = Set<String>()
-        while ids.count < n {
-            var code = "9142" + "1081"
-            for _ in 0..<10 { code.append(rng.element(creditCodeCharacters)) }
-            if seen.insert(code).inserted { ids.append(code) }
-        }
-        var cores = SampleNames.companyCores
-        rng.shuffle(&cores)
-        let names = (0..<n).map { i in
-            SampleNames.city + cores[i % cores.count] + (i >= cores.count ? String(i / cores.count + 1) : "")
-                + rng.element(SampleNames.companyForms)
-        }
-        let community = (0..<n).map { _ in rng.below(hierarchy.communities.count) }
-        let estates = n == 0 ? [] : SampleRandom.apportion(c.estatesManaged - n, weights: (0..<n).map { _ in rng.int(in: 1...10) })
-            .map { $0 + 1 }
-        var order = Array(0..<n)
-        rng.shuffle(&order)
-        var orgType = Array(repeating: -1, count: n)
-        for i in order.prefix(c.propertyPartyOrgs) {
-            orgType[i] = rng.weighted(SampleVocabulary.partyOrgTypes.map(\.weight))
-        }
-        rng.shuffle(&order)
-        var instructor = Array(repeating: false, count: n)
-        for i in order.prefix(c.propertyInstructors) { instructor[i] = true }
+        // The city's persistent companies; which are organised follows their fixed order.
+        let companies = SampleCompanies(count: n, hierarchy: hierarchy, profiles: context.profiles,
+                                        hierarchySeed: c.hierarchySeed)
+        let ids = companies.ids
+        let names = companies.names
+        let community = companies.community
+        let estates = companies.estates(total: c.estatesManaged)
+        let organised = companies.partyOrganisations(c.propertyPartyOrgs)
+        let instructor = companies.instructors(c.propertyInstructors, organised: organised)
+        let orgType = (0..<n).map { organised[$0] ? companies.partyOrgType[$0] : -1 }
 
         let pool = BytePool()
         let idSlices = ids.map { pool.field($0) }

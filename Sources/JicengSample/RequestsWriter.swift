@@ -1,6 +1,6 @@
 /// Writes the `requests` dataset: exactly the configured number of requests received in the
-/// configured quarters with exactly the configured counts per status, plus a few received in the
-/// quarter before (out-of-period warnings).
+/// configured quarters with exactly the configured counts per status, shared out over units by
+/// `RequestPlan`, plus a few received in the quarter before (out-of-period warnings).
 ///
 /// A messy drop splits requests into one file per street (`requests-绣林街道.csv`, …) whose
 /// headers differ in aliases and column order, one with BOM and CRLF; values use Chinese synonyms,
@@ -85,13 +85,22 @@ enum RequestsWriter {
             for entry in entries { result += Array(repeating: entry.value, count: entry.percent) }
             return result + Array(repeating: -1, count: 100 - result.count)
         }
-        let satisfactionTables = [
+        // Out-of-period rows: a typical mix, whatever their unit.
+        let outOfPeriodSatisfaction = [
             table([(0, 63), (1, 20), (2, 7)]),      // resolved: 90% answered, 70/22/8
             table([(1, 3), (2, 2)]),                // in progress: rarely
             table([(0, 32), (1, 28), (2, 20)]),     // explained: 80% answered, 40/35/25
             table([]),                              // open: never
         ]
         let outOfPeriodStatus = table([(0, 88), (1, 8), (2, 3), (3, 1)])
+        // In-period rows: units, statuses, late closings and dissatisfaction by plan.
+        var planRng = context.random(41)
+        let lastDay = calendar.dayCount - 1
+        let inDays = calendar.inPeriodDays
+        let lateable = Double(inDays.filter { $0 + 16 <= lastDay }.count) / Double(max(inDays.count, 1))
+        var plan = RequestPlan(configuration: c, hierarchy: hierarchy, profiles: context.profiles,
+                               gridResidents: context.gridResidents, lateableShare: lateable, rng: &planRng)
+        var units = QuotaSampler(quotas: plan.rows)
         let dateStyles = layouts.map(\.dateStyle)
         let timeStyles = layouts.map(\.timeStyle)
 
@@ -109,44 +118,38 @@ enum RequestsWriter {
         for (layout, out) in zip(layouts, outputs) { try out.header(layout.columns.map(\.1)) }
         let columnLists = layouts.map { $0.columns.map(\.0) }
 
-        let statusCounts = c.effectiveRequestStatuses
-        var remaining = [statusCounts.resolved, statusCounts.inProgress, statusCounts.explained, statusCounts.open]
-        var remainingTotal = statusCounts.total
         let total = c.outOfPeriodRequests + c.requests
         let idWidth = max(6, String(total).count)
         let previous = calendar.previousQuarterDays
         let lateDays = max(previous.lowerBound, previous.upperBound - 30)..<previous.upperBound
         let outDays = (0..<c.outOfPeriodRequests).map { _ in lateDays.lowerBound + rng.below(lateDays.count) }.sorted()
-        let inDays = calendar.inPeriodDays
-        let lastDay = calendar.dayCount - 1
         let gridCount = hierarchy.grids.count
 
         for row in 0..<total {
             let outOfPeriod = row < c.outOfPeriodRequests
             let day = outOfPeriod ? outDays[row] : inDays[(row - c.outOfPeriodRequests) * inDays.count / c.requests]
 
-            // Unit and file.
-            let g = rng.below(gridCount)
-            let community = hierarchy.communityOfGrid[g]
-            let toCommunity = rng.chance(15)
+            // Unit and file: out-of-period rows anywhere, the others where the plan sends them.
+            let g: Int
+            let community: Int
+            let toCommunity: Bool
+            var slot = -1
+            if outOfPeriod {
+                g = rng.below(gridCount)
+                community = hierarchy.communityOfGrid[g]
+                toCommunity = rng.chance(RequestPlan.escalatedPercent)
+            } else {
+                slot = units.draw(&rng)
+                g = plan.gridPosition[slot]
+                community = plan.communityPosition[slot]
+                toCommunity = g < 0
+            }
             let file = messy ? hierarchy.streetOfCommunity[community] : 0
             let reference = toCommunity ? pickers[file].community(community, rng: &rng) : pickers[file].grid(g, rng: &rng)
             let unit = toCommunity ? hierarchy.communities[community] : hierarchy.grids[g]
 
-            // Status: exact counts in period (drawn without replacement), typical mix outside.
-            var status: Int
-            if outOfPeriod {
-                status = outOfPeriodStatus[rng.below(100)]
-            } else {
-                var pick = rng.below(remainingTotal)
-                status = 0
-                while pick >= remaining[status] {
-                    pick -= remaining[status]
-                    status += 1
-                }
-                remaining[status] -= 1
-                remainingTotal -= 1
-            }
+            // Status: the plan's exact counts in period, typical mix outside.
+            let status = outOfPeriod ? outOfPeriodStatus[rng.below(100)] : plan.nextStatus(slot: slot, rng: &rng)
 
             let channel = channelTable[rng.below(100)]
             let category: ByteSlice
@@ -162,11 +165,24 @@ enum RequestsWriter {
             // Closing (resolved and explained only) and satisfaction.
             var closeDay = -1
             var closeSeconds = 0
-            let satisfaction = satisfactionTables[status][rng.below(100)]
+            var satisfaction = -1
+            if outOfPeriod {
+                satisfaction = outOfPeriodSatisfaction[status][rng.below(100)]
+            } else if rng.chance(RequestPlan.answeredPercent[status]) {
+                satisfaction = plan.dissatisfied(slot: slot, status: status) ? 2
+                    : rng.chance(RequestPlan.satisfiedPercent[status]) ? 0 : 1
+            }
             switch status {
             case 0:
-                let roll = rng.below(100)
-                let days = roll < 60 ? rng.below(8) : roll < 87 ? 8 + rng.below(8) : 16 + rng.below(25)
+                let days: Int
+                if outOfPeriod {
+                    let roll = rng.below(100)
+                    days = roll < 60 ? rng.below(8) : roll < 87 ? 8 + rng.below(8) : 16 + rng.below(25)
+                } else if plan.closesLate(slot: slot, canBeLate: day + 16 <= lastDay) {
+                    days = 16 + rng.below(min(25, lastDay - day - 15))
+                } else {
+                    days = rng.chance(plan.quickClosingPercent[slot]) ? rng.below(8) : 8 + rng.below(8)
+                }
                 closeDay = min(day + days, lastDay)
             case 2:
                 closeDay = min(day + rng.below(21), lastDay)

@@ -7,10 +7,13 @@ import JicengCore
 /// million messy requests" in one value, and so that the committed `SampleData/` can be regenerated
 /// and checked against the code.
 public struct SampleDropConfiguration: Sendable, Hashable {
-    /// Seed of the row data (requests, services, grid figures, companies).
+    /// Seed of the row data: requests, services, the households that move between quarters, and
+    /// how every cell is spelt.
     public var seed: UInt64
-    /// Seed of the hierarchy (unit names, grid counts per community). Drops of the same city in
-    /// different quarters share it, so their units are identical.
+    /// Seed of the city and of everything about it that persists from quarter to quarter: unit
+    /// names, grids per community, grid sizes, how well each unit is run (`SampleProfiles`), the
+    /// property companies. Drops of the same city in different quarters share it, so their units
+    /// are identical and the same units lead or lag.
     public var hierarchySeed: UInt64
     /// The year of the period.
     public var year: Int
@@ -23,6 +26,12 @@ public struct SampleDropConfiguration: Sendable, Hashable {
     public var requestStatuses: RequestStatusCounts?
     /// Extra requests received in the quarter before the first one (out-of-period warnings).
     public var outOfPeriodRequests: Int
+    /// Share (per mille) of resolved requests closed after the 15-day limit, city-wide; each unit
+    /// gets more or fewer by how well it is run.
+    public var lateResolvedPerMille: Int
+    /// Share (per mille) of requests with a satisfaction answer that are dissatisfied, city-wide
+    /// (about; spread over units the same way).
+    public var dissatisfiedPerMille: Int
     /// Service records dated inside the quarters.
     public var services: Int
     /// Extra service records dated in the quarter before the first one.
@@ -37,6 +46,11 @@ public struct SampleDropConfiguration: Sendable, Hashable {
     /// Exact sums over the grids file; nil for plausible random figures.
     public var buildingPartyGroups: Int?
     public var partyMemberHouseholds: Int?
+    /// Growth (per mille) of every grid's households over the city's base figures: the grids are
+    /// a snapshot, and later quarters of one city hold slightly more households.
+    public var householdGrowthPerMille: Int
+    /// Exact number of grid workers over all grids; nil for the base staffing (1–3 a grid).
+    public var gridWorkers: Int?
 
     /// Property companies, how many have a party organisation, how many have an instructor, and
     /// the estates they manage in total.
@@ -51,9 +65,11 @@ public struct SampleDropConfiguration: Sendable, Hashable {
 
     public init(seed: UInt64 = 4, hierarchySeed: UInt64 = 421081, year: Int = 2022, quarters: [Int] = [2],
                 requests: Int = 4690, requestStatuses: RequestStatusCounts? = nil, outOfPeriodRequests: Int = 3,
-                services: Int = 300, outOfPeriodServices: Int = 2,
+                lateResolvedPerMille: Int = 105, dissatisfiedPerMille: Int = 80,
+                services: Int = 1100, outOfPeriodServices: Int = 2,
                 streets: Int = 2, communities: Int = 13, grids: Int = 272,
                 gridsWithPartyBranch: Int? = nil, buildingPartyGroups: Int? = nil, partyMemberHouseholds: Int? = nil,
+                householdGrowthPerMille: Int = 0, gridWorkers: Int? = nil,
                 propertyCompanies: Int = 34, propertyPartyOrgs: Int = 9, propertyInstructors: Int = 12,
                 estatesManaged: Int = 53, messy: Bool = true) {
         self.seed = seed
@@ -63,6 +79,8 @@ public struct SampleDropConfiguration: Sendable, Hashable {
         self.requests = requests
         self.requestStatuses = requestStatuses
         self.outOfPeriodRequests = outOfPeriodRequests
+        self.lateResolvedPerMille = lateResolvedPerMille
+        self.dissatisfiedPerMille = dissatisfiedPerMille
         self.services = services
         self.outOfPeriodServices = outOfPeriodServices
         self.streets = streets
@@ -71,6 +89,8 @@ public struct SampleDropConfiguration: Sendable, Hashable {
         self.gridsWithPartyBranch = gridsWithPartyBranch
         self.buildingPartyGroups = buildingPartyGroups
         self.partyMemberHouseholds = partyMemberHouseholds
+        self.householdGrowthPerMille = householdGrowthPerMille
+        self.gridWorkers = gridWorkers
         self.propertyCompanies = propertyCompanies
         self.propertyPartyOrgs = propertyPartyOrgs
         self.propertyInstructors = propertyInstructors
@@ -92,23 +112,56 @@ public struct SampleDropConfiguration: Sendable, Hashable {
         requestStatuses ?? .typical(total: requests)
     }
 
-    /// Shishou-like drop of 2022Q2, shaped on seed 004: 4,690 requests (4,229 resolved, 332 in
-    /// progress, 129 explained), 272 grids with 702 building party groups and 5,860 party-member
-    /// households, 34 property companies of which 9 have a party organisation, 53 estates.
-    public static let shishou2022Q2 = SampleDropConfiguration(
-        seed: 2022_2, year: 2022, quarters: [2],
-        requests: 4690, requestStatuses: RequestStatusCounts(resolved: 4229, inProgress: 332, explained: 129, open: 0),
-        outOfPeriodRequests: 4, services: 386, outOfPeriodServices: 3,
-        gridsWithPartyBranch: 272, buildingPartyGroups: 702, partyMemberHouseholds: 5860,
-        propertyCompanies: 34, propertyPartyOrgs: 9, propertyInstructors: 14, estatesManaged: 53, messy: true)
-
-    /// The same city one quarter earlier, with plausible smaller figures (work still being rolled out).
+    /// Shishou-like drop of 2022Q1: the same city one quarter before seed 004's figures, with
+    /// plausible smaller ones (the Spring Festival quarter; work still being rolled out: six grids
+    /// without a party branch, seven property companies with a party organisation).
     public static let shishou2022Q1 = SampleDropConfiguration(
         seed: 2022_1, year: 2022, quarters: [1],
         requests: 3912, requestStatuses: RequestStatusCounts(resolved: 3468, inProgress: 301, explained: 118, open: 25),
-        outOfPeriodRequests: 3, services: 254, outOfPeriodServices: 2,
+        outOfPeriodRequests: 3, lateResolvedPerMille: 108, dissatisfiedPerMille: 85,
+        services: 1040, outOfPeriodServices: 2,
         gridsWithPartyBranch: 266, buildingPartyGroups: 688, partyMemberHouseholds: 5790,
-        propertyCompanies: 34, propertyPartyOrgs: 7, propertyInstructors: 11, estatesManaged: 53, messy: true)
+        householdGrowthPerMille: 0, gridWorkers: 366,
+        propertyCompanies: 34, propertyPartyOrgs: 7, propertyInstructors: 17, estatesManaged: 53, messy: true)
+
+    /// Shishou-like drop of 2022Q2, shaped on seed 004: 4,690 requests (4,229 resolved, 332 in
+    /// progress, 129 explained), 272 grids all with a party branch, 702 building party groups and
+    /// 5,860 party-member households, 34 property companies of which 9 have a party organisation,
+    /// 53 estates.
+    public static let shishou2022Q2 = SampleDropConfiguration(
+        seed: 2022_2, year: 2022, quarters: [2],
+        requests: 4690, requestStatuses: RequestStatusCounts(resolved: 4229, inProgress: 332, explained: 129, open: 0),
+        outOfPeriodRequests: 4, lateResolvedPerMille: 104, dissatisfiedPerMille: 74,
+        services: 1125, outOfPeriodServices: 3,
+        gridsWithPartyBranch: 272, buildingPartyGroups: 702, partyMemberHouseholds: 5860,
+        householdGrowthPerMille: 3, gridWorkers: 372,
+        propertyCompanies: 34, propertyPartyOrgs: 9, propertyInstructors: 21, estatesManaged: 53, messy: true)
+
+    /// The same city in 2022Q3: the summer quarter brings more requests (heat, water, power), the
+    /// resolution rate keeps rising, a 35th property company registers and two more companies
+    /// build a party organisation.
+    public static let shishou2022Q3 = SampleDropConfiguration(
+        seed: 2022_3, year: 2022, quarters: [3],
+        requests: 4960, requestStatuses: RequestStatusCounts(resolved: 4560, inProgress: 285, explained: 105, open: 10),
+        outOfPeriodRequests: 5, lateResolvedPerMille: 95, dissatisfiedPerMille: 67,
+        services: 1180, outOfPeriodServices: 2,
+        gridsWithPartyBranch: 272, buildingPartyGroups: 710, partyMemberHouseholds: 5905,
+        householdGrowthPerMille: 6, gridWorkers: 380,
+        propertyCompanies: 35, propertyPartyOrgs: 11, propertyInstructors: 21, estatesManaged: 55, messy: true)
+
+    /// The same city in 2022Q4: the best quarter of the year (resolution 92.9%), a 36th company,
+    /// thirteen party organisations.
+    public static let shishou2022Q4 = SampleDropConfiguration(
+        seed: 2022_4, year: 2022, quarters: [4],
+        requests: 4780, requestStatuses: RequestStatusCounts(resolved: 4440, inProgress: 240, explained: 92, open: 8),
+        outOfPeriodRequests: 3, lateResolvedPerMille: 85, dissatisfiedPerMille: 60,
+        services: 1240, outOfPeriodServices: 3,
+        gridsWithPartyBranch: 272, buildingPartyGroups: 718, partyMemberHouseholds: 5950,
+        householdGrowthPerMille: 9, gridWorkers: 386,
+        propertyCompanies: 36, propertyPartyOrgs: 13, propertyInstructors: 21, estatesManaged: 57, messy: true)
+
+    /// The four quarters of 2022, in order.
+    public static let shishou2022: [SampleDropConfiguration] = [shishou2022Q1, shishou2022Q2, shishou2022Q3, shishou2022Q4]
 
     /// Checks the configuration; throws a usage error naming the first problem.
     public func validate() throws {
@@ -133,6 +186,11 @@ public struct SampleDropConfiguration: Sendable, Hashable {
         }
         if let groups = buildingPartyGroups, groups < 0 { throw fail("buildingPartyGroups must be ≥ 0") }
         if let households = partyMemberHouseholds, households < 0 { throw fail("partyMemberHouseholds must be ≥ 0") }
+        guard (0...1000).contains(lateResolvedPerMille), (0...1000).contains(dissatisfiedPerMille) else {
+            throw fail("lateResolvedPerMille and dissatisfiedPerMille must be in 0…1000")
+        }
+        guard householdGrowthPerMille > -1000 else { throw fail("householdGrowthPerMille must be > -1000") }
+        if let workers = gridWorkers, workers < 0 { throw fail("gridWorkers must be ≥ 0") }
         guard propertyCompanies >= 0, (0...propertyCompanies).contains(propertyPartyOrgs),
               (0...propertyCompanies).contains(propertyInstructors) else {
             throw fail("property party organisations and instructors must be in 0…propertyCompanies")

@@ -91,4 +91,31 @@ struct SampleRandom {
         }
         return parts
     }
+
+    /// Like `apportion(_:weights:)`, but no part exceeds its cap: what a capped part cannot take
+    /// is shared among the others by their weights, and parts of weight 0 take what is left only
+    /// when nothing else can (in index order). The caps must hold `total` (their sum ≥ total).
+    static func apportion(_ total: Int, weights: [Int], caps: [Int]) -> [Int] {
+        precondition(weights.count == caps.count && total >= 0 && caps.reduce(0, +) >= total)
+        var parts = Array(repeating: 0, count: weights.count)
+        var left = total
+        while left > 0 {
+            let open = weights.indices.filter { weights[$0] > 0 && parts[$0] < caps[$0] }
+            guard !open.isEmpty else {
+                for index in parts.indices where left > 0 {
+                    let room = min(caps[index] - parts[index], left)
+                    parts[index] += room
+                    left -= room
+                }
+                break
+            }
+            let shares = apportion(left, weights: open.map { weights[$0] })
+            for (share, index) in zip(shares, open) {
+                let given = min(share, caps[index] - parts[index])
+                parts[index] += given
+                left -= given
+            }
+        }
+        return parts
+    }
 }

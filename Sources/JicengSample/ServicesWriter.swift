@@ -1,10 +1,36 @@
 /// Writes the `services` dataset: service records over the "seven colours" categories, spread over
 /// the configured quarters, plus a few records dated in the quarter before (out-of-period warnings).
 ///
+/// Three quarters of the records are the grids' own activities (a grid party branch's monthly
+/// activity, seed 000: "依托主题党日活动,开展…服务"), shared out over grids by residents and by how
+/// active each grid is (`SampleProfiles`); the rest belong to the communities' "seven colours"
+/// teams (seed 004), by community residents and standing. Each unit gets exactly its share, so
+/// `services_per_1000_residents` differs between units by how active they are, not by chance.
+///
 /// In a messy drop the headers mix a full-width name (`ｓｅｒｖｉｃｅ＿ｉｄ`) and one padded with
 /// spaces, dates are mostly `2022.4.26`, units are named by grid id or community name or alias
 /// with the street, and provider and category are Chinese words.
 enum ServicesWriter {
+    /// Share (per cent) of in-period services recorded at grids.
+    static let gridPercent = 75
+
+    /// In-period services per slot: grids (hierarchy order), then communities.
+    static func quotas(_ context: GenerationContext) -> [Int] {
+        let hierarchy = context.hierarchy
+        let profiles = context.profiles
+        let residents = context.gridResidents
+        var communityResidents = Array(repeating: 0, count: hierarchy.communities.count)
+        for (g, community) in hierarchy.communityOfGrid.enumerated() { communityResidents[community] += residents[g] }
+        let total = context.configuration.services
+        let atGrids = total * gridPercent / 100
+        let gridWeights = residents.indices.map { max(1, residents[$0] * profiles.serviceActivity[$0] / 1000) }
+        let communityWeights = communityResidents.indices.map {
+            max(1, communityResidents[$0] * SampleProfiles.communityServiceActivity[profiles.standing[$0].rawValue] / 1000)
+        }
+        return SampleRandom.apportion(atGrids, weights: gridWeights)
+            + SampleRandom.apportion(total - atGrids, weights: communityWeights)
+    }
+
     static func write(_ context: GenerationContext) throws {
         let c = context.configuration
         let hierarchy = context.hierarchy
@@ -39,6 +65,8 @@ enum ServicesWriter {
         let lateDays = max(previous.lowerBound, previous.upperBound - 20)..<previous.upperBound
         let outDays = (0..<c.outOfPeriodServices).map { _ in lateDays.lowerBound + rng.below(lateDays.count) }.sorted()
         let inDays = calendar.inPeriodDays
+        let gridCount = hierarchy.grids.count
+        var slots = QuotaSampler(quotas: quotas(context))
 
         for row in 0..<total {
             let outOfPeriod = row < c.outOfPeriodServices
@@ -54,11 +82,21 @@ enum ServicesWriter {
                 }
             }
             let seconds = 8 * 3600 + rng.below(10 * 3600)
-            let attachedToGrid = rng.chance(40)
-            let g = rng.below(hierarchy.grids.count)
-            let reference = attachedToGrid ? picker.grid(g, rng: &rng)
-                : picker.community(hierarchy.communityOfGrid[g], rng: &rng)
-            let unit = attachedToGrid ? hierarchy.grids[g] : hierarchy.communities[hierarchy.communityOfGrid[g]]
+            let attachedToGrid: Bool
+            let g: Int
+            let community: Int
+            if outOfPeriod {
+                attachedToGrid = rng.chance(gridPercent)
+                g = rng.below(gridCount)
+                community = hierarchy.communityOfGrid[g]
+            } else {
+                let slot = slots.draw(&rng)
+                attachedToGrid = slot < gridCount
+                g = attachedToGrid ? slot : -1
+                community = attachedToGrid ? hierarchy.communityOfGrid[slot] : slot - gridCount
+            }
+            let reference = attachedToGrid ? picker.grid(g, rng: &rng) : picker.community(community, rng: &rng)
+            let unit = attachedToGrid ? hierarchy.grids[g] : hierarchy.communities[community]
             let provider = rng.weighted(providerWeights)
             let category = rng.weighted(categoryWeights)
             let volunteers = rng.int(in: 1...30)

@@ -9,7 +9,7 @@ import Testing
 struct CommittedReportsTests {
     static let root = SampleDataBinaryTests.root
 
-    @Test("Reports/2022Q1 and Reports/2022Q2 regenerate byte for byte", arguments: ["2022Q1", "2022Q2"])
+    @Test("Reports/2022Q1 … Reports/2022Q4 regenerate byte for byte", arguments: ["2022Q1", "2022Q2", "2022Q3", "2022Q4"])
     func regenerate(quarter: String) throws {
         let out = try BinaryHarness.temporaryFolder("reports-\(quarter)")
         let r = try BinaryHarness.run(["run", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--out", out],

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import JicengSample
 
-/// `SampleData/2022Q1` and `SampleData/2022Q2` are exactly what the generator writes now.
+/// `SampleData/2022Q1` … `SampleData/2022Q4` are exactly what the generator writes now.
 ///
 /// To regenerate them after a deliberate change of the generator:
 /// `JICENG_REGENERATE_SAMPLEDATA=1 swift test --scratch-path .build-sample --filter CommittedSampleDataTests`
@@ -10,9 +10,11 @@ import JicengSample
     static let drops: [(folder: String, configuration: SampleDropConfiguration)] = [
         ("2022Q1", .shishou2022Q1),
         ("2022Q2", .shishou2022Q2),
+        ("2022Q3", .shishou2022Q3),
+        ("2022Q4", .shishou2022Q4),
     ]
 
-    @Test(arguments: [0, 1])
+    @Test(arguments: [0, 1, 2, 3])
     func committedDropEqualsGeneratorOutput(index: Int) throws {
         let (name, configuration) = CommittedSampleDataTests.drops[index]
         let committed = TestSupport.packageRoot + "/SampleData/" + name
