@@ -8,7 +8,7 @@ public struct JicengCommand: ParsableCommand {
         commandName: "jiceng",
         abstract: "基层 Jiceng: quarterly grassroots-governance data drops → indicators, target checks, reports.",
         version: JicengVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, IngestCommand.self, NormaliseCommand.self, AggregateCommand.self, ReportCommand.self, SampleCommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, IngestCommand.self, NormaliseCommand.self, AggregateCommand.self, ReportCommand.self, SampleCommand.self, HistoryCommand.self])
 
     public init() {}
 

@@ -23,9 +23,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1) without writing outputs when the drop has any error.")
     var strict = false
 
+    @Option(name: .long, help: "History store (SQLite, created when missing) to record the run in, for year-to-date; default: $JICENG_HISTORY.")
+    var history: String?
+
     func run() throws {
         let pipeline = try drop.loadPipeline()
         let book = try loadTargets(pipeline)
+        // History (contract §8): opened and checked before any work, so a bad store costs nothing.
+        let recorder = try RunHistory.open(explicit: history)
         var summary = ""
         try OutputFolder.produce(at: out) { folder in
             var analyzer = DropAnalyzer(
@@ -36,7 +41,7 @@ struct RunCommand: ParsableCommand {
             analyzer.progress = display.map { d in { d.update($0) } }
             let analysis = try analyzer.analyze(drop: drop.data)
             display?.finish()
-            let findings = analysis.listedFindings()
+            var findings = analysis.listedFindings()
             let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: findings)
             if strict && doc.errors > 0 {
                 FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
@@ -46,14 +51,19 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
                 throw JicengError(.dataErrors, "the unit hierarchy could not be built from units*.csv; no indicators can be computed")
             }
-            let evaluation = IndicatorComputer.evaluate(
+            var evaluation = IndicatorComputer.evaluate(
                 pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
                 presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
                 dataQuality: analysis.dataQuality())
+            // History: record the run, then indicators_ytd.csv or a history-gap warning.
+            let historyNote = try recorder?.record(analysis: analysis, directory: directory, totals: totals, pipeline: pipeline, targets: book,
+                                                   evaluation: &evaluation, findings: &findings, language: drop.lang, to: folder) ?? ""
             try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
                                      targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
-            summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(doc.errors) errors, \(doc.warnings) warnings → \(out)\n"
+            summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(evaluation.dataQuality.errors) errors, "
+                + "\(evaluation.dataQuality.warnings) warnings → \(out)\n" + historyNote
         }
+        try recorder?.close()
         FileHandle.standardError.write(Data(summary.utf8))
     }
 

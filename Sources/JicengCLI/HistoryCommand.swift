@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import JicengCore
+import JicengHistory
+import JicengReport
+
+/// `jiceng history`: what a history store holds (contract §8).
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "List or export the runs recorded in a history store.",
+        subcommands: [HistoryListCommand.self, HistoryExportCommand.self])
+}
+
+/// The store the `history` commands read.
+struct HistoryStoreOptions: ParsableArguments {
+    @Option(name: .long, help: "History store (SQLite); default: $JICENG_HISTORY.")
+    var history: String?
+
+    func open() throws -> HistoryStore {
+        guard let path = HistoryLocation.resolve(explicit: history) else {
+            throw JicengError(.usage, "name the history store with --history FILE or \(HistoryLocation.environmentVariable)")
+        }
+        return try HistoryStore.openForReading(path: path)
+    }
+}
+
+/// `jiceng history list`: the recorded runs, for people.
+struct HistoryListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the recorded periods: pipeline, period, when recorded, the inputs' SHA-256.")
+
+    @OptionGroup var store: HistoryStoreOptions
+
+    @Option(name: .long, help: "Language: zh or en.")
+    var lang: Language = .zh
+
+    func run() throws {
+        let history = try store.open()
+        let runs = try history.recordedRuns()
+        try history.close()
+        FileHandle.standardOutput.write(Data(HistoryListText.render(runs, path: history.path, language: lang).utf8))
+    }
+}
+
+/// `jiceng history export`: the recorded indicator rows as one CSV on standard output.
+struct HistoryExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the recorded indicators.csv rows to standard output, ordered by period (header of indicators.csv).")
+
+    @OptionGroup var store: HistoryStoreOptions
+
+    @Option(name: .long, help: "Only runs of this pipeline (its name, e.g. standard).")
+    var pipeline: String?
+
+    @Option(name: .long, help: "Only periods starting on or after this period's first day (2022Q1, 2022).")
+    var from: Period?
+
+    @Option(name: .long, help: "Only periods ending on or before this period's last day (2022Q4, 2022).")
+    var to: Period?
+
+    func run() throws {
+        let history = try store.open()
+        var output = StandardOutputWriter()
+        output.append(IndicatorsCSV.header + "\n")
+        try history.forEachIndicatorRow(RunSelection(pipeline: pipeline, from: from, to: to)) { row in
+            output.append(IndicatorsCSV.line(period: row.period, unitId: row.unitId, unitName: row.unitName, level: row.level,
+                                             indicator: row.indicator, cells: row.cells))
+            output.append("\n")
+            try output.flushIfFull()
+        }
+        try output.flush()
+        try history.close()
+    }
+}
