@@ -32,7 +32,9 @@ public final class HistoryStore: Sendable {
     /// Opens the store at `path` for recording, creating it when the file is missing or empty and
     /// upgrading an older schema. Everything that could stop a recording is found here, before
     /// the run does any work: a missing or read-only folder, a read-only file, another
-    /// application's file, a damaged one, a newer schema.
+    /// application's file, a damaged one, a newer schema. Nothing here waits for another run's
+    /// recording (unless the store must first be created or upgraded): a run waits, if at all,
+    /// when it records.
     public static func openForRecording(path: String) throws -> HistoryStore {
         switch try StoreInspection.inspect(path) {
         case .absent:
@@ -60,7 +62,6 @@ public final class HistoryStore: Sendable {
             guard state == .jiceng(schemaVersion: HistorySchema.version) else {
                 throw HistoryStoreError(.failure, path: path, "the schema could not be brought to version \(HistorySchema.version)")
             }
-            try probeWrite(pool)
         } catch let error as HistoryStoreError {
             throw error
         } catch {
@@ -69,7 +70,7 @@ public final class HistoryStore: Sendable {
         return HistoryStore(path: path, reader: pool, writer: pool)
     }
 
-    /// Opens the store at `path` for reading only; the file must exist.
+    /// Opens the store at `path` for reading (nothing is written); the file must exist.
     public static func openForReading(path: String) throws -> HistoryStore {
         guard FileManager.default.fileExists(atPath: path) else { throw HistoryStoreError(.missing, path: path, "") }
         switch try StoreInspection.inspect(path) {
@@ -77,7 +78,9 @@ public final class HistoryStore: Sendable {
             return HistoryStore(path: path, reader: nil, writer: nil)
         case .jiceng:
             var configuration = Configuration()
-            configuration.readonly = true
+            // Only reads either way; a connection that may write is, when it closes last, the
+            // one that removes the -wal and -shm files SQLite keeps beside a WAL store.
+            configuration.readonly = access(path, W_OK) != 0
             configuration.busyMode = .timeout(busyTimeout)
             configuration.label = "jiceng-history-reader"
             do {
@@ -112,17 +115,6 @@ public final class HistoryStore: Sendable {
             try HistorySchema.migrator.migrate(pool)
         } catch {
             try HistorySchema.migrator.migrate(pool)
-        }
-    }
-
-    /// A write that is rolled back: fails now, rather than after the run's work, when the file
-    /// can be read but not written.
-    private static func probeWrite(_ pool: DatabasePool) throws {
-        try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                try db.execute(sql: "UPDATE jiceng_meta SET value = value WHERE key = 'format'")
-                return .rollback
-            }
         }
     }
 
