@@ -53,12 +53,7 @@ public final class HistoryStore: Sendable {
         }
         do {
             try migrate(pool)
-            let state = try pool.read { db in
-                if try HistorySchema.migrator.hasBeenSuperseded(db) {
-                    throw HistoryStoreError(.newerSchema, path: path, "holds migrations of a newer jiceng")
-                }
-                return try StoreInspection.state(db, path: path)
-            }
+            let state = try pool.read { db in try StoreInspection.state(db, path: path) }
             guard state == .jiceng(schemaVersion: HistorySchema.version) else {
                 throw HistoryStoreError(.failure, path: path, "the schema could not be brought to version \(HistorySchema.version)")
             }

@@ -62,6 +62,9 @@ enum StoreInspection: Equatable {
             throw HistoryStoreError(.newerSchema, path: path,
                                     "has history schema version \(version), newer than the version \(HistorySchema.version) this jiceng knows")
         }
+        if tables.contains("grdb_migrations"), try HistorySchema.migrator.hasBeenSuperseded(db) {
+            throw HistoryStoreError(.newerSchema, path: path, "holds schema migrations of a newer jiceng")
+        }
         return .jiceng(schemaVersion: version)
     }
 
