@@ -26,73 +26,57 @@ public enum YearToDateOutcome: Sendable {
 }
 
 extension HistoryStore {
-    /// The year-to-date totals through the quarter `period`, for `units` (the run's, in its order)
-    /// and the run's compiled `measures`. A unit recorded in an earlier quarter but gone from the
-    /// run's hierarchy does not appear; a unit new this year counts from the quarter it appears.
+    /// The year-to-date totals through the quarter `period` from the recorded quarters `yQ1 … yQn`
+    /// (a run records itself first), for `units` (the run's, in its order) and the run's compiled
+    /// `measures`. A unit recorded in an earlier quarter but gone from the run's hierarchy does not
+    /// appear; a unit new this year counts from the quarter it appears in.
     public func yearToDate(pipeline: Pipeline, measures: CompiledMeasures, units: [UnitInfo], through period: Period) throws
         -> YearToDateOutcome {
         guard let n = period.quarter else { preconditionFailure("year-to-date is defined for a quarter") }
-        guard let reader else { return .missing((1...n).map { Period(year: period.year, quarter: $0) }) }
         do {
-            return try reader.read { db in
+            let stored: [Int: Int64] = try reader?.read { db in
+                var byQuarter: [Int: Int64] = [:]
                 let runs = try StoredRun
                     .filter(Column("pipeline") == pipeline.name && Column("year") == period.year && Column("quarter") != nil)
                     .fetchAll(db)
-                var byQuarter: [Int: Int64] = [:]
-                for run in runs { if let q = run.quarter, let id = run.id, run.period == Period(year: period.year, quarter: q).description { byQuarter[q] = id } }
-                let missing = (1...n).filter { byQuarter[$0] == nil }
-                if !missing.isEmpty { return .missing(missing.map { Period(year: period.year, quarter: $0) }) }
+                for run in runs {
+                    if let q = run.quarter, let id = run.id, run.period == Period(year: period.year, quarter: q).description { byQuarter[q] = id }
+                }
+                return byQuarter
+            } ?? [:]
+            let missing = (1...n).filter { stored[$0] == nil }
+            if !missing.isEmpty { return .missing(missing.map { Period(year: period.year, quarter: $0) }) }
 
-                var totals = MeasureTotals(units: units.count, measures: measures.count)
-                var unitIndex: [String: Int] = [:]
-                unitIndex.reserveCapacity(units.count)
-                for (i, unit) in units.enumerated() { unitIndex[unit.id] = i }
-                var recordedIn: [String: Int] = [:]   // measure → quarters recording it
-                var recordedLatest = Set<String>()
-                for q in 1...n {
-                    let runId = byQuarter[q]!
-                    let stored = try StoredMeasure.filter(Column("run_id") == runId).order(Column("ord")).fetchAll(db)
-                    // For each recorded measure: its index in the run's totals, when this quarter adds to it.
-                    var target = [Int](repeating: -1, count: (stored.map(\.ord).max() ?? -1) + 1)
-                    for m in stored {
-                        recordedIn[m.name, default: 0] += 1
-                        if q == n { recordedLatest.insert(m.name) }
-                        guard let spec = pipeline.measure(named: m.name), pipeline.isAdditiveOverQuarters(spec),
-                              let accumulation = pipeline.accumulation(of: spec), let index = measures.index(of: m.name) else { continue }
-                        if accumulation == .flow || q == n { target[m.ord] = index }
-                    }
-                    let storedUnits = try Row.fetchCursor(db, sql: "SELECT ord, unit_id FROM run_unit WHERE run_id = ? ORDER BY ord",
-                                                          arguments: [runId])
-                    var unitTarget: [Int] = []
-                    while let row = try storedUnits.next() {
-                        let ord: Int = row[0]
-                        while unitTarget.count < ord { unitTarget.append(-1) }
-                        unitTarget.append(unitIndex[row[1] as String] ?? -1)
-                    }
-                    let values = try Row.fetchCursor(
-                        db, sql: "SELECT unit_ord, measure_ord, value FROM measure_total WHERE run_id = ?", arguments: [runId])
-                    while let row = try values.next() {
-                        let u: Int = row[0], m: Int = row[1]
-                        guard u >= 0, u < unitTarget.count, m >= 0, m < target.count else { continue }
-                        let unit = unitTarget[u], measure = target[m]
-                        if unit >= 0 && measure >= 0 { totals[unit, measure] &+= row[2] as Int64 }
-                    }
-                }
-                var available = Set<String>()
-                for spec in pipeline.measures where pipeline.isAdditiveOverQuarters(spec) {
-                    switch pipeline.accumulation(of: spec) {
-                    case .flow?: if recordedIn[spec.name] == n { available.insert(spec.name) }
-                    case .stock?: if recordedLatest.contains(spec.name) { available.insert(spec.name) }
-                    case nil: break
-                    }
-                }
-                return .complete(YearToDateTotals(quarters: (1...n).map { Period(year: period.year, quarter: $0) },
-                                                  totals: totals, availableMeasures: available))
+            var accumulator = YearToDateAccumulator(pipeline: pipeline, measures: measures, units: units, lastQuarter: n)
+            try reader?.read { db in
+                for q in 1...n { try Self.add(run: stored[q]!, quarter: q, to: &accumulator, db) }
             }
+            return .complete(accumulator.finish(year: period.year))
         } catch let error as HistoryStoreError {
             throw error
         } catch {
             throw StoreInspection.classify(error, path: path)
+        }
+    }
+
+    /// Adds a stored quarter: its measures and units by position, then its totals through a cursor.
+    private static func add(run id: Int64, quarter: Int, to accumulator: inout YearToDateAccumulator, _ db: Database) throws {
+        var measureNames: [String] = []
+        for m in try StoredMeasure.filter(Column("run_id") == id).order(Column("ord")).fetchAll(db) {
+            while measureNames.count < m.ord { measureNames.append("") }
+            measureNames.append(m.name)
+        }
+        var unitIds: [String] = []
+        let units = try Row.fetchCursor(db, sql: "SELECT ord, unit_id FROM run_unit WHERE run_id = ? ORDER BY ord", arguments: [id])
+        while let row = try units.next() {
+            let ord: Int = row[0]
+            while unitIds.count < ord { unitIds.append("") }
+            unitIds.append(row[1])
+        }
+        accumulator.beginQuarter(quarter, measureNames: measureNames, unitIds: unitIds)
+        let values = try Row.fetchCursor(db, sql: "SELECT unit_ord, measure_ord, value FROM measure_total WHERE run_id = ?", arguments: [id])
+        while let row = try values.next() {
+            accumulator.add(unit: row[0], measure: row[1], value: row[2])
         }
     }
 }
