@@ -63,12 +63,20 @@ struct HistoryExportCommand: ParsableCommand {
         let history = try store.open()
         var output = StandardOutputWriter()
         output.append(IndicatorsCSV.header + "\n")
-        try history.forEachIndicatorRow(RunSelection(pipeline: pipeline, from: from, to: to)) { row in
-            output.append(IndicatorsCSV.line(period: row.period, unitId: row.unitId, unitName: row.unitName, level: row.level,
-                                             indicator: row.indicator, cells: row.cells))
+        // A row is its unit's prefix, its indicator's field and its cells (as `IndicatorsCSV.line`
+        // joins them), each prefix and field built once per run.
+        var prefixes: [[UInt8]] = []
+        var fields: [[UInt8]] = []
+        try history.forEachIndicatorRow(RunSelection(pipeline: pipeline, from: from, to: to), run: { run in
+            prefixes = run.units.map { Array(IndicatorsCSV.unitPrefix(period: run.period, unitId: $0.id, unitName: $0.name, level: $0.level).utf8) }
+            fields = run.indicators.map { Array(IndicatorsCSV.indicatorField($0).utf8) }
+        }, row: { unit, indicator, cells in
+            output.append(bytes: prefixes[unit])
+            output.append(bytes: fields[indicator])
+            output.append(cells)
             output.append("\n")
             try output.flushIfFull()
-        }
+        })
         try output.flush()
         try history.close()
     }

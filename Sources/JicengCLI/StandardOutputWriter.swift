@@ -11,6 +11,8 @@ struct StandardOutputWriter {
 
     mutating func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
 
+    mutating func append(bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+
     mutating func flushIfFull() throws {
         if buffer.count >= limit { try flush() }
     }

@@ -25,10 +25,12 @@ extension HistoryStore {
         }
     }
 
-    /// Calls `body` with every recorded `indicators.csv` row of the selected runs, ordered by
-    /// period (then pipeline), each run's rows in file order. Reads one consistent snapshot
-    /// through a cursor: memory holds one run's units, never its rows.
-    public func forEachIndicatorRow(_ selection: RunSelection, _ body: (RecordedIndicatorRow) throws -> Void) throws {
+    /// Goes through the recorded `indicators.csv` rows of the selected runs, ordered by period
+    /// (then pipeline), each run's rows in file order: `run` is called with a run's units and
+    /// indicators, then `row` with each of its rows, which names them by position. Reads one
+    /// consistent snapshot through a cursor: memory holds one run's units, never its rows.
+    public func forEachIndicatorRow(_ selection: RunSelection, run: (RecordedRunLayout) throws -> Void,
+                                    row: (_ unit: Int, _ indicator: Int, _ cells: String) throws -> Void) throws {
         guard let reader else { return }
         do {
             try reader.read { db in
@@ -38,21 +40,24 @@ extension HistoryStore {
                     let pa = Self.period(of: a), pb = Self.period(of: b)
                     return pa != pb ? Self.precedes(pa, pb) : a.pipeline.utf8.lexicographicallyPrecedes(b.pipeline.utf8)
                 }
-                for run in runs {
-                    guard let id = run.id else { continue }
+                for stored in runs {
+                    guard let id = stored.id else { continue }
                     let units = try StoredUnit.filter(Column("run_id") == id).order(Column("ord")).fetchAll(db)
                     let indicators = try StoredIndicator.filter(Column("run_id") == id).order(Column("ord")).fetchAll(db).map(\.name)
+                    guard units.enumerated().allSatisfy({ $0.offset == $0.element.ord }) else {
+                        throw HistoryStoreError(.notAStore, path: path, "the units of \(stored.period) are not numbered in order")
+                    }
+                    try run(RecordedRunLayout(pipeline: stored.pipeline, period: stored.period,
+                                              units: units.map { RecordedUnit(id: $0.unitId, name: $0.name, level: $0.level) },
+                                              indicators: indicators))
                     let rows = try Row.fetchCursor(
                         db, sql: "SELECT unit_ord, indicator_ord, cells FROM indicator_row WHERE run_id = ? ORDER BY seq", arguments: [id])
-                    while let row = try rows.next() {
-                        let u: Int = row[0]
-                        let i: Int = row[1]
-                        guard units.indices.contains(u), units[u].ord == u, indicators.indices.contains(i) else {
-                            throw HistoryStoreError(.notAStore, path: path, "a row of \(run.period) names unit \(u) or indicator \(i), which the run does not have")
+                    while let r = try rows.next() {
+                        let u: Int = r[0], i: Int = r[1]
+                        guard units.indices.contains(u), indicators.indices.contains(i) else {
+                            throw HistoryStoreError(.notAStore, path: path, "a row of \(stored.period) names unit \(u) or indicator \(i), which the run does not have")
                         }
-                        let unit = units[u]
-                        try body(RecordedIndicatorRow(period: run.period, unitId: unit.unitId, unitName: unit.name, level: unit.level,
-                                                      indicator: indicators[i], cells: row[2]))
+                        try row(u, i, r[2])
                     }
                 }
             }

@@ -45,12 +45,20 @@ public struct RunSelection: Sendable, Hashable {
     }
 }
 
-/// One recorded row of `indicators.csv`, in the parts `IndicatorsCSV.line` joins again.
-public struct RecordedIndicatorRow: Sendable, Hashable {
+/// A recorded run as `history export` needs it: its period and its units and indicators, which
+/// its rows name by position.
+public struct RecordedRunLayout: Sendable, Hashable {
+    public var pipeline: String
+    /// The period as the run's `indicators.csv` writes it.
     public var period: String
-    public var unitId: String
-    public var unitName: String
+    public var units: [RecordedUnit]
+    public var indicators: [String]
+}
+
+/// A unit of a recorded run, as its `indicators.csv` rows name it.
+public struct RecordedUnit: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// The level's name (`city`, `street`, …).
     public var level: String
-    public var indicator: String
-    public var cells: String
 }

@@ -46,8 +46,16 @@ public enum IndicatorsCSV {
     /// One row of the file without its line end, from its first five fields and `cells`.
     public static func line(period: String, unitId: String, unitName: String, level: String, indicator: String,
                             cells: String) -> String {
-        [period, unitId, unitName, level, indicator].map(quoted).joined(separator: ",") + "," + cells
+        unitPrefix(period: period, unitId: unitId, unitName: unitName, level: level) + indicatorField(indicator) + cells
     }
+
+    /// The first four fields of a row, each followed by a comma: the same for all of a unit's rows.
+    public static func unitPrefix(period: String, unitId: String, unitName: String, level: String) -> String {
+        [period, unitId, unitName, level].map { quoted($0) + "," }.joined()
+    }
+
+    /// The `indicator` field of a row, followed by a comma.
+    public static func indicatorField(_ indicator: String) -> String { quoted(indicator) + "," }
 
     /// unit_id, then indicator, compared as UTF-8 bytes (not by Unicode collation).
     static func byteOrder(_ a: IndicatorResult, _ b: IndicatorResult) -> Bool {

@@ -78,9 +78,11 @@ enum HistoryFixture {
     /// Every row the store gives back, as "period|unit|name|level|indicator|cells".
     static func exported(_ store: HistoryStore, _ selection: RunSelection = RunSelection()) throws -> [String] {
         var out: [String] = []
-        try store.forEachIndicatorRow(selection) { r in
-            out.append([r.period, r.unitId, r.unitName, r.level, r.indicator, r.cells].joined(separator: "|"))
-        }
+        var layout: RecordedRunLayout?
+        try store.forEachIndicatorRow(selection, run: { layout = $0 }, row: { u, i, cells in
+            let run = layout!, unit = run.units[u]
+            out.append([run.period, unit.id, unit.name, unit.level, run.indicators[i], cells].joined(separator: "|"))
+        })
         return out
     }
 
