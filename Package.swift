@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System C libraries.
@@ -38,12 +39,18 @@ let package = Package(
             "JicengCore", "JicengAggregate", "CXLSXWriter",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
+        // The history store (contract §8): recorded runs in an SQLite file through GRDB, and the
+        // year-to-date totals read back from it.
+        .target(name: "JicengHistory", dependencies: [
+            "JicengCore", "JicengPipeline", "JicengNormalize", "JicengAggregate",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Contract-valid synthetic drops for demos and benchmarks.
         .target(name: "JicengSample", dependencies: ["JicengCore"]),
         // Commands; the executable target only calls into this.
         .target(name: "JicengCLI", dependencies: [
             "JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize", "JicengAggregate",
-            "JicengReport", "JicengSample",
+            "JicengReport", "JicengSample", "JicengHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -58,7 +65,12 @@ let package = Package(
         .testTarget(name: "JicengNormalizeTests", dependencies: ["JicengNormalize", "JicengIngest", "JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengAggregateTests", dependencies: ["JicengAggregate", "JicengNormalize", "JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengReportTests", dependencies: ["JicengReport", "JicengAggregate", "JicengCore"]),
+        .testTarget(name: "JicengHistoryTests", dependencies: ["JicengHistory", "JicengAggregate", "JicengNormalize", "JicengPipeline", "JicengCore",
+                                                              .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "JicengSampleTests", dependencies: ["JicengSample", "JicengCore"]),
-        .testTarget(name: "JicengEndToEndTests", dependencies: ["JicengCore", "jiceng"]),
+        // GRDB checks and forges stores in the history tests; MemberImportVisibility keeps its SQL
+        // operators out of the files that do not import it (string `+` chains type-check as before).
+        .testTarget(name: "JicengEndToEndTests", dependencies: ["JicengCore", "jiceng", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JicengCore
+import JicengHistory
 
 /// The `jiceng` command: Jiceng's stages for the analyst (`run`) and for CI (`validate`).
 public struct JicengCommand: ParsableCommand {
@@ -8,7 +9,7 @@ public struct JicengCommand: ParsableCommand {
         commandName: "jiceng",
         abstract: "基层 Jiceng: quarterly grassroots-governance data drops → indicators, target checks, reports.",
         version: JicengVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, IngestCommand.self, NormaliseCommand.self, AggregateCommand.self, ReportCommand.self, SampleCommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, IngestCommand.self, NormaliseCommand.self, AggregateCommand.self, ReportCommand.self, SampleCommand.self, HistoryCommand.self])
 
     public init() {}
 
@@ -23,6 +24,10 @@ public struct JicengCommand: ParsableCommand {
             Foundation.exit(0)
         } catch let error as JicengError {
             fail(error, language)
+        } catch let error as HistoryStoreError {
+            // A store that cannot be used is a configuration error: `jiceng: history-…: FILE …`.
+            FileHandle.standardError.write(Data("jiceng: \(error.description)\n".utf8))
+            Foundation.exit(2)
         } catch {
             if let io = SystemErrorReason.ioFailure(error) { fail(io, language) }
             let code = exitCode(for: error)

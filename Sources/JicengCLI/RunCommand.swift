@@ -26,10 +26,15 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
 
     var language: Language { drop.lang }
 
+    @Option(name: .long, help: "History store (SQLite, created when missing) to record the run in, for year-to-date; default: $JICENG_HISTORY.")
+    var history: String?
+
     func run() throws {
         let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
         let book = try loadTargets(pipeline)
+        // History (contract §8): opened and checked before any work, so a bad store costs nothing.
+        let recorder = try RunHistory.open(explicit: history)
         var summary = ""
         try OutputFolder.produce(at: destination, command: "run") { folder in
             var analyzer = DropAnalyzer(
@@ -40,7 +45,7 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
             analyzer.progress = display.map { d in { d.update($0) } }
             let analysis = try analyzer.analyze(drop: drop.data)
             display?.finish()
-            let findings = analysis.listedFindings()
+            var findings = analysis.listedFindings()
             let doc = FindingsDocument(errors: analysis.findings.errors, warnings: analysis.findings.warnings, findings: findings)
             if strict && doc.errors > 0 {
                 FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
@@ -50,14 +55,19 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
                 FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
                 throw JicengError(.dataErrors, "the unit hierarchy could not be built from units*.csv; no indicators can be computed")
             }
-            let evaluation = IndicatorComputer.evaluate(
+            var evaluation = IndicatorComputer.evaluate(
                 pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
                 presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
                 dataQuality: analysis.dataQuality())
+            // History: record the run, then indicators_ytd.csv or a history-gap warning.
+            let historyNote = try recorder?.record(analysis: analysis, directory: directory, totals: totals, pipeline: pipeline, targets: book,
+                                                   evaluation: &evaluation, findings: &findings, language: drop.lang, to: folder) ?? ""
             try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
                                      targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
-            summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(doc.errors) errors, \(doc.warnings) warnings → \(out)\n"
+            summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(evaluation.dataQuality.errors) errors, "
+                + "\(evaluation.dataQuality.warnings) warnings → \(out)\n" + historyNote
         }
+        try recorder?.close()
         FileHandle.standardError.write(Data(summary.utf8))
     }
 

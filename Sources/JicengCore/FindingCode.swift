@@ -19,6 +19,8 @@ public enum FindingCode: String, Sendable, Codable, Hashable, CaseIterable, Comp
     case unknownUnit = "unknown-unit"
     case ruleError = "rule-error"
     case outOfPeriod = "out-of-period"
+    /// v2 (§8): a quarter of the year is missing from the history store, so no year-to-date table.
+    case historyGap = "history-gap"
 
     public static func < (lhs: FindingCode, rhs: FindingCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

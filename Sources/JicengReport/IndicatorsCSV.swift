@@ -18,16 +18,44 @@ public enum IndicatorsCSV {
         var out = header + "\n"
         for r in rows {
             let unit = units[r.unitId]
-            let fields = [
-                period, r.unitId, unit?.name ?? "", unit?.level.rawValue ?? "", r.indicator,
-                number(r.value), number(r.numerator), number(r.denominator), number(r.target),
-                r.comparator?.rawValue ?? "", r.status.rawValue,
-            ]
-            out += fields.map(quoted).joined(separator: ",")
+            out += line(period: period, unitId: r.unitId, unitName: unit?.name ?? "", level: unit?.level.rawValue ?? "",
+                        indicator: r.indicator, cells: cells(r))
             out += "\n"
         }
         return out
     }
+
+    /// The rows in file order (unit_id, then indicator, in byte order): the results as they are
+    /// when already in that order (as `IndicatorComputer` leaves them), else a sorted copy.
+    public static func orderedResults(_ evaluation: Evaluation) -> [IndicatorResult] {
+        let results = evaluation.results
+        for i in results.indices.dropFirst() where !byteOrder(results[i - 1], results[i]) {
+            return results.sorted(by: byteOrder)
+        }
+        return results
+    }
+
+    /// The last six fields of a row as the file has them: value, numerator, denominator, target,
+    /// comparator and status, quoted and joined by commas. The history store keeps this text, so
+    /// that `jiceng history export` gives back a run's rows byte for byte.
+    public static func cells(_ r: IndicatorResult) -> String {
+        [number(r.value), number(r.numerator), number(r.denominator), number(r.target),
+         r.comparator?.rawValue ?? "", r.status.rawValue].map(quoted).joined(separator: ",")
+    }
+
+    /// One row of the file without its line end, from its first five fields and `cells`.
+    public static func line(period: String, unitId: String, unitName: String, level: String, indicator: String,
+                            cells: String) -> String {
+        unitPrefix(period: period, unitId: unitId, unitName: unitName, level: level) + indicatorField(indicator) + cells
+    }
+
+    /// The first four fields of a row, each followed by a comma: the same for all of a unit's rows.
+    public static func unitPrefix(period: String, unitId: String, unitName: String, level: String) -> String {
+        [period, unitId, unitName, level].map { quoted($0) + "," }.joined()
+    }
+
+    /// The `indicator` field of a row, followed by a comma.
+    public static func indicatorField(_ indicator: String) -> String { quoted(indicator) + "," }
 
     /// unit_id, then indicator, compared as UTF-8 bytes (not by Unicode collation).
     static func byteOrder(_ a: IndicatorResult, _ b: IndicatorResult) -> Bool {
