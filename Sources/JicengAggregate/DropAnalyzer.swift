@@ -193,7 +193,8 @@ public struct DropAnalyzer {
                         dataset: ds, mapping: mapping, directory: directory ?? UnitDirectory(units: []),
                         period: spec.role == .facts ? options.period : nil, fileName: name, fileIndex: fileIndex,
                         fileEncoding: header.encoding, maxFieldBytes: options.read.maxFieldBytes,
-                        listLimit: options.maxFindings, quarantine: quarantine != nil)
+                        listLimit: options.maxFindings, quarantine: quarantine != nil,
+                        distinctTextColumns: options.computeMeasures ? measures.distinctTextColumns(of: ds) : [])
                     fileContexts[fileIndex] = (name, context)
                     var chunkFindings = ChunkFindings(listLimit: Int.max)
                     func absorb<S>(_ out: FactChunkOutput<S>) {
@@ -271,6 +272,11 @@ public struct DropAnalyzer {
                          summaries: &summaries, totals: &totals, quarantine: &quarantine)
         }
         if var t = totals, let d = directory {
+            if let m = t.distinctOverflow.min() {
+                throw JicengError(.pipelineInvalid, "measure \(measures.measures[m].name) (distinct_count): more than "
+                                  + "\(t.distinctLimit) distinct values across units, beyond what is kept in memory; distinct_count "
+                                  + "is for small sets of values (categories, providers), not ids: count rows with 'aggregate: count'")
+            }
             t.rollUp(parents: d.units.map(\.parent))
             totals = t
         }
@@ -298,7 +304,7 @@ public struct DropAnalyzer {
             guard case .header = try reader.readHeader() else { continue }
             let sink = measureSink(measures, dataset: context.dataset.spec.name, unitCount: totals?.unitCount ?? 0)
             let processor = FactProcessor(context: context, sink: sink)
-            let probe = TakeBackProcessor(inner: processor, keepsRecords: quarantine != nil)
+            let probe = TakeBackProcessor(inner: processor, keyColumns: byLine.mapValues(\.column), keepsRecords: quarantine != nil)
             var accepted = 0
             let states = try reader.readRecords(with: probe) { out in
                 accepted += out.accepted
@@ -330,11 +336,13 @@ public struct DropAnalyzer {
     }
 }
 
-/// Re-reads the lines of duplicate rows: gives back the row's key text and, with `keepsRecords`,
-/// its whole record (as masked CSV text, for the quarantine file, like every other rejected row)
-/// and takes accepted rows out of the totals with weight -1.
+/// Re-reads the lines of duplicate rows: gives back the text of the key that repeated and, with
+/// `keepsRecords`, the whole record (as masked CSV text, for the quarantine file, like every other
+/// rejected row) and takes accepted rows out of the totals with weight -1.
 struct TakeBackProcessor: RecordProcessor {
     let inner: FactProcessor<MeasureSink>
+    /// For each line re-read, the unique column whose key repeated there.
+    let keyColumns: [Int: Int]
     let keepsRecords: Bool
 
     struct Output: Sendable {
@@ -345,16 +353,16 @@ struct TakeBackProcessor: RecordProcessor {
     func makeWorkerState() -> FactProcessor<MeasureSink>.WorkerState { inner.makeWorkerState() }
 
     func process(_ batch: RecordBatch, state: inout FactProcessor<MeasureSink>.WorkerState) -> Output {
-        let ds = inner.context.dataset
         var raw: [(line: Int, key: String, record: String)] = []
-        for r in 0..<batch.count where inner.context.onlyLines?.contains(inner.originalLine(batch, r, batch.fieldCount(r))) == true {
-            let c = ds.uniqueColumns.first ?? 0
+        for r in 0..<batch.count {
+            let line = inner.originalLine(batch, r, batch.fieldCount(r))
+            guard let c = keyColumns[line] else { continue }
             let f = inner.context.mapping.columnToField[c]
             let text = f >= 0 && f < batch.fieldCount(r) ? String(decoding: ByteTrimming.trimmed(batch.field(r, f)), as: UTF8.self) : ""
             let record = keepsRecords ? CSVText.record((0..<batch.fieldCount(r)).map {
                 SensitiveDataMasker.mask(String(decoding: batch.field(r, $0), as: UTF8.self))
             }) : ""
-            raw.append((inner.originalLine(batch, r, batch.fieldCount(r)), text, record))
+            raw.append((line, text, record))
         }
         let taken = inner.takeBack(batch, state: &state)
         return Output(accepted: taken, raw: raw)

@@ -17,9 +17,13 @@ public struct FactFileContext: Sendable {
     public var quarantine: Bool
     /// Only process these lines (for taking back duplicates); nil = all.
     public var onlyLines: Set<Int>?
+    /// Per column, whether its slot holds the `FoldedTextHash` of a text (or unit-reference) cell
+    /// instead of 1: the columns `distinct_count` measures count. Empty when there are none.
+    public var distinctTextColumns: [Bool]
 
     public init(dataset: CompiledDataset, mapping: HeaderMapping, directory: UnitDirectory, period: Period?, fileName: String,
-                fileIndex: Int32, fileEncoding: FileEncoding, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil) {
+                fileIndex: Int32, fileEncoding: FileEncoding, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil,
+                distinctTextColumns: [Bool] = []) {
         self.dataset = dataset
         self.mapping = mapping
         self.directory = directory
@@ -31,6 +35,7 @@ public struct FactFileContext: Sendable {
         self.listLimit = listLimit
         self.quarantine = quarantine
         self.onlyLines = onlyLines
+        self.distinctTextColumns = distinctTextColumns
     }
 }
 
@@ -222,7 +227,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
             switch context.dataset.columnParses[c] {
             case .text, .reference:
-                slots[c] = 1
+                slots[c] = context.distinctTextColumns.isEmpty || !context.distinctTextColumns[c] ? 1 : FoldedTextHash.slotValue(bytes)
             case .integer(let minimum):
                 guard let v = IntegerParser.parse(bytes) else {
                     add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "整数"))
@@ -230,7 +235,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                     continue
                 }
                 if let minimum, v < minimum {
-                    add(.error, .constraintError, name(c), bytes, FindingMessages.negative(name(c)))
+                    add(.error, .constraintError, name(c), bytes, FindingMessages.belowMinimum(name(c), minimum: minimum))
                     ok = false
                     continue
                 }

@@ -75,8 +75,9 @@ public enum FindingMessages {
         "整数": "whole number", "是/否": "yes/no value", "日期": "date", "有效取值": "value of the allowed list", "层级": "level",
     ]
 
-    public static func negative(_ column: String) -> LocalizedText {
-        LocalizedText(zh: "\(column) 不能为负数", en: "\(column) must not be negative")
+    /// A whole number below its column's minimum (0 for counts, or the pipeline's `minimum`).
+    public static func belowMinimum(_ column: String, minimum: Int64) -> LocalizedText {
+        LocalizedText(zh: "\(column) 不能小于 \(minimum)", en: "\(column) must be at least \(minimum)")
     }
 
     public static func duplicateKey(_ column: String, firstFile: String, firstLine: Int) -> LocalizedText {
