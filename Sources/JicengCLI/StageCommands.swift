@@ -60,7 +60,7 @@ struct IngestCommand: ParsableCommand {
             try folder.write(doc.json(language: drop.lang), to: "findings.json")
             let quality = DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: log.errors, warnings: log.warnings)
             try StageIO.writeStage(StageRecord(stage: "ingest", period: nil, pipeline: pipeline.name, dataQuality: quality,
-                                               findings: doc.findings), to: folder)
+                                               findings: log.listed, unlisted: log.unlisted), to: folder)
         }
     }
 }
@@ -145,6 +145,7 @@ struct NormaliseCommand: ParsableCommand {
             display?.finish()
             // Reading an ingest folder: its findings (files, malformed records, encodings) belong to this drop.
             for f in ingest?.findings ?? [] { analysis.findings.add(f) }
+            for u in ingest?.unlisted ?? [] { analysis.findings.add(u) }
             let doc = try StageIO.writeFindings(analysis, language: drop.lang, to: folder)
             try StageIO.writeStage(StageRecord(stage: "normalise", period: period, pipeline: pipeline.name,
                                                dataQuality: analysis.dataQuality(), findings: doc.findings), to: folder)

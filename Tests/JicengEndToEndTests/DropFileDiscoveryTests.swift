@@ -182,13 +182,14 @@ struct DropFileDiscoveryTests {
     }
 
     /// `validate` of the drop and `normalise` of its `ingest` folder; their findings documents.
-    private func bothWays(_ drop: String, period: String, name: String) throws -> (validate: String, staged: String, stage: String) {
+    private func bothWays(_ drop: String, period: String, name: String, maxFindings: Int = 1000) throws -> (validate: String, staged: String, stage: String) {
         let base = try BinaryHarness.temporaryFolder(name)
-        let v = try BinaryHarness.run(["validate", "--data", drop, "--period", period, "--format", "json", "--lang", "en"])
+        let limit = ["--max-findings", String(maxFindings)]
+        let v = try BinaryHarness.run(["validate", "--data", drop, "--period", period, "--format", "json", "--lang", "en"] + limit)
         #expect(v.status == 0 || v.status == 1, "\(v.stderr)")
-        let i = try BinaryHarness.run(["ingest", "--data", drop, "--out", base + "/ingest"])
+        let i = try BinaryHarness.run(["ingest", "--data", drop, "--out", base + "/ingest"] + limit)
         #expect(i.status == 0, "\(i.stderr)")
-        let n = try BinaryHarness.run(["normalise", "--data", base + "/ingest", "--period", period, "--out", base + "/normalise", "--lang", "en"])
+        let n = try BinaryHarness.run(["normalise", "--data", base + "/ingest", "--period", period, "--out", base + "/normalise", "--lang", "en"] + limit)
         #expect(n.status == 0, "\(n.stderr)")
         let staged = try String(contentsOfFile: base + "/normalise/findings.json", encoding: .utf8)
         return (v.stdout, staged, base + "/ingest")
@@ -228,6 +229,23 @@ struct DropFileDiscoveryTests {
         let unknown = try String(contentsOfFile: ingest + "/request.csv", encoding: .utf8)
         #expect(unknown == "诉求编号,受理时间,渠道,单位编码,办理状态,_cells,_line\nR20,2022-05-01,网络,K2,办理中,,2\nR21,2022-05-02,,,,2,3\n")
         #expect(!FileManager.default.fileExists(atPath: ingest + "/notes.csv"))
+    }
+
+    @Test("beyond --max-findings, the same findings are listed and the same counts summarised both ways")
+    func listingLimit() throws {
+        let drop = try BinaryHarness.temporaryFolder("limit")
+        try SmallDropFixture.write(to: drop, requests: false)
+        try BinaryHarness.write(Self.raggedRequests(), to: drop + "/requests.csv")
+        // Five malformed records (found by ingest) and two short ones (by normalise) in another file.
+        try BinaryHarness.write("request_id,received_at,channel,unit_id,status\n"
+                                + (1...5).map { "B\($0),2022-04-01,热线,\"K\"\($0),办理中\n" }.joined()
+                                + "B6,2022-04-01\nB7,2022-04-01\nB8,2022-04-02,热线,K2,办理中\n", to: drop + "/requests-b.csv")
+        let (validate, staged, _) = try bothWays(drop, period: "2022Q2", name: "limit", maxFindings: 2)
+        #expect(validate == staged)
+        let (errors, _, items) = try document(validate)
+        #expect(items.contains { text($0, "file") == "requests-b.csv" && text($0, "message") == "3 more malformed-csv findings in this file are not listed" })
+        #expect(items.contains { text($0, "file") == "requests.csv" && text($0, "message") == "1 more extra-cell findings in this file are not listed" })
+        #expect(errors == 17 + 7)   // the ragged file's 17 errors, and requests-b.csv's 5 malformed and 2 short records
     }
 
     @Test("the planted-errors drop (GB18030, undecodable, duplicate and missing columns) and the wrong quarter: the same findings both ways")
