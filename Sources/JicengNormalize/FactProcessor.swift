@@ -189,9 +189,12 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                                     column: column, value: text, message: message))
         }
         var ok = true
-        if let f = StructuralFindings.cellCount(expected: context.mapping.dataHeaderCount, found: cells, dataset: context.dataset.spec.name,
-                                                file: context.fileName, line: line) {
-            findings.append(f)
+        // Compared here, so that the spec's name is only read (retained) for a finding.
+        if cells != context.mapping.dataHeaderCount {
+            if let f = StructuralFindings.cellCount(expected: context.mapping.dataHeaderCount, found: cells,
+                                                    dataset: context.dataset.spec.name, file: context.fileName, line: line) {
+                findings.append(f)
+            }
             ok = false
         }
         if let big = batch.oversizedField(r) {
