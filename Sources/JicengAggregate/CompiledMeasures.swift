@@ -28,6 +28,21 @@ public struct CompiledMeasures: Sendable {
 
     public func index(of name: String) -> Int? { measures.firstIndex { $0.name == name } }
 
+    /// Per column of `dataset`, whether a distinct-count measure counts it and it is a text or
+    /// unit-reference column (whose slot must then hold the cell's `FoldedTextHash`, not 1);
+    /// empty when no such measure exists, so that no row pays for hashing.
+    public func distinctTextColumns(of dataset: CompiledDataset) -> [Bool] {
+        var flags = [Bool](repeating: false, count: dataset.columnParses.count)
+        for index in byDataset[dataset.spec.name] ?? [] {
+            guard case .distinct(let slot) = measures[index].kind, slot < flags.count else { continue }
+            switch dataset.columnParses[slot] {
+            case .text, .reference: flags[slot] = true
+            default: break
+            }
+        }
+        return flags.contains(true) ? flags : []
+    }
+
     public init(pipeline: Pipeline, datasets: [String: CompiledDataset]) throws {
         var list: [Measure] = []
         for m in pipeline.measures {

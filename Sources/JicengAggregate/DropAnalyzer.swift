@@ -18,6 +18,10 @@ public struct DropAnalysisOptions: Sendable {
     public var trustProvenance = false
     /// Add accepted rows to the measure totals. `validate` needs findings only and turns it off.
     public var computeMeasures = true
+    /// Report the drop's `missing-file` and `unknown-file` findings (`DropInventory`). Off when
+    /// `normalise` reads an ingest folder: `ingest` reported them for the drop, and the folder
+    /// holds only the files it could read.
+    public var reportsInventory = true
     /// More rows repeating an earlier unique key than this (in one dataset) is an export merged
     /// twice or a wrong column, not a few slips: one error for the dataset, whose indicators are
     /// then left out. Bounds the memory the list of duplicates takes (about 50 bytes each).
@@ -88,8 +92,8 @@ public struct DropAnalysis: Sendable {
     }
 }
 
-/// Reads a drop folder the way contract §1–§4 describes: the files of each dataset (names
-/// starting with the dataset name), units first to build the hierarchy, then every facts dataset
+/// Reads a drop folder the way contract §1–§4 and §9 describe: the files of each dataset (as
+/// `DropInventory` assigns them), units first to build the hierarchy, then every facts dataset
 /// normalised on parallel workers and aggregated into per-unit measure totals.
 public struct DropAnalyzer {
     public let pipeline: Pipeline
@@ -107,35 +111,31 @@ public struct DropAnalyzer {
         self.makeHasher = makeHasher
     }
 
-    /// The CSV files of a drop that belong to `dataset`, by name (byte order).
-    public static func files(in folder: String, for dataset: DatasetSpec, all names: [String]) -> [String] {
-        // Names are matched ignoring ASCII case (`Requests.csv` is a requests file); the prefix is
-        // the dataset name, so `services_old.csv` still belongs to services, as contract §1 says.
-        let prefix = dataset.filePrefix.lowercased()
-        return names.filter { name in
-            let lower = name.lowercased()
-            return lower.hasPrefix(prefix) && lower.hasSuffix(".csv")
-        }
-    }
-
     public func analyze(drop folder: String) throws -> DropAnalysis {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw JicengError(.usage, "the data folder \(folder) does not exist or is not a folder")
-        }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-            .filter { !$0.hasPrefix(".") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var compiled: [String: CompiledDataset] = [:]
         for d in pipeline.datasets { compiled[d.name] = try CompiledDataset(d, parameters: pipeline.parameters) }
         let measures = try CompiledMeasures(pipeline: pipeline, datasets: compiled)
+        let inventory = try DropInventory(folder: folder, pipeline: pipeline, datasets: compiled, read: options.read,
+                                          trustProvenance: options.trustProvenance)
 
         var log = FindingLog(limit: options.maxFindings)
+        if options.reportsInventory {
+            for f in inventory.findings { log.add(f) }
+        }
         var summaries: [FileSummary] = []
         var absent: [String] = []
         var present = Set<String>()
         var quarantine = try options.quarantinePath.map { try QuarantineWriter(path: $0) }
-        defer { try? quarantine?.close() }
+        // A write that fails inside a chunk callback (which cannot throw) is kept here and thrown
+        // as soon as the file's reading returns.
+        var writeFailure: Error?
+        func write(_ bytes: [UInt8], to writer: inout QuarantineWriter?) {
+            guard writeFailure == nil, !bytes.isEmpty else { return }
+            do { try writer?.write(bytes) } catch { writeFailure = error }
+        }
+        func throwWriteFailure() throws {
+            if let writeFailure { throw writeFailure }
+        }
 
         // Units first.
         let ordered = pipeline.datasets.filter { $0.role == .hierarchy } + pipeline.datasets.filter { $0.role == .facts }
@@ -144,11 +144,10 @@ public struct DropAnalyzer {
         var fileIndex: Int32 = 0
         for spec in ordered {
             let ds = compiled[spec.name]!
-            let files = Self.files(in: folder, for: spec, all: names)
+            let files = inventory.files(of: spec.name)
             if files.isEmpty {
+                // Its missing-file finding is the inventory's.
                 absent.append(spec.name)
-                log.add(Finding(severity: spec.required ? .error : .warning, code: .missingFile, dataset: spec.name,
-                                message: FindingMessages.missingFile(dataset: spec.name, required: spec.required)))
                 continue
             }
             if spec.role == .facts && directory == nil {
@@ -160,6 +159,7 @@ public struct DropAnalyzer {
             var unitRows: [UnitRow] = []
             let keyIndexes = ds.uniqueColumns.map { _ in UniqueKeyIndex(temporaryFolder: NSTemporaryDirectory()) }
             var fileContexts: [Int32: (name: String, context: FactFileContext)] = [:]
+            var dates = DateSpan()
             for name in files {
                 let path = folder + "/" + name
                 var hasher = makeHasher?()
@@ -170,65 +170,62 @@ public struct DropAnalyzer {
                     meter.addBytes(bytes.count)
                 }
                 var counts = RowCounts()
-                func fileFinding(_ severity: Severity, _ code: FindingCode, line: Int?, value: String? = nil, _ message: LocalizedText) {
-                    log.add(Finding(severity: severity, code: code, dataset: spec.name, file: name, line: line, value: value, message: message))
-                }
                 let outcome = try reader.readHeader()
-                switch outcome {
-                case .empty:
-                    fileFinding(.error, .emptyFile, line: nil, FindingMessages.emptyFile)
-                case .undecodable:
-                    fileFinding(.error, .encodingError, line: nil, FindingMessages.undecodable)
-                case .malformed(let m):
-                    fileFinding(.error, .malformedCSV, line: m.line, value: SensitiveDataMasker.mask(m.excerpt),
-                                FindingMessages.malformed(unterminated: m.unterminatedQuote))
-                case .tooLarge(let a):
-                    fileFinding(.error, .fieldTooLarge, line: a.line, FindingMessages.fieldTooLarge(limit: options.read.maxFieldBytes))
-                case .header(let header):
+                if let f = StructuralFindings.header(outcome, dataset: spec.name, file: name, maxFieldBytes: options.read.maxFieldBytes) {
+                    log.add(f)
+                }
+                if case .header(let header) = outcome {
                     let mapping = HeaderMapping(header: header, dataset: ds, file: name, trustProvenance: options.trustProvenance)
                     for f in mapping.findings { log.add(f) }
-                    guard mapping.isUsable else { break }
-                    usableFiles += 1
-                    let context = FactFileContext(
-                        dataset: ds, mapping: mapping, directory: directory ?? UnitDirectory(units: []),
-                        period: spec.role == .facts ? options.period : nil, fileName: name, fileIndex: fileIndex,
-                        fileEncoding: header.encoding, maxFieldBytes: options.read.maxFieldBytes,
-                        listLimit: options.maxFindings, quarantine: quarantine != nil)
-                    fileContexts[fileIndex] = (name, context)
-                    var chunkFindings = ChunkFindings(listLimit: Int.max)
-                    func absorb<S>(_ out: FactChunkOutput<S>) {
-                        meter.addRows(out.counts.read)
-                        chunkFindings.merge(out.findings)
-                        counts.add(out.counts)
-                        for k in out.keys.indices { keyIndexes[k].add(contentsOf: out.keys[k]) }
-                        if !out.quarantine.isEmpty { try? quarantine?.write(out.quarantine) }
-                    }
-                    if spec.role == .hierarchy {
-                        let sink = try UnitRowSink(mapping: mapping, dataset: ds, fileName: name)
-                        _ = try reader.readRecords(with: FactProcessor(context: context, sink: sink)) { out in
-                            absorb(out)
-                            unitRows.append(contentsOf: out.sink)
+                    if mapping.isUsable {
+                        usableFiles += 1
+                        let context = FactFileContext(
+                            dataset: ds, mapping: mapping, directory: directory ?? UnitDirectory(units: []),
+                            period: spec.role == .facts ? options.period : nil, fileName: name, fileIndex: fileIndex,
+                            fileEncoding: header.encoding, maxFieldBytes: options.read.maxFieldBytes,
+                            listLimit: options.maxFindings, quarantine: quarantine != nil,
+                            distinctTextColumns: options.computeMeasures ? measures.distinctTextColumns(of: ds) : [])
+                        fileContexts[fileIndex] = (name, context)
+                        var chunkFindings = ChunkFindings(listLimit: Int.max)
+                        func absorb<S>(_ out: FactChunkOutput<S>) {
+                            meter.addRows(out.counts.read)
+                            chunkFindings.merge(out.findings)
+                            counts.add(out.counts)
+                            for k in out.keys.indices { keyIndexes[k].add(contentsOf: out.keys[k]) }
+                            write(out.quarantine, to: &quarantine)
                         }
-                    } else {
-                        let measureSink = measureSink(measures, dataset: spec.name, unitCount: directory!.count)
-                        let canonical = CanonicalCSVSink(dataset: ds, mapping: mapping, directory: directory!,
-                                                         enabled: options.canonicalFolder != nil)
-                        var canonicalFile = try options.canonicalFolder.map { try QuarantineWriter(path: $0 + "/" + name, header: canonical.header + "\n") }
-                        let states = try reader.readRecords(with: FactProcessor(context: context, sink: PairSink(measureSink, canonical))) { out in
-                            absorb(out)
-                            if !out.sink.second.isEmpty { try? canonicalFile?.write(out.sink.second) }
+                        if spec.role == .hierarchy {
+                            let sink = try UnitRowSink(mapping: mapping, dataset: ds, fileName: name)
+                            _ = try reader.readRecords(with: FactProcessor(context: context, sink: sink)) { out in
+                                absorb(out)
+                                unitRows.append(contentsOf: out.sink)
+                            }
+                        } else {
+                            let measureSink = measureSink(measures, dataset: spec.name, unitCount: directory!.count)
+                            let canonical = CanonicalCSVSink(dataset: ds, mapping: mapping, directory: directory!,
+                                                             enabled: options.canonicalFolder != nil)
+                            var canonicalFile = try options.canonicalFolder.map {
+                                try QuarantineWriter(path: $0 + "/" + name, header: canonical.header + "\n")
+                            }
+                            let states = try reader.readRecords(with: FactProcessor(context: context, sink: PairSink(measureSink, canonical))) { out in
+                                absorb(out)
+                                write(out.sink.second, to: &canonicalFile)
+                            }
+                            try throwWriteFailure()
+                            try canonicalFile?.close()
+                            for s in states {
+                                if totals == nil { totals = s.sinkState.first } else { totals!.add(s.sinkState.first) }
+                            }
                         }
-                        try canonicalFile?.close()
-                        for s in states {
-                            if totals == nil { totals = s.sinkState.first } else { totals!.add(s.sinkState.first) }
+                        try throwWriteFailure()
+                        log.add(chunkFindings, file: name)
+                        if counts.read == 0 {
+                            log.add(Finding(severity: .warning, code: .emptyFile, dataset: spec.name, file: name, message: FindingMessages.headerOnly))
                         }
-                    }
-                    log.add(chunkFindings, file: name)
-                    if counts.read == 0 {
-                        fileFinding(.warning, .emptyFile, line: nil, FindingMessages.headerOnly)
                     }
                 }
                 try reader.drainRaw()
+                dates.add(counts.dates)
                 summaries.append(FileSummary(
                     dataset: spec.name, file: name, encoding: reader.encoding?.rawValue ?? "", sha256: hasher?.hexDigest() ?? "",
                     bytes: reader.rawBytesRead, rowsRead: counts.read, rowsAccepted: counts.accepted,
@@ -251,9 +248,17 @@ public struct DropAnalyzer {
                 }
             }
             if tooManyDuplicates { duplicates = [:] }
-            // A dataset none of whose files could be read, or with too many duplicates, is absent:
-            // its indicators are left out rather than reported as zero (its findings say why).
-            if usableFiles > 0 && !tooManyDuplicates { present.insert(spec.name) } else { absent.append(spec.name) }
+            // The wrong period (contract v2 §9): valid dates, none of them in the period.
+            let wrongPeriod = spec.role == .facts && options.period != nil && dates.noneInPeriod
+            if wrongPeriod, let period = options.period, let column = spec.periodColumn, let first = dates.earliest, let last = dates.latest {
+                log.add(Finding(severity: .error, code: .outOfPeriod, dataset: spec.name, column: column, value: "\(first)/\(last)",
+                                message: FindingMessages.noDateInPeriod(dataset: spec.name, column: column, period: period,
+                                                                        earliest: first, latest: last)))
+            }
+            // A dataset none of whose files could be read, with too many duplicates or with no row
+            // in the period is absent: its indicators are left out rather than reported as zero
+            // (its findings say why).
+            if usableFiles > 0 && !tooManyDuplicates && !wrongPeriod { present.insert(spec.name) } else { absent.append(spec.name) }
             if spec.role == .hierarchy {
                 // Units: duplicates are handled by the hierarchy builder (it keeps the first).
                 let built = UnitHierarchyBuilder.build(unitRows.sorted { ($0.file, $0.line) < ($1.file, $1.line) })
@@ -270,7 +275,13 @@ public struct DropAnalyzer {
             try takeBack(duplicates, contexts: fileContexts, folder: folder, measures: measures, log: &log,
                          summaries: &summaries, totals: &totals, quarantine: &quarantine)
         }
+        try quarantine?.close()
         if var t = totals, let d = directory {
+            if let m = t.distinctOverflow.min() {
+                throw JicengError(.pipelineInvalid, "measure \(measures.measures[m].name) (distinct_count): more than "
+                                  + "\(t.distinctLimit) distinct values across units, beyond what is kept in memory; distinct_count "
+                                  + "is for small sets of values (categories, providers), not ids: count rows with 'aggregate: count'")
+            }
             t.rollUp(parents: d.units.map(\.parent))
             totals = t
         }
@@ -298,8 +309,9 @@ public struct DropAnalyzer {
             guard case .header = try reader.readHeader() else { continue }
             let sink = measureSink(measures, dataset: context.dataset.spec.name, unitCount: totals?.unitCount ?? 0)
             let processor = FactProcessor(context: context, sink: sink)
-            let probe = TakeBackProcessor(inner: processor, keepsRecords: quarantine != nil)
+            let probe = TakeBackProcessor(inner: processor, keyColumns: byLine.mapValues(\.column), keepsRecords: quarantine != nil)
             var accepted = 0
+            var writeFailure: Error?
             let states = try reader.readRecords(with: probe) { out in
                 accepted += out.accepted
                 for (line, raw, record) in out.raw {
@@ -310,14 +322,17 @@ public struct DropAnalyzer {
                                     message: FindingMessages.duplicateKey(column, firstFile: contexts[dup.firstFile]?.name ?? "",
                                                                           firstLine: dup.firstLine))
                     log.add(f)
-                    if let q = quarantine {
-                        var qq = q
-                        try? qq.write(Array((CSVText.record([context.dataset.spec.name, name, String(line), f.code.rawValue,
-                                                             f.column ?? "", f.message.zh, record]) + "\n").utf8))
-                        quarantine = qq
+                    if quarantine != nil && writeFailure == nil {
+                        do {
+                            try quarantine?.write(Array((CSVText.record([context.dataset.spec.name, name, String(line), f.code.rawValue,
+                                                                         f.column ?? "", f.message.zh, record]) + "\n").utf8))
+                        } catch {
+                            writeFailure = error
+                        }
                     }
                 }
             }
+            if let writeFailure { throw writeFailure }
             for s in states { totals?.add(s.sinkState) }
             if let folder = options.canonicalFolder {
                 try CanonicalFileFilter.drop(lines: Set(byLine.keys), from: folder + "/" + name, options: options.read)
@@ -330,11 +345,13 @@ public struct DropAnalyzer {
     }
 }
 
-/// Re-reads the lines of duplicate rows: gives back the row's key text and, with `keepsRecords`,
-/// its whole record (as masked CSV text, for the quarantine file, like every other rejected row)
-/// and takes accepted rows out of the totals with weight -1.
+/// Re-reads the lines of duplicate rows: gives back the text of the key that repeated and, with
+/// `keepsRecords`, the whole record (as masked CSV text, for the quarantine file, like every other
+/// rejected row) and takes accepted rows out of the totals with weight -1.
 struct TakeBackProcessor: RecordProcessor {
     let inner: FactProcessor<MeasureSink>
+    /// For each line re-read, the unique column whose key repeated there.
+    let keyColumns: [Int: Int]
     let keepsRecords: Bool
 
     struct Output: Sendable {
@@ -345,16 +362,16 @@ struct TakeBackProcessor: RecordProcessor {
     func makeWorkerState() -> FactProcessor<MeasureSink>.WorkerState { inner.makeWorkerState() }
 
     func process(_ batch: RecordBatch, state: inout FactProcessor<MeasureSink>.WorkerState) -> Output {
-        let ds = inner.context.dataset
         var raw: [(line: Int, key: String, record: String)] = []
-        for r in 0..<batch.count where inner.context.onlyLines?.contains(inner.originalLine(batch, r, batch.fieldCount(r))) == true {
-            let c = ds.uniqueColumns.first ?? 0
+        for r in 0..<batch.count {
+            let line = inner.originalLine(batch, r, batch.fieldCount(r))
+            guard let c = keyColumns[line] else { continue }
             let f = inner.context.mapping.columnToField[c]
             let text = f >= 0 && f < batch.fieldCount(r) ? String(decoding: ByteTrimming.trimmed(batch.field(r, f)), as: UTF8.self) : ""
             let record = keepsRecords ? CSVText.record((0..<batch.fieldCount(r)).map {
                 SensitiveDataMasker.mask(String(decoding: batch.field(r, $0), as: UTF8.self))
             }) : ""
-            raw.append((inner.originalLine(batch, r, batch.fieldCount(r)), text, record))
+            raw.append((line, text, record))
         }
         let taken = inner.takeBack(batch, state: &state)
         return Output(accepted: taken, raw: raw)

@@ -1,4 +1,5 @@
 import JicengCore
+import JicengNormalize
 
 /// `stage.json`: what a stage folder carries forward — the period, the data-quality facts and
 /// the listed findings of the original drop — so the next stage reports on the drop, not on the
@@ -9,13 +10,19 @@ public struct StageRecord: Sendable, Codable, Hashable {
     public var pipeline: String
     public var dataQuality: DataQualitySummary
     public var findings: [Finding]
+    /// Written by `ingest` only: its findings not listed one by one (beyond `--max-findings`), so
+    /// that `normalise` counts and summarises them as `validate` does; `findings` then holds the
+    /// listed ones without their summaries.
+    public var unlisted: [FindingLog.Unlisted]?
 
-    public init(stage: String, period: Period?, pipeline: String, dataQuality: DataQualitySummary, findings: [Finding]) {
+    public init(stage: String, period: Period?, pipeline: String, dataQuality: DataQualitySummary, findings: [Finding],
+                unlisted: [FindingLog.Unlisted]? = nil) {
         self.stage = stage
         self.period = period
         self.pipeline = pipeline
         self.dataQuality = dataQuality
         self.findings = findings
+        self.unlisted = unlisted
     }
 
     public static let fileName = "stage.json"

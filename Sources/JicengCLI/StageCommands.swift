@@ -6,9 +6,14 @@ import JicengIngest
 import JicengNormalize
 import JicengPipeline
 
-/// `jiceng ingest`: stage 1 alone. Reads every dataset file of a drop (any encoding the contract
-/// allows) and writes it as UTF-8 CSV with LF, the header as found, and a `_line` column holding
-/// each record's line in the original file; findings about encodings and CSV structure.
+/// `jiceng ingest`: stage 1 alone. Reads every CSV file of a drop that `DropInventory` assigns to
+/// a dataset (any encoding the contract allows) and writes it as UTF-8 CSV with LF: the header as
+/// found, then `_cells` and `_line`. Each record has the header's width (a short one padded with
+/// empty cells, a long one cut), `_cells` holds its number of cells in the drop when that differs
+/// from the header's, `_line` its line in the drop. Blank records are left out, as every command
+/// skips them. Findings: the inventory's (`missing-file`, `unknown-file`) and the CSV structure's
+/// (unreadable headers, malformed and oversized records), as `validate` reports them, so that
+/// `normalise` of this folder reports exactly what `validate` of the drop does.
 struct IngestCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(commandName: "ingest", abstract: "Stage 1: decode a drop into UTF-8 CSV with original line numbers.")
 
@@ -20,81 +25,94 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
     func run() throws {
         let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
-        guard FolderMaker.isFolder(drop.data) else {
-            throw JicengError(.usage, "the data folder \(drop.data) does not exist or is not a folder")
-        }
-        let names = try FolderEntries.names(in: drop.data)
+        var datasets: [String: CompiledDataset] = [:]
+        for d in pipeline.datasets { datasets[d.name] = try CompiledDataset(d, parameters: pipeline.parameters) }
+        let inventory = try DropInventory(folder: drop.data, pipeline: pipeline, datasets: datasets)
         try OutputFolder.produce(at: destination, command: "ingest") { folder in
             var log = FindingLog(limit: drop.maxFindings)
+            for f in inventory.findings { log.add(f) }
             for spec in pipeline.datasets {
-                let files = DropAnalyzer.files(in: drop.data, for: spec, all: names)
-                if files.isEmpty {
-                    log.add(Finding(severity: spec.required ? .error : .warning, code: .missingFile, dataset: spec.name,
-                                    message: FindingMessages.missingFile(dataset: spec.name, required: spec.required)))
-                }
-                for name in files {
+                for name in inventory.files(of: spec.name) {
                     let reader = try CSVFileReader(path: drop.data + "/" + name)
-                    func finding(_ code: FindingCode, line: Int?, _ message: LocalizedText) {
-                        log.add(Finding(severity: .error, code: code, dataset: spec.name, file: name, line: line, message: message))
-                    }
-                    switch try reader.readHeader() {
-                    case .empty: finding(.emptyFile, line: nil, FindingMessages.emptyFile)
-                    case .undecodable: finding(.encodingError, line: nil, FindingMessages.undecodable)
-                    case .malformed(let m): finding(.malformedCSV, line: m.line, FindingMessages.malformed(unterminated: m.unterminatedQuote))
-                    case .tooLarge(let a): finding(.fieldTooLarge, line: a.line, FindingMessages.fieldTooLarge(limit: reader.options.maxFieldBytes))
-                    case .header(let header):
-                        var writer = try QuarantineWriter(path: folder.path(name),
-                                                          header: CSVText.record(header.fields + [HeaderMapping.provenanceLineHeader]) + "\n")
-                        var chunk = ChunkFindings(listLimit: drop.maxFindings)
-                        // The first failed write is thrown once the reader returns; later chunks are not written.
-                        var writeFailure: (any Error)?
-                        _ = try reader.readRecords(with: RecordCopier()) { out in
-                            if writeFailure == nil {
-                                do { try writer.write(out.bytes) } catch { writeFailure = error }
-                            }
-                            for m in out.malformed {
-                                chunk.add(Finding(severity: .error, code: .malformedCSV, dataset: spec.name, file: name, line: m.line,
-                                                  value: SensitiveDataMasker.mask(m.excerpt), message: FindingMessages.malformed(unterminated: m.unterminatedQuote)))
-                            }
-                            for a in out.abandoned {
-                                chunk.add(Finding(severity: .error, code: a.reason == .fieldTooLarge ? .fieldTooLarge : .extraCell, dataset: spec.name,
-                                                  file: name, line: a.line,
-                                                  message: a.reason == .fieldTooLarge ? FindingMessages.fieldTooLarge(limit: reader.options.maxFieldBytes) : FindingMessages.recordTooLarge))
-                            }
+                    let maxFieldBytes = reader.options.maxFieldBytes
+                    let outcome = try reader.readHeader()
+                    if let f = StructuralFindings.header(outcome, dataset: spec.name, file: name, maxFieldBytes: maxFieldBytes) { log.add(f) }
+                    guard case .header(let header) = outcome else { continue }
+                    let provenance = [HeaderMapping.cellCountHeader, HeaderMapping.provenanceLineHeader]
+                    var writer = try QuarantineWriter(path: folder.path(name), header: CSVText.record(header.fields + provenance) + "\n")
+                    var chunk = ChunkFindings(listLimit: drop.maxFindings)
+                    // The first failed write is thrown once the reader returns; later chunks are not written.
+                    var writeFailure: (any Error)?
+                    _ = try reader.readRecords(with: RecordCopier(width: header.fields.count)) { out in
+                        if writeFailure == nil {
+                            do { try writer.write(out.bytes) } catch { writeFailure = error }
                         }
-                        if let writeFailure { throw writeFailure }
-                        try writer.close()
-                        log.add(chunk, file: name)
+                        for m in out.malformed { chunk.add(StructuralFindings.malformed(m, dataset: spec.name, file: name)) }
+                        for a in out.abandoned {
+                            chunk.add(StructuralFindings.abandoned(a, dataset: spec.name, file: name, maxFieldBytes: maxFieldBytes))
+                        }
+                        // Not copied: what `normalise` would find, found here (as the normaliser does).
+                        for o in out.oversizedBeyondHeader {
+                            if let f = StructuralFindings.cellCount(expected: header.fields.count, found: o.cells, dataset: spec.name,
+                                                                    file: name, line: o.line) { chunk.add(f) }
+                            chunk.add(StructuralFindings.oversizedField(column: nil, dataset: spec.name, file: name, line: o.line,
+                                                                        maxFieldBytes: maxFieldBytes))
+                        }
                     }
+                    if let writeFailure { throw writeFailure }
+                    try writer.close()
+                    log.add(chunk, file: name)
                 }
             }
             let doc = FindingsDocument(errors: log.errors, warnings: log.warnings, findings: log.findings(dataset: { _ in nil }))
             try folder.write(doc.json(language: drop.lang), to: "findings.json")
             let quality = DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: log.errors, warnings: log.warnings)
             try StageIO.writeStage(StageRecord(stage: "ingest", period: nil, pipeline: pipeline.name, dataQuality: quality,
-                                               findings: doc.findings), to: folder)
+                                               findings: log.listed, unlisted: log.unlisted), to: folder)
         }
     }
 }
 
-/// Copies records as RFC 4180 CSV with their line appended.
+/// Copies the records of one file for `ingest`: each as RFC 4180 CSV of the header's `width`
+/// (padded with empty cells or cut), then `_cells` (the record's cells in the drop, written only
+/// when they differ from the header's) and `_line`. Writes bytes directly, no String per cell.
+///
+/// Blank records are not copied (every command skips them, and a stage record is never taken for
+/// blank). Nor is a record longer than the header whose first oversized field lies beyond it:
+/// cutting it would hide that field, so its findings are reported here instead.
 struct RecordCopier: RecordProcessor {
+    let width: Int
+
     struct Output: Sendable {
         var bytes: [UInt8]
         var malformed: [MalformedRecord]
         var abandoned: [AbandonedRecord]
+        /// Records not copied because of an oversized field beyond the header: line and cells.
+        var oversizedBeyondHeader: [(line: Int, cells: Int)]
     }
 
     func makeWorkerState() -> Int { 0 }
 
     func process(_ batch: RecordBatch, state: inout Int) -> Output {
-        var bytes: [UInt8] = []
+        var out = Output(bytes: [], malformed: batch.malformed, abandoned: batch.abandoned, oversizedBeyondHeader: [])
         for r in 0..<batch.count {
-            var fields = (0..<batch.fieldCount(r)).map { String(decoding: batch.field(r, $0), as: UTF8.self) }
-            fields.append(String(batch.line(r)))
-            bytes.append(contentsOf: Array((CSVText.record(fields) + "\n").utf8))
+            if BlankRecord.isBlank(batch, r) { continue }
+            let cells = batch.fieldCount(r)
+            if cells > width, let big = batch.oversizedField(r), big >= width {
+                out.oversizedBeyondHeader.append((batch.line(r), cells))
+                continue
+            }
+            for f in 0..<width {
+                if f > 0 { out.bytes.append(0x2C) }
+                if f < cells { CSVText.appendField(batch.field(r, f), to: &out.bytes) }
+            }
+            out.bytes.append(0x2C)
+            if cells != width { CSVText.appendDecimal(cells, to: &out.bytes) }
+            out.bytes.append(0x2C)
+            CSVText.appendDecimal(batch.line(r), to: &out.bytes)
+            out.bytes.append(0x0A)
         }
-        return Output(bytes: bytes, malformed: batch.malformed, abandoned: batch.abandoned)
+        return out
     }
 }
 
@@ -113,14 +131,22 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
     func run() throws {
         let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
+        // A folder with a stage.json is a stage folder: it must be an ingest folder, and its
+        // stage.json readable (a corrupt one must not turn it into a drop whose `_line` is data).
+        let ingest = try StageIO.readStageIfPresent(drop.data)
+        if let ingest, ingest.stage != "ingest" {
+            throw JicengError(.stageInputInvalid, "\(drop.data) is the folder of a \(ingest.stage) stage; normalise reads a drop or an ingest folder")
+        }
         try OutputFolder.produce(at: destination, command: "normalise") { folder in
             var analyzer = DropAnalyzer(
                 pipeline: pipeline,
                 options: {
                     var o = DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv"),
                                                 canonicalFolder: folder.temporary)
-                    // An ingest folder's `_line` columns hold the drop's lines; a raw drop's are data.
-                    o.trustProvenance = (try? StageIO.readStage(drop.data))?.stage == "ingest"
+                    // An ingest folder's `_line` and `_cells` columns hold the drop's lines and cell
+                    // counts; a raw drop's are data. Its files and their findings are ingest's.
+                    o.trustProvenance = ingest != nil
+                    o.reportsInventory = ingest == nil
                     return o
                 }(),
                 makeHasher: { SHA256Hasher() })
@@ -128,10 +154,9 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
             analyzer.progress = display.map { d in { d.update($0) } }
             var analysis = try analyzer.analyze(drop: drop.data)
             display?.finish()
-            // Reading an ingest folder: its findings (malformed records, encodings) belong to this drop.
-            if let ingest = try? StageIO.readStage(drop.data), ingest.stage == "ingest" {
-                for f in ingest.findings where f.code != .missingFile { analysis.findings.add(f) }
-            }
+            // Reading an ingest folder: its findings (files, malformed records, encodings) belong to this drop.
+            for f in ingest?.findings ?? [] { analysis.findings.add(f) }
+            for u in ingest?.unlisted ?? [] { analysis.findings.add(u) }
             let doc = try StageIO.writeFindings(analysis, language: drop.lang, to: folder)
             try StageIO.writeStage(StageRecord(stage: "normalise", period: period, pipeline: pipeline.name,
                                                dataQuality: analysis.dataQuality(), findings: doc.findings), to: folder)
@@ -159,10 +184,12 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
         guard let directory = analysis.directory, let totals = analysis.totals else {
             throw JicengError(.dataErrors, "the unit hierarchy could not be built from \(stage.in)")
         }
-        // Datasets absent from the drop stay absent; the normalised files exist only for present ones.
+        // Datasets absent from the drop stay absent (not supplied, unreadable, no row in the period,
+        // too many duplicates): the normalise stage says which, whatever its canonical files hold.
         let evaluation = IndicatorComputer.evaluate(
             pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
-            presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
+            presentDatasets: analysis.presentDatasets.subtracting(record.dataQuality.absentDatasets), targets: book, period: period,
+            toolVersion: JicengVersion.current,
             dataQuality: record.dataQuality)
         try OutputFolder.produce(at: destination, command: "aggregate") { folder in
             try folder.write(try jsonText(evaluation), to: "indicators.json")

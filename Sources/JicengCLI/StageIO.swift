@@ -25,6 +25,30 @@ enum StageIO {
         }
     }
 
+    /// The stage record of `folder`, or nil when it has no stage.json (a drop). A stage.json that
+    /// exists but cannot be read or decoded is an error, never taken for its absence.
+    static func readStageIfPresent(_ folder: String) throws -> StageRecord? {
+        let path = folder + "/" + StageRecord.fileName
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw JicengError(.ioFailure, "cannot read \(path): \(systemReason(error))")
+        }
+        do { return try JSONDecoder().decode(StageRecord.self, from: data) } catch {
+            throw JicengError(.stageInputInvalid, "\(path) is not a stage record of jiceng (\(error)); remove it if \(folder) is a drop, or run the stage again")
+        }
+    }
+
+    /// The system's reason for a Foundation file error (its POSIX error), else its description.
+    private static func systemReason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+
     static func readEvaluation(_ folder: String) throws -> Evaluation {
         let path = folder + "/indicators.json"
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -17,9 +17,13 @@ public struct FactFileContext: Sendable {
     public var quarantine: Bool
     /// Only process these lines (for taking back duplicates); nil = all.
     public var onlyLines: Set<Int>?
+    /// Per column, whether its slot holds the `FoldedTextHash` of a text (or unit-reference) cell
+    /// instead of 1: the columns `distinct_count` measures count. Empty when there are none.
+    public var distinctTextColumns: [Bool]
 
     public init(dataset: CompiledDataset, mapping: HeaderMapping, directory: UnitDirectory, period: Period?, fileName: String,
-                fileIndex: Int32, fileEncoding: FileEncoding, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil) {
+                fileIndex: Int32, fileEncoding: FileEncoding, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil,
+                distinctTextColumns: [Bool] = []) {
         self.dataset = dataset
         self.mapping = mapping
         self.directory = directory
@@ -31,6 +35,7 @@ public struct FactFileContext: Sendable {
         self.listLimit = listLimit
         self.quarantine = quarantine
         self.onlyLines = onlyLines
+        self.distinctTextColumns = distinctTextColumns
     }
 }
 
@@ -40,6 +45,8 @@ public struct RowCounts: Sendable, Hashable {
     public var accepted: Int64 = 0
     public var rejected: Int64 = 0
     public var outOfPeriod: Int64 = 0
+    /// The valid dates of the period column, in every row read (rejected or not).
+    public var dates = DateSpan()
 
     public init() {}
 
@@ -48,6 +55,7 @@ public struct RowCounts: Sendable, Hashable {
         accepted += o.accepted
         rejected += o.rejected
         outOfPeriod += o.outOfPeriod
+        dates.add(o.dates)
     }
 }
 
@@ -94,18 +102,14 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         for m in batch.malformed {
             out.counts.read += 1
             out.counts.rejected += 1
-            let f = Finding(severity: .error, code: .malformedCSV, dataset: spec.name, file: ctx.fileName, line: m.line,
-                            value: m.excerpt.isEmpty ? nil : SensitiveDataMasker.mask(m.excerpt),
-                            message: FindingMessages.malformed(unterminated: m.unterminatedQuote))
+            let f = StructuralFindings.malformed(m, dataset: spec.name, file: ctx.fileName)
             out.findings.add(f)
             if ctx.quarantine { appendQuarantine(&out.quarantine, f, raw: [m.excerpt]) }
         }
         for a in batch.abandoned {
             out.counts.read += 1
             out.counts.rejected += 1
-            let f = Finding(severity: .error, code: a.reason == .fieldTooLarge ? .fieldTooLarge : .extraCell, dataset: spec.name,
-                            file: ctx.fileName, line: a.line,
-                            message: a.reason == .fieldTooLarge ? FindingMessages.fieldTooLarge(limit: ctx.maxFieldBytes) : FindingMessages.recordTooLarge)
+            let f = StructuralFindings.abandoned(a, dataset: spec.name, file: ctx.fileName, maxFieldBytes: ctx.maxFieldBytes)
             out.findings.add(f)
             if ctx.quarantine { appendQuarantine(&out.quarantine, f, raw: []) }
         }
@@ -113,7 +117,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         for r in 0..<batch.count {
             if let only = ctx.onlyLines, !only.contains(originalLine(batch, r, batch.fieldCount(r))) { continue }
             rowFindings.removeAll(keepingCapacity: true)
-            let outcome = normalize(batch, r, slots: state.slots, findings: &rowFindings, keys: &out.keys)
+            let outcome = normalize(batch, r, slots: state.slots, findings: &rowFindings, keys: &out.keys, dates: &out.counts.dates)
             switch outcome {
             case .blank: continue
             case .rejected:
@@ -145,10 +149,11 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         var taken = 0
         var scratch: [Finding] = []
         var keys: [[KeyOccurrence]] = Array(repeating: [], count: context.dataset.uniqueColumns.count)
+        var dates = DateSpan()
         for r in 0..<batch.count {
             guard let only = context.onlyLines, only.contains(originalLine(batch, r, batch.fieldCount(r))) else { continue }
             scratch.removeAll(keepingCapacity: true)
-            if case .accepted(let unit) = normalize(batch, r, slots: state.slots, findings: &scratch, keys: &keys) {
+            if case .accepted(let unit) = normalize(batch, r, slots: state.slots, findings: &scratch, keys: &keys, dates: &dates) {
                 sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
                             weight: -1, state: &state.sinkState)
                 taken += 1
@@ -164,18 +169,19 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
 
     @inline(__always)
     func normalize(_ batch: RecordBatch, _ r: Int, slots: UnsafeMutablePointer<Int64>, findings: inout [Finding],
-                   keys: inout [[KeyOccurrence]]) -> Outcome {
+                   keys: inout [[KeyOccurrence]], dates: inout DateSpan) -> Outcome {
         // Everything is read through `context` (borrowed with self) rather than local copies: a
         // copy would retain and release each class reference and array, per row and per thread.
         // Column names are read from the spec only on the (cold) paths that report a finding:
         // copying the spec per row would retain and release each of its strings and arrays.
         func name(_ c: Int) -> String { context.dataset.spec.columns[c].name }
-        let cells = batch.fieldCount(r)
-        let line = originalLine(batch, r, cells)
+        let fieldCount = batch.fieldCount(r)
+        let line = originalLine(batch, r, fieldCount)
         // Blank records (every cell empty) are skipped silently: spreadsheets leave them behind.
-        var allEmpty = true
-        for f in 0..<cells where !ByteTrimming.trimmed(batch.field(r, f)).isEmpty { allEmpty = false; break }
-        if allEmpty { return .blank }
+        // A stage folder's records are never blank: the stage that wrote them skipped those.
+        if context.mapping.provenanceLineField < 0 && BlankRecord.isBlank(batch, r) { return .blank }
+        // `cells`: the record's cells in the drop; `available`: those of its fields that hold them.
+        let (cells, available) = cellCounts(batch, r, fieldCount)
 
         func add(_ severity: Severity, _ code: FindingCode, _ column: String?, _ value: UnsafeBufferPointer<UInt8>?, _ message: LocalizedText) {
             let text = value.map { SensitiveDataMasker.mask(String(decoding: ByteTrimming.trimmed($0), as: UTF8.self)) }
@@ -183,16 +189,18 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                                     column: column, value: text, message: message))
         }
         var ok = true
-        if cells < context.mapping.headerCount {
-            add(.error, .missingCell, nil, nil, FindingMessages.missingCell(expected: context.mapping.headerCount, found: cells))
-            ok = false
-        } else if cells > context.mapping.headerCount {
-            add(.error, .extraCell, nil, nil, FindingMessages.extraCell(expected: context.mapping.headerCount, found: cells))
+        // Compared here, so that the spec's name is only read (retained) for a finding.
+        if cells != context.mapping.dataHeaderCount {
+            if let f = StructuralFindings.cellCount(expected: context.mapping.dataHeaderCount, found: cells,
+                                                    dataset: context.dataset.spec.name, file: context.fileName, line: line) {
+                findings.append(f)
+            }
             ok = false
         }
         if let big = batch.oversizedField(r) {
             let c = big < context.mapping.fieldToColumn.count ? context.mapping.fieldToColumn[big] : -1
-            add(.error, .fieldTooLarge, c >= 0 ? name(c) : nil, nil, FindingMessages.fieldTooLarge(limit: context.maxFieldBytes))
+            findings.append(StructuralFindings.oversizedField(column: c >= 0 ? name(c) : nil, dataset: context.dataset.spec.name,
+                                                              file: context.fileName, line: line, maxFieldBytes: context.maxFieldBytes))
             return .rejected
         }
         let gbFile = context.fileEncoding == .gb18030
@@ -201,7 +209,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         for c in 0..<columnCount {
             slots[c] = missingSlot
             let fi = context.mapping.columnToField[c]
-            guard fi >= 0, fi < cells else {
+            guard fi >= 0, fi < available else {
                 if fi < 0, let d = context.dataset.defaults[c] { slots[c] = d }
                 continue
             }
@@ -222,7 +230,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
             switch context.dataset.columnParses[c] {
             case .text, .reference:
-                slots[c] = 1
+                slots[c] = context.distinctTextColumns.isEmpty || !context.distinctTextColumns[c] ? 1 : FoldedTextHash.slotValue(bytes)
             case .integer(let minimum):
                 guard let v = IntegerParser.parse(bytes) else {
                     add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "整数"))
@@ -230,7 +238,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                     continue
                 }
                 if let minimum, v < minimum {
-                    add(.error, .constraintError, name(c), bytes, FindingMessages.negative(name(c)))
+                    add(.error, .constraintError, name(c), bytes, FindingMessages.belowMinimum(name(c), minimum: minimum))
                     ok = false
                     continue
                 }
@@ -258,10 +266,19 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 slots[c] = Int64(code)
             }
         }
+        // The period: every valid date counts toward the dataset's span, whatever else is wrong
+        // with the row (a row of the right quarter with an unknown unit is still of that quarter).
+        var outsidePeriod = false
+        if let ps = context.dataset.periodSlot, slots[ps] != missingSlot {
+            let day = Int32(truncatingIfNeeded: slots[ps])
+            let inside = context.period.map { $0.contains(CivilDate(dayNumber: day)) } ?? true
+            dates.add(day: day, inPeriod: inside)
+            outsidePeriod = !inside
+        }
         // Unique keys: every row with a key counts, whatever else is wrong with it.
         for (k, c) in context.dataset.uniqueColumns.enumerated() {
             let fi = context.mapping.columnToField[c]
-            guard fi >= 0, fi < cells, slots[c] != missingSlot else { continue }
+            guard fi >= 0, fi < available, slots[c] != missingSlot else { continue }
             let bytes = ByteTrimming.trimmed(batch.field(r, fi))
             let key: KeyHash
             if case .reference = context.dataset.columnParses[c] {
@@ -284,7 +301,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
             if let c = used {
                 let bytes = ByteTrimming.trimmed(batch.field(r, context.mapping.columnToField[c]))
-                let (resolved, ambiguous) = resolveUnit(column: c, bytes, batch, r)
+                let (resolved, ambiguous) = resolveUnit(column: c, bytes, batch, r, available: available)
                 if let resolved {
                     unit = resolved
                 } else {
@@ -319,14 +336,27 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
         }
         guard ok else { return .rejected }
-        if let period = context.period, let ps = context.dataset.periodSlot, slots[ps] != missingSlot,
-           !period.contains(CivilDate(dayNumber: Int32(slots[ps]))) {
+        if outsidePeriod, let period = context.period, let ps = context.dataset.periodSlot {
             let fi = context.mapping.columnToField[ps]
             add(.warning, .outOfPeriod, name(ps), fi >= 0 ? batch.field(r, fi) : nil,
                 FindingMessages.outOfPeriod(name(ps), period: period))
             return .outOfPeriod
         }
         return .accepted(unit: unit)
+    }
+
+    /// The record's cells in the drop, and how many of its fields hold them (fields beyond are
+    /// absent, as in the drop). A drop's record: its fields. A stage folder's record: its fields
+    /// without the provenance columns, padded or cut to the header's width by `ingest`, which
+    /// writes the drop's count in `_cells` when it differed.
+    @inline(__always)
+    func cellCounts(_ batch: RecordBatch, _ r: Int, _ fieldCount: Int) -> (cells: Int, available: Int) {
+        let m = context.mapping
+        guard m.provenanceLineField >= 0 else { return (fieldCount, fieldCount) }
+        var cells = max(0, fieldCount - (m.headerCount - m.dataHeaderCount))
+        let cf = m.cellCountField
+        if cf >= 0, cf < fieldCount, let v = IntegerParser.parse(batch.field(r, cf)), v >= 0 { cells = Int(clamping: v) }
+        return (cells, min(cells, m.dataHeaderCount, fieldCount))
     }
 
     /// The record's line in the original drop: its own line, or the `_line` provenance column
@@ -349,7 +379,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
     }
 
     /// Resolves a reference column's value to a unit; `ambiguous` when several units match.
-    private func resolveUnit(column c: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ batch: RecordBatch, _ r: Int) -> (Int?, Bool) {
+    private func resolveUnit(column c: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ batch: RecordBatch, _ r: Int,
+                             available: Int) -> (Int?, Bool) {
         let dir = context.directory
         switch context.dataset.columnParses[c] {
         case .reference(.grid):
@@ -360,7 +391,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         case .reference(.community):
             var candidates = dir.communities(named: bytes)
             if let sc = context.dataset.streetColumn, context.mapping.columnToField[sc] >= 0,
-               context.mapping.columnToField[sc] < batch.fieldCount(r) {
+               context.mapping.columnToField[sc] < available {
                 let streetBytes = ByteTrimming.trimmed(batch.field(r, context.mapping.columnToField[sc]))
                 if !MissingValue.isMissing(streetBytes) {
                     let streets = Set(dir.streets(named: streetBytes))

@@ -11,29 +11,40 @@ public struct HeaderMapping: Sendable {
     /// For each column, the header field index, or -1.
     public let columnToField: [Int]
     public let headerCount: Int
-    /// The field holding the record's line in the original drop (`_line`, written by the
-    /// `ingest` and `normalise` stages so that later stages report original positions), or -1.
+    /// The field holding the record's line in the original drop (`_line`, the last column of the
+    /// files the `ingest` and `normalise` stages write, so that later stages report original
+    /// positions), or -1.
     public let provenanceLineField: Int
+    /// The field holding the record's number of cells in the original drop (`_cells`, just before
+    /// `_line` in the files `ingest` writes; empty when the record had the header's width), or -1.
+    public let cellCountField: Int
+    /// The header's width in the original drop: `headerCount` without the provenance columns.
+    public let dataHeaderCount: Int
 
     /// The header name of the provenance column.
     public static let provenanceLineHeader = "_line"
+    /// The header name of the original cell count (stage files of `ingest`).
+    public static let cellCountHeader = "_cells"
     /// Whether the file can be read: every required column (and a unit reference) is present.
     public let isUsable: Bool
     public let findings: [Finding]
 
-    /// `trustProvenance`: honour a `_line` column (only for folders written by Jiceng's own stages;
-    /// in a drop it is data, reported as an unknown column).
+    /// `trustProvenance`: honour a last `_line` column and a `_cells` column before it (only for
+    /// folders written by Jiceng's own stages; in a drop they are data, reported as unknown columns).
     public init(header: CSVHeader, dataset: CompiledDataset, file: String, trustProvenance: Bool = false) {
         let spec = dataset.spec
         var fieldToColumn = [Int](repeating: -1, count: header.fields.count)
         var columnToField = [Int](repeating: -1, count: spec.columns.count)
         var findings: [Finding] = []
         var provenance = -1
+        var cellCount = -1
+        let n = header.fields.count
+        if trustProvenance && n > 0 && header.fields[n - 1] == Self.provenanceLineHeader {
+            provenance = n - 1
+            if n > 1 && header.fields[n - 2] == Self.cellCountHeader { cellCount = n - 2 }
+        }
         for (i, name) in header.fields.enumerated() {
-            if trustProvenance && name == Self.provenanceLineHeader && provenance < 0 {
-                provenance = i
-                continue
-            }
+            if i == provenance || i == cellCount { continue }
             guard let c = dataset.column(forHeader: name) else {
                 findings.append(Finding(severity: .warning, code: .unknownColumn, dataset: spec.name, file: file,
                                         line: header.line, value: SensitiveDataMasker.mask(name.trimmingSpaces()),
@@ -68,6 +79,8 @@ public struct HeaderMapping: Sendable {
         self.columnToField = columnToField
         self.headerCount = header.fields.count
         self.provenanceLineField = provenance
+        self.cellCountField = cellCount
+        self.dataHeaderCount = n - (provenance >= 0 ? 1 : 0) - (cellCount >= 0 ? 1 : 0)
         self.isUsable = usable
         self.findings = findings
     }

@@ -2,7 +2,8 @@ import JicengIngest
 
 /// One record after normalisation, as a sink sees it: the unit it is attached to and its values
 /// as `Int64` slots (integers, 0/1, enumeration codes, day numbers; `missingSlot` when absent;
-/// text columns hold 1 when present). Valid only during the sink call.
+/// text columns hold 1 when present, or the `FoldedTextHash` of the cell when a distinct count
+/// needs it). Valid only during the sink call.
 public struct NormalizedRow {
     public let unit: Int
     public let slots: UnsafePointer<Int64>

@@ -23,11 +23,11 @@ final class ATDrop {
 
     /// Reads the drop with the standard pipeline (no input hashes: the tests do not look at them).
     func analyze(period: Period? = Period(year: 2022, quarter: 2), maxFindings: Int = 1000, computeMeasures: Bool = true,
-                 maxDuplicateKeys: Int = 250_000) throws -> DropAnalysis {
+                 maxDuplicateKeys: Int = 250_000, pipeline: Pipeline = PipelineLoader.standard) throws -> DropAnalysis {
         var options = DropAnalysisOptions(period: period, maxFindings: maxFindings)
         options.computeMeasures = computeMeasures
         options.maxDuplicateKeys = maxDuplicateKeys
-        let analyzer = DropAnalyzer(pipeline: PipelineLoader.standard, options: options, makeHasher: nil)
+        let analyzer = DropAnalyzer(pipeline: pipeline, options: options, makeHasher: nil)
         return try analyzer.analyze(drop: path)
     }
 

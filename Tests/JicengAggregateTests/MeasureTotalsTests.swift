@@ -52,8 +52,8 @@ struct MeasureTotalsTests {
         b[2, 0] = 4
         b[1, 0] = -1
         // Measure 1 is a distinct count: grid 2 sees values {1, 2}, street 1 sees {2, 3}.
-        a.distinct[2 * 2 + 1] = [1, 2]
-        b.distinct[1 * 2 + 1] = [2, 3]
+        for v: Int64 in [1, 2] { a.addDistinct(unit: 2, measure: 1, value: v, weight: 1) }
+        for v: Int64 in [2, 3] { b.addDistinct(unit: 1, measure: 1, value: v, weight: 1) }
         a.add(b)
         #expect(a[2, 0] == 7)
         #expect(a[1, 0] == -1)
@@ -218,5 +218,35 @@ struct SeveralFilesTests {
         #expect(analysis.total("C", "requests_open") == 1)
         #expect(analysis.total("C", "requests_rated") == 1)
         #expect(analysis.files.filter { $0.dataset == "requests" }.map(\.rowsAccepted) == [1, 2])
+    }
+
+    @Test("a distinct value taken back by every row that held it is no longer counted; one still held stays")
+    func distinctTakeBack() {
+        var worker = MeasureTotals(units: 2, measures: 1)
+        worker.addDistinct(unit: 1, measure: 0, value: 7, weight: 1)
+        worker.addDistinct(unit: 1, measure: 0, value: 7, weight: 1)
+        worker.addDistinct(unit: 1, measure: 0, value: 9, weight: 1)
+        // The take-back pass has its own totals: −1 for one row of 7 and the row of 9.
+        var takeBack = MeasureTotals(units: 2, measures: 1)
+        takeBack.addDistinct(unit: 1, measure: 0, value: 7, weight: -1)
+        takeBack.addDistinct(unit: 1, measure: 0, value: 9, weight: -1)
+        worker.add(takeBack)
+        #expect(worker.distinct.count == 1)
+        worker.rollUp(parents: [nil, 0])
+        #expect(worker[1, 0] == 1)
+        #expect(worker[0, 0] == 1)
+    }
+
+    @Test("distinct values beyond the limit are not kept and the measure is named as overflowing")
+    func distinctLimit() {
+        var t = MeasureTotals(units: 1, measures: 2)
+        t.distinctLimit = 3
+        for v: Int64 in 0..<3 { t.addDistinct(unit: 0, measure: 1, value: v, weight: 1) }
+        #expect(t.distinctOverflow.isEmpty)
+        t.addDistinct(unit: 0, measure: 1, value: 1, weight: 1)   // a value already kept: fine
+        #expect(t.distinctOverflow.isEmpty)
+        t.addDistinct(unit: 0, measure: 1, value: 3, weight: 1)
+        #expect(t.distinctOverflow == [1])
+        #expect(t.distinct.count == 3)
     }
 }

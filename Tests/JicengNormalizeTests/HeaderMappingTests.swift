@@ -120,3 +120,36 @@ struct HeaderMappingTests {
         #expect(trusted.provenanceLineField == 5)
     }
 }
+
+@Suite("HeaderMapping of stage files")
+struct StageHeaderMappingTests {
+    private func mapping(_ fields: [String], trusted: Bool) throws -> HeaderMapping {
+        let ds = try NT.dataset("requests")
+        return HeaderMapping(header: CSVHeader(fields: fields, line: 1, encoding: .utf8), dataset: ds, file: "requests.csv", trustProvenance: trusted)
+    }
+
+    @Test("ingest's trailing _cells and _line are provenance in a stage folder; the drop's width is the header's without them")
+    func trailingProvenance() throws {
+        let m = try mapping(["request_id", "received_at", "channel", "unit_id", "status", "_cells", "_line"], trusted: true)
+        #expect(m.findings.isEmpty)
+        #expect(m.provenanceLineField == 6)
+        #expect(m.cellCountField == 5)
+        #expect(m.headerCount == 7)
+        #expect(m.dataHeaderCount == 5)
+    }
+
+    @Test("_line only counts as provenance in last place, _cells only just before it")
+    func onlyAtTheEnd() throws {
+        // A drop column named _line (kept by ingest) is data even in the stage folder.
+        let m = try mapping(["request_id", "_line", "received_at", "channel", "unit_id", "status", "_line"], trusted: true)
+        #expect(m.provenanceLineField == 6)
+        #expect(m.cellCountField == -1)
+        #expect(m.findings.map(\.code) == [.unknownColumn])
+        #expect(m.dataHeaderCount == 6)
+        // In a drop both are unknown columns.
+        let drop = try mapping(["request_id", "received_at", "channel", "unit_id", "status", "_cells", "_line"], trusted: false)
+        #expect(drop.provenanceLineField == -1 && drop.cellCountField == -1)
+        #expect(drop.findings.map(\.code) == [.unknownColumn, .unknownColumn])
+        #expect(drop.dataHeaderCount == 7)
+    }
+}

@@ -29,7 +29,7 @@ import Testing
         let codes = rows.map(\.code)
         #expect(Set(codes).count == codes.count)
         #expect(Set(codes) == Set(FindingCode.allCases.map(\.rawValue)).subtracting(["field-too-large", "history-gap"]))
-        #expect(rows.filter { $0.severity == "warning" }.map(\.code).sorted() == ["missing-file", "out-of-period", "unknown-column"])
+        #expect(rows.filter { $0.severity == "warning" }.map(\.code).sorted() == ["missing-file", "out-of-period", "unknown-column", "unknown-file"])
         #expect(rows.filter { $0.severity == "error" }.count == 13)
     }
 

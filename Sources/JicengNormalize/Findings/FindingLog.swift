@@ -57,6 +57,44 @@ public struct FindingLog: Sendable {
         }
     }
 
+    /// Findings of a file not listed one by one (beyond the limit): how many of a code and severity.
+    /// A stage folder carries them forward so that the next stage counts and summarises them as
+    /// the drop's own reading does.
+    public struct Unlisted: Sendable, Hashable, Codable {
+        public var file: String
+        public var code: FindingCode
+        public var severity: Severity
+        public var count: Int64
+
+        public init(file: String, code: FindingCode, severity: Severity, count: Int64) {
+            self.file = file
+            self.code = code
+            self.severity = severity
+            self.count = count
+        }
+    }
+
+    /// The counts behind the per-file summaries of `findings(dataset:)`.
+    public var unlisted: [Unlisted] {
+        overflow.sorted { $0.key < $1.key }.flatMap { file, keys in
+            keys.sorted { $0.key < $1.key }.map { Unlisted(file: file, code: $0.key.code, severity: $0.key.severity, count: $0.value) }
+        }
+    }
+
+    /// The listed findings in report order, without the per-file summaries.
+    public var listed: [Finding] {
+        var out = fileless.sorted(by: Finding.reportOrder)
+        for file in byFile.keys.sorted() { out.append(contentsOf: byFile[file]!.values.flatMap { $0 }.sorted(by: Finding.reportOrder)) }
+        return out
+    }
+
+    /// Counts findings that another log did not list (`unlisted` of a stage folder's log).
+    public mutating func add(_ unlisted: Unlisted) {
+        let key = FindingKey(code: unlisted.code, severity: unlisted.severity)
+        count(key, unlisted.count)
+        overflow[unlisted.file, default: [:]][key, default: 0] += unlisted.count
+    }
+
     /// Listed findings in report order, each file's summaries after its listed findings.
     public func findings(dataset datasetOfFile: (String) -> String?) -> [Finding] {
         var out = fileless.sorted(by: Finding.reportOrder)

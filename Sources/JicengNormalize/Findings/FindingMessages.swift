@@ -11,10 +11,35 @@ public enum FindingMessages {
                             en: "no \(dataset)*.csv in this drop; its indicators are left out")
     }
 
+    /// A CSV file whose name starts with no dataset's name, read as the dataset its header matches.
+    public static func unknownFileRead(_ file: String, dataset: String, prefix: String) -> LocalizedText {
+        LocalizedText(zh: "文件名“\(file)”不以任何数据集名称开头；其表头含有 \(dataset) 的必需列，已按 \(dataset) 读取（请按约定命名为 \(prefix)*.csv）",
+                      en: "the name of \(file) starts with no dataset name; its header carries the required columns of \(dataset), so it was read as \(dataset) (name it \(prefix)*.csv)")
+    }
+
+    /// A CSV file whose name starts with no dataset's name and whose header matches none.
+    public static func unknownFileUnmatched(_ file: String) -> LocalizedText {
+        LocalizedText(zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头也不含任何数据集的必需列，未读取",
+                      en: "the name of \(file) starts with no dataset name and its header carries the required columns of no dataset; the file was not read")
+    }
+
+    /// A CSV file whose name starts with no dataset's name and whose header matches several.
+    public static func unknownFileAmbiguous(_ file: String, datasets: [String]) -> LocalizedText {
+        LocalizedText(zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头同时含有 \(datasets.joined(separator: "、")) 的必需列，无法确定数据集，未读取",
+                      en: "the name of \(file) starts with no dataset name and its header carries the required columns of several datasets (\(datasets.joined(separator: ", "))); the file was not read")
+    }
+
+    /// A CSV file whose name starts with no dataset's name and whose header cannot be read.
+    public static func unknownFileUnreadable(_ file: String) -> LocalizedText {
+        LocalizedText(zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头也无法读取（空文件、编码无法识别或格式错误），未读取",
+                      en: "the name of \(file) starts with no dataset name and its header cannot be read (empty, undecodable or malformed); the file was not read")
+    }
+
     public static let emptyFile = LocalizedText(zh: "文件为空，没有表头", en: "the file is empty: no header row")
     public static let headerOnly = LocalizedText(zh: "文件只有表头，没有数据行", en: "the file has a header but no records")
     public static let undecodable = LocalizedText(
-        zh: "文件编码无法识别：既不是 UTF-8 也不是 GB18030/GBK", en: "the file is neither UTF-8 nor GB18030/GBK")
+        zh: "文件编码无法识别：第一行既不是 UTF-8 也不是 GB18030/GBK，该文件未被读取",
+        en: "the file is neither UTF-8 nor GB18030/GBK from its first line on; the file was not read")
     public static func undecodableCell(_ column: String) -> LocalizedText {
         LocalizedText(zh: "\(column) 列含有无法解码的字节", en: "column \(column) holds bytes that are not valid text")
     }
@@ -78,8 +103,9 @@ public enum FindingMessages {
         "整数": "whole number", "是/否": "yes/no value", "日期": "date", "有效取值": "value of the allowed list", "层级": "level",
     ]
 
-    public static func negative(_ column: String) -> LocalizedText {
-        LocalizedText(zh: "\(column) 不能为负数", en: "\(column) must not be negative")
+    /// A whole number below its column's minimum (0 for counts, or the pipeline's `minimum`).
+    public static func belowMinimum(_ column: String, minimum: Int64) -> LocalizedText {
+        LocalizedText(zh: "\(column) 不能小于 \(minimum)", en: "\(column) must be at least \(minimum)")
     }
 
     public static func duplicateKey(_ column: String, firstFile: String, firstLine: Int) -> LocalizedText {
@@ -108,6 +134,12 @@ public enum FindingMessages {
 
     public static func outOfPeriod(_ column: String, period: Period) -> LocalizedText {
         LocalizedText(zh: "\(column) 不在统计期 \(period) 内，本行不计入", en: "\(column) lies outside the period \(period); the row is left out")
+    }
+
+    /// A dated dataset none of whose valid dates lies in the period (contract v2 §9).
+    public static func noDateInPeriod(dataset: String, column: String, period: Period, earliest: CivilDate, latest: CivilDate) -> LocalizedText {
+        LocalizedText(zh: "\(dataset) 没有一行的 \(column) 在统计期 \(period) 内（数据中的日期为 \(earliest) 至 \(latest)）：可能是其他时期的数据，或 --period 有误；本数据集的指标不予计算",
+                      en: "no row of \(dataset) has a \(column) in the period \(period) (its dates run from \(earliest) to \(latest)): the data of another period, or a mistyped --period; this dataset's indicators are left out")
     }
 
     public static func hierarchy(_ problem: HierarchyProblem) -> LocalizedText {
