@@ -43,7 +43,7 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
                     var chunk = ChunkFindings(listLimit: drop.maxFindings)
                     // The first failed write is thrown once the reader returns; later chunks are not written.
                     var writeFailure: (any Error)?
-                    _ = try reader.readRecords(with: RecordCopier(width: header.fields.count)) { out in
+                    _ = try reader.readRecords(with: RecordCopier(width: header.fields.count, fromGB18030: header.encoding == .gb18030)) { out in
                         if writeFailure == nil {
                             do { try writer.write(out.bytes) } catch { writeFailure = error }
                         }
@@ -82,6 +82,8 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
 /// cutting it would hide that field, so its findings are reported here instead.
 struct RecordCopier: RecordProcessor {
     let width: Int
+    /// The file was GB18030: its undecodable bytes arrive as U+FFFD and are marked again.
+    let fromGB18030: Bool
 
     struct Output: Sendable {
         var bytes: [UInt8]
@@ -104,7 +106,7 @@ struct RecordCopier: RecordProcessor {
             }
             for f in 0..<width {
                 if f > 0 { out.bytes.append(0x2C) }
-                if f < cells { CSVText.appendField(batch.field(r, f), to: &out.bytes) }
+                if f < cells { CSVText.appendDropField(batch.field(r, f), fromGB18030: fromGB18030, to: &out.bytes) }
             }
             out.bytes.append(0x2C)
             if cells != width { CSVText.appendDecimal(cells, to: &out.bytes) }
