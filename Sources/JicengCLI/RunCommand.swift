@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
     @Option(name: .long, help: "Targets file (CSV, contract §6); default: the pipeline's targets.")
     var targets: String?
 
+    @Option(name: .long, help: TargetSource.overlayHelp)
+    var targetsOverlay: [String] = []
+
     @Flag(name: .long, help: "Fail (exit 1) without writing outputs when the drop has any error.")
     var strict = false
 
@@ -29,7 +32,8 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
     func run() throws {
         let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
-        let book = try loadTargets(pipeline)
+        let targetLayers = try loadTargets(pipeline)
+        let book = targetLayers.book
         var summary = ""
         try OutputFolder.produce(at: destination, command: "run") { folder in
             var analyzer = DropAnalyzer(
@@ -50,19 +54,22 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
                 FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
                 throw JicengError(.dataErrors, "the unit hierarchy could not be built from units*.csv; no indicators can be computed")
             }
+            let targetWarnings = targetLayers.warnings(year: period.year, units: directory.units.map { ($0.id, $0.name) })
+            TargetNotices.print(targetWarnings, language: drop.lang)
             let evaluation = IndicatorComputer.evaluate(
                 pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
                 presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
                 dataQuality: analysis.dataQuality())
             try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
-                                     targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
-            summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(doc.errors) errors, \(doc.warnings) warnings → \(out)\n"
+                                     targets: targetLayers, targetWarnings: targetWarnings, to: folder)
+            summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(doc.errors) errors, \(doc.warnings) warnings → \(out)"
+                + " · \(TargetNotices.applied(targetLayers, warnings: targetWarnings.count, language: drop.lang))\n"
         }
         FileHandle.standardError.write(Data(summary.utf8))
     }
 
-    private func loadTargets(_ pipeline: Pipeline) throws -> TargetBook {
-        try TargetSource.load(explicit: targets, pipeline: pipeline)
+    private func loadTargets(_ pipeline: Pipeline) throws -> TargetLayers {
+        try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline)
     }
 }
 
