@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
     @Option(name: .long, help: "Targets file (CSV, contract §6); default: the pipeline's targets.")
     var targets: String?
 
+    @Option(name: .long, help: TargetSource.overlayHelp)
+    var targetsOverlay: [String] = []
+
     @Flag(name: .long, help: "Fail (exit 1) without writing outputs when the drop has any error.")
     var strict = false
 
@@ -32,7 +35,8 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
     func run() throws {
         let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
-        let book = try loadTargets(pipeline)
+        let targetLayers = try loadTargets(pipeline)
+        let book = targetLayers.book
         // History (contract §8): opened and checked before any work, so a bad store costs nothing.
         let recorder = try RunHistory.open(explicit: history)
         var summary = ""
@@ -55,6 +59,8 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
                 FileHandle.standardError.write(Data(FindingsRenderer.text(doc, language: drop.lang, color: false).utf8))
                 throw JicengError(.dataErrors, "the unit hierarchy could not be built from units*.csv; no indicators can be computed")
             }
+            let targetWarnings = targetLayers.warnings(year: period.year, units: directory.units.map { ($0.id, $0.name) })
+            TargetNotices.print(targetWarnings, language: drop.lang)
             var evaluation = IndicatorComputer.evaluate(
                 pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
                 presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
@@ -63,16 +69,17 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
             let historyNote = try recorder?.record(analysis: analysis, directory: directory, totals: totals, pipeline: pipeline, targets: book,
                                                    evaluation: &evaluation, findings: &findings, language: drop.lang, to: folder) ?? ""
             try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
-                                     targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
+                                     targets: targetLayers, targetWarnings: targetWarnings, to: folder)
             summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(evaluation.dataQuality.errors) errors, "
-                + "\(evaluation.dataQuality.warnings) warnings → \(out)\n" + historyNote
+                + "\(evaluation.dataQuality.warnings) warnings → \(out)"
+                + " · \(TargetNotices.applied(targetLayers, warnings: targetWarnings.count, language: drop.lang))\n" + historyNote
         }
         try recorder?.close()
         FileHandle.standardError.write(Data(summary.utf8))
     }
 
-    private func loadTargets(_ pipeline: Pipeline) throws -> TargetBook {
-        try TargetSource.load(explicit: targets, pipeline: pipeline)
+    private func loadTargets(_ pipeline: Pipeline) throws -> TargetLayers {
+        try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline)
     }
 }
 

@@ -177,7 +177,8 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let destination = try stage.destination()
-        let (pipeline, record, book) = try stage.load()
+        let (pipeline, record, targetLayers) = try stage.load()
+        let book = targetLayers.book
         guard let period = record.period else { throw JicengError(.stageInputInvalid, "\(stage.in) has no period") }
         var options = DropAnalysisOptions(period: period)
         options.trustProvenance = true   // a normalise folder: its `_line` columns hold the drop's lines
@@ -186,6 +187,7 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
         guard let directory = analysis.directory, let totals = analysis.totals else {
             throw JicengError(.dataErrors, "the unit hierarchy could not be built from \(stage.in)")
         }
+        TargetNotices.print(targetLayers.warnings(year: period.year, units: directory.units.map { ($0.id, $0.name) }), language: stage.lang)
         // Datasets absent from the drop stay absent (not supplied, unreadable, no row in the period,
         // too many duplicates): the normalise stage says which, whatever its canonical files hold.
         let evaluation = IndicatorComputer.evaluate(
@@ -213,11 +215,13 @@ struct ReportCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let destination = try stage.destination()
-        let (pipeline, record, book) = try stage.load()
-        let evaluation = TargetEvaluator.apply(book, to: try StageIO.readEvaluation(stage.in))
+        let (pipeline, record, targetLayers) = try stage.load()
+        let evaluation = TargetEvaluator.apply(targetLayers.book, to: try StageIO.readEvaluation(stage.in))
+        let targetWarnings = targetLayers.warnings(year: evaluation.period.year, units: evaluation.units.map { ($0.id, $0.name) })
+        TargetNotices.print(targetWarnings, language: stage.lang)
         try OutputFolder.produce(at: destination, command: "report") { folder in
             try StageIO.writeReports(evaluation, findings: record.findings, language: stage.lang, pipeline: pipeline,
-                                     targets: TargetSource.describe(explicit: stage.targets, pipeline: pipeline), to: folder)
+                                     targets: targetLayers, targetWarnings: targetWarnings, to: folder)
         }
     }
 }
@@ -229,6 +233,7 @@ struct StageFolderOptions: ParsableArguments {
     @Option(name: .long, help: "Output folder: new, empty or an earlier Jiceng output.") var out: String
     @Option(name: .long, help: "Pipeline file (YAML); default: the built-in standard pipeline.") var pipeline: String?
     @Option(name: .long, help: "Targets file; default: the pipeline's.") var targets: String?
+    @Option(name: .long, help: TargetSource.overlayHelp) var targetsOverlay: [String] = []
     @Option(name: .long, help: "Language: zh or en.") var lang: Language = .zh
 
     /// `--out`, checked against `--in` and what it holds now.
@@ -237,9 +242,9 @@ struct StageFolderOptions: ParsableArguments {
     }
 
     /// The pipeline, the stage record of `in`, and the targets.
-    func load() throws -> (Pipeline, StageRecord, TargetBook) {
+    func load() throws -> (Pipeline, StageRecord, TargetLayers) {
         let pipeline = try self.pipeline.map(PipelineLoader.load(path:)) ?? PipelineLoader.standard
         let record = try StageIO.readStage(self.in)
-        return (pipeline, record, try TargetSource.load(explicit: targets, pipeline: pipeline))
+        return (pipeline, record, try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline))
     }
 }

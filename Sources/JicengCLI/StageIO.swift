@@ -62,13 +62,14 @@ enum StageIO {
     /// Writes everything a report folder holds: indicators.csv, summary.html/.md, indicators.xlsx,
     /// findings.json, indicators.json, stage.json and manifest.json.
     static func writeReports(_ evaluation: Evaluation, findings: [Finding], language: Language, pipeline: Pipeline,
-                             targets: String, to folder: OutputFolder) throws {
+                             targets: TargetLayers, targetWarnings: [TargetWarning], to folder: OutputFolder) throws {
         try ReportOutput.write(evaluation, findings: findings, language: language, to: folder.temporary)
         let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
         try folder.write(doc.json(language: language), to: "findings.json")
         try folder.write(try jsonText(evaluation), to: "indicators.json")
         try writeStage(StageRecord(stage: "report", period: evaluation.period, pipeline: evaluation.pipelineName,
                                    dataQuality: evaluation.dataQuality, findings: findings), to: folder)
-        try folder.write(Manifest(evaluation: evaluation, pipeline: pipeline, targets: targets).json(), to: "manifest.json")
+        try folder.write(Manifest(evaluation: evaluation, pipeline: pipeline, targets: targets, targetWarnings: targetWarnings,
+                                       language: language).json(), to: "manifest.json")
     }
 }

@@ -23,10 +23,19 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
     @Option(name: .long, help: "Output format: text, json, junit or github.")
     var format: Format = .text
 
+    @Option(name: .long, help: "Targets file to check as run would use it (CSV, contract §6); default: the pipeline's targets.")
+    var targets: String?
+
+    @Option(name: .long, help: TargetSource.overlayHelp)
+    var targetsOverlay: [String] = []
+
     var language: Language { drop.lang }
 
     func run() throws {
         let pipeline = try drop.loadPipeline()
+        // The targets run would use: a broken file is a configuration error (exit 2) here too, and
+        // its warnings (no row for the year, unknown units) are printed on standard error.
+        let targetLayers = try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline)
         // Findings only: no input hashes (they are for run's manifest) and no measure totals.
         var options = DropAnalysisOptions(period: period, maxFindings: drop.maxFindings)
         options.computeMeasures = false
@@ -44,6 +53,8 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
         case .github: output = FindingsRenderer.github(doc, language: drop.lang, dataFolder: drop.data)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
+        TargetNotices.print(targetLayers.warnings(year: period?.year, units: analysis.directory.map { $0.units.map { ($0.id, $0.name) } }),
+                            language: drop.lang)
         if doc.errors > 0 { throw ExitCode(1) }
     }
 }
