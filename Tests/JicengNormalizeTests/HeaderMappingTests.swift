@@ -85,14 +85,15 @@ struct HeaderMappingTests {
         #expect(f.line == 1)
     }
 
-    @Test("no unit-reference column at all is a missing-column error; a street alone is not enough")
+    @Test("no unit-reference column at all is a missing-column error; a street alone is enough (contract v2 §9)")
     func noReference() throws {
-        let (m, _) = try mapping("requests", header: "request_id,received_at,channel,status,街道")
+        let (m, _) = try mapping("requests", header: "request_id,received_at,channel,status,备注")
         #expect(!m.isUsable)
-        #expect(m.findings.map(\.code) == [.missingColumn])
-        #expect(m.findings.first?.column == "unit_id")
-        // Any one of grid_id, unit_id, community is enough.
-        for reference in ["grid_id", "unit_id", "社区"] {
+        #expect(m.findings.map(\.code) == [.unknownColumn, .missingColumn])
+        #expect(m.findings.last?.column == "unit_id")
+        #expect(m.findings.last?.message.en == "no unit reference column (one of grid_id/unit_id/community/street is required); the file was not read")
+        // Any one of grid_id, unit_id, community, street is enough.
+        for reference in ["grid_id", "unit_id", "社区", "所属街道", "乡镇"] {
             let (ok, _) = try mapping("requests", header: "request_id,received_at,channel,status,\(reference)")
             #expect(ok.isUsable, "\(reference)")
             #expect(ok.findings.isEmpty)
@@ -101,10 +102,12 @@ struct HeaderMappingTests {
         let (grids, _) = try mapping("grids", header: "households,residents,party_members,has_party_branch,grid_workers")
         #expect(!grids.isUsable)
         #expect(grids.findings.map(\.column) == ["grid_id"])
-        // property_companies: unit_id or community.
-        let (companies, _) = try mapping("property_companies", header: "company_id,company_name,estates_managed,party_org_type,has_instructor,street")
+        // property_companies: unit_id, community or street.
+        let (companies, _) = try mapping("property_companies", header: "company_id,company_name,estates_managed,party_org_type,has_instructor")
         #expect(!companies.isUsable)
         #expect(companies.findings.map(\.code) == [.missingColumn])
+        let (byStreet, _) = try mapping("property_companies", header: "company_id,company_name,estates_managed,party_org_type,has_instructor,街道")
+        #expect(byStreet.isUsable)
     }
 
     @Test("_line is provenance only in Jiceng's own stage folders; in a drop it is an unknown column")
