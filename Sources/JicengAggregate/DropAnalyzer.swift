@@ -73,6 +73,8 @@ public struct DropAnalysis: Sendable {
     public var files: [FileSummary]
     public var absentDatasets: [String]
     public var presentDatasets: Set<String>
+    /// Columns that no readable file of a present dataset carries, whose indicators are left out.
+    public var absentColumns: [AbsentColumn]
     public var directory: UnitDirectory?
     public var measures: CompiledMeasures
     /// Rolled-up totals per unit (nil when the hierarchy could not be built).
@@ -88,7 +90,7 @@ public struct DropAnalysis: Sendable {
         DataQualitySummary(
             files: files,
             findingCounts: findings.totals.sorted { $0.key < $1.key }.map { .init(code: $0.key.code, severity: $0.key.severity, count: $0.value) },
-            absentDatasets: absentDatasets, errors: findings.errors, warnings: findings.warnings)
+            absentDatasets: absentDatasets, absentColumns: absentColumns, errors: findings.errors, warnings: findings.warnings)
     }
 }
 
@@ -125,6 +127,7 @@ public struct DropAnalyzer {
         var summaries: [FileSummary] = []
         var absent: [String] = []
         var present = Set<String>()
+        var absentColumns: [AbsentColumn] = []
         var quarantine = try options.quarantinePath.map { try QuarantineWriter(path: $0) }
         // A write that fails inside a chunk callback (which cannot throw) is kept here and thrown
         // as soon as the file's reading returns.
@@ -156,6 +159,9 @@ public struct DropAnalyzer {
                 continue
             }
             var usableFiles = 0
+            // Per column, whether a readable file carries it; per units file, its unit_id label.
+            var carried = [Bool](repeating: false, count: spec.columns.count)
+            var idLabels: [String: String] = [:]
             var unitRows: [UnitRow] = []
             let keyIndexes = ds.uniqueColumns.map { _ in UniqueKeyIndex(temporaryFolder: NSTemporaryDirectory()) }
             var fileContexts: [Int32: (name: String, context: FactFileContext)] = [:]
@@ -179,6 +185,8 @@ public struct DropAnalyzer {
                     for f in mapping.findings { log.add(f) }
                     if mapping.isUsable {
                         usableFiles += 1
+                        for c in carried.indices where mapping.columnToField[c] >= 0 { carried[c] = true }
+                        if let id = spec.columns.firstIndex(where: { $0.name == "unit_id" }) { idLabels[name] = mapping.columnLabels[id] }
                         let context = FactFileContext(
                             dataset: ds, mapping: mapping, directory: directory ?? UnitDirectory(units: []),
                             period: spec.role == .facts ? options.period : nil, fileName: name, fileIndex: fileIndex,
@@ -258,10 +266,20 @@ public struct DropAnalyzer {
             // A dataset none of whose files could be read, with too many duplicates or with no row
             // in the period is absent: its indicators are left out rather than reported as zero
             // (its findings say why).
-            if usableFiles > 0 && !tooManyDuplicates && !wrongPeriod { present.insert(spec.name) } else { absent.append(spec.name) }
+            if usableFiles > 0 && !tooManyDuplicates && !wrongPeriod {
+                present.insert(spec.name)
+                // A column no readable file carries: what reads it is left out, with a warning.
+                for a in AbsentColumn.find(in: spec, carried: carried, pipeline: pipeline) {
+                    absentColumns.append(a)
+                    let column = spec.column(named: a.column)!
+                    log.add(a.finding(accepted: [column.name] + column.aliases))
+                }
+            } else {
+                absent.append(spec.name)
+            }
             if spec.role == .hierarchy {
                 // Units: duplicates are handled by the hierarchy builder (it keeps the first).
-                let built = UnitHierarchyBuilder.build(unitRows.sorted { ($0.file, $0.line) < ($1.file, $1.line) })
+                let built = UnitHierarchyBuilder.build(unitRows.sorted { ($0.file, $0.line) < ($1.file, $1.line) }, idLabels: idLabels)
                 for f in built.findings { log.add(f) }
                 directory = built.directory
                 if let folder = options.canonicalFolder, let d = directory {
@@ -286,7 +304,7 @@ public struct DropAnalyzer {
             totals = t
         }
         return DropAnalysis(findings: log, files: summaries, absentDatasets: absent, presentDatasets: present,
-                            directory: directory, measures: measures, totals: totals)
+                            absentColumns: absentColumns, directory: directory, measures: measures, totals: totals)
     }
 
     /// The sink that adds a dataset's accepted rows to its measures; one that counts nothing
@@ -319,7 +337,8 @@ public struct DropAnalyzer {
                     let column = context.dataset.spec.columns[dup.column].name
                     let f = Finding(severity: .error, code: .uniqueError, dataset: context.dataset.spec.name, file: name, line: line,
                                     column: column, value: SensitiveDataMasker.mask(raw),
-                                    message: FindingMessages.duplicateKey(column, firstFile: contexts[dup.firstFile]?.name ?? "",
+                                    message: FindingMessages.duplicateKey(context.mapping.columnLabels[dup.column],
+                                                                          firstFile: contexts[dup.firstFile]?.name ?? "",
                                                                           firstLine: dup.firstLine))
                     log.add(f)
                     if quarantine != nil && writeFailure == nil {

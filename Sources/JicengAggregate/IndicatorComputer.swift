@@ -13,8 +13,12 @@ public enum IndicatorComputer {
         let units = directory.units.map { u in
             UnitInfo(id: u.id, name: u.name, level: u.level, parentId: u.parent.map { directory.units[$0].id }, depth: u.depth)
         }
-        // Indicators whose datasets are all present.
-        let included = pipeline.indicators.filter { pipeline.datasets(for: $0).isSubset(of: presentDatasets) }
+        // Indicators whose datasets are all present, and none of whose measures reads a column
+        // that no file of its dataset carried (`AbsentColumn`).
+        let leftOut = dataQuality.leftOutMeasures
+        let included = pipeline.indicators.filter {
+            pipeline.datasets(for: $0).isSubset(of: presentDatasets) && leftOut.isDisjoint(with: $0.measures)
+        }
         var results: [IndicatorResult] = []
         for (u, unit) in directory.units.enumerated() {
             for ind in included {
@@ -41,7 +45,8 @@ public enum IndicatorComputer {
                 : a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
         }
         let breakdowns: [BreakdownResult] = measures.breakdowns.compactMap { b in
-            guard presentDatasets.contains(b.spec.dataset), !directory.units.isEmpty else { return nil }
+            guard presentDatasets.contains(b.spec.dataset), !directory.units.isEmpty,
+                  !dataQuality.absentColumns.contains(where: { $0.breakdowns.contains(b.spec.name) }) else { return nil }
             return BreakdownResult(name: b.spec.name, title: b.spec.title, slices: b.slices.map { s in
                 BreakdownResult.Slice(value: s.value.name, title: s.value.title ?? LocalizedText(zh: s.value.name, en: s.value.name),
                                       count: totals[0, s.measure])
