@@ -3,6 +3,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengRun
 
 /// `jiceng run`: the quarterly job — ingest, normalise, aggregate, evaluate targets, report.
 struct RunCommand: ParsableCommand, LanguageChoosing {

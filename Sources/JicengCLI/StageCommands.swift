@@ -5,6 +5,7 @@ import JicengCore
 import JicengIngest
 import JicengNormalize
 import JicengPipeline
+import JicengRun
 
 /// `jiceng ingest`: stage 1 alone. Reads every CSV file of a drop that `DropInventory` assigns to
 /// a dataset (any encoding the contract allows) and writes it as UTF-8 CSV with LF: the header as

@@ -2,6 +2,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengRun
 
 /// Reading and writing the files that stage folders share: findings, stage record, evaluation.
 enum StageIO {

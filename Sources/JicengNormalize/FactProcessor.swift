@@ -406,12 +406,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
     }
 
     private func appendQuarantine(_ out: inout [UInt8], _ finding: Finding, raw: [String], allFindings: [Finding]? = nil) {
-        let findings = allFindings ?? [finding]
-        let codes = findings.map(\.code.rawValue).joined(separator: ";")
-        let columns = findings.compactMap(\.column).joined(separator: ";")
-        let message = findings.map(\.message.zh).joined(separator: "；")
-        let record = CSVText.record(raw.map(SensitiveDataMasker.mask))
-        let fields = [context.dataset.spec.name, context.fileName, String(finding.line ?? 0), codes, columns, message, record]
-        out.append(contentsOf: Array((CSVText.record(fields) + "\n").utf8))
+        let record = QuarantineRecord(dataset: context.dataset.spec.name, file: context.fileName, line: finding.line ?? 0,
+                                      findings: allFindings ?? [finding], cells: raw)
+        out.append(contentsOf: record.utf8)
     }
 }
