@@ -105,9 +105,19 @@ public struct MeasureTotals: @unchecked Sendable {
 /// Measures and their filters are flattened at construction into plain-value buffers held for the
 /// run, so the per-row loop does integer work only, with no reference counting.
 public struct MeasureSink: RowSink, @unchecked Sendable {
+    /// How a step adds a row to its measure; a one-byte enum, so steps stay plain values.
+    enum StepKind: UInt8 {
+        /// One per row.
+        case count
+        /// The row's value in `slot`.
+        case sum
+        /// The row's value in `slot` among the distinct values seen.
+        case distinct
+    }
+
     struct Step {
         var measure: Int
-        var kind: UInt8        // 0 count, 1 sum, 2 distinct
+        var kind: StepKind
         var slot: Int
         var codeStart: Int
         var codeCount: Int
@@ -150,11 +160,11 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
         var values: [Int64] = []
         for index in dataset.flatMap({ measures.byDataset[$0] }) ?? [] {
             let m = measures.measures[index]
-            var step = Step(measure: index, kind: 0, slot: 0, codeStart: code.count, codeCount: 0)
+            var step = Step(measure: index, kind: .count, slot: 0, codeStart: code.count, codeCount: 0)
             switch m.kind {
-            case .count: step.kind = 0
-            case .sum(let slot): step.kind = 1; step.slot = slot
-            case .distinct(let slot): step.kind = 2; step.slot = slot
+            case .count: step.kind = .count
+            case .sum(let slot): step.kind = .sum; step.slot = slot
+            case .distinct(let slot): step.kind = .distinct; step.slot = slot
             }
             if let c = m.condition {
                 let program = ConditionProgram(c)
@@ -193,19 +203,19 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
                     continue
                 }
                 switch step.kind {
-                case 0:
+                case .count:
                     totals[base + step.measure] &+= weight
-                case 1:
+                case .sum:
                     let v = row.slots[step.slot]
                     if v != missingSlot { totals[base + step.measure] &+= weight &* v }
-                default:
+                case .distinct:
                     break
                 }
             }
         }
         // Distinct counts keep the values they saw, with a row count so a taken-back row (weight −1)
         // removes its value when no other row holds it (rare measures, bounded by `distinctLimit`).
-        for k in 0..<stepCount where steps[k].kind == 2 {
+        for k in 0..<stepCount where steps[k].kind == .distinct {
             let step = steps[k]
             if step.codeCount > 0 &&
                 !ConditionProgram.holds(UnsafeBufferPointer(start: code + step.codeStart, count: step.codeCount), valueBuffer, row.slots) {

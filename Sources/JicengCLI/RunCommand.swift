@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
     func run() throws {
         let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
-        let book = try loadTargets(pipeline)
+        let book = try TargetSource.load(explicit: targets, pipeline: pipeline)
         // History (contract §8): opened and checked before any work, so a bad store costs nothing.
         let recorder = try RunHistory.open(explicit: history)
         var summary = ""
@@ -70,10 +70,6 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
         }
         try recorder?.close()
         FileHandle.standardError.write(Data(summary.utf8))
-    }
-
-    private func loadTargets(_ pipeline: Pipeline) throws -> TargetBook {
-        try TargetSource.load(explicit: targets, pipeline: pipeline)
     }
 }
 

@@ -233,7 +233,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 slots[c] = context.distinctTextColumns.isEmpty || !context.distinctTextColumns[c] ? 1 : FoldedTextHash.slotValue(bytes)
             case .integer(let minimum):
                 guard let v = IntegerParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "整数"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: .wholeNumber))
                     ok = false
                     continue
                 }
@@ -245,21 +245,21 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 slots[c] = v
             case .boolean:
                 guard let v = BooleanParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "是/否"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: .yesNo))
                     ok = false
                     continue
                 }
                 slots[c] = v ? 1 : 0
             case .date:
                 guard let d = DateParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "日期"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: .date))
                     ok = false
                     continue
                 }
                 slots[c] = Int64(d.dayNumber)
             case .enumeration:
                 guard let code = context.dataset.enumLookups[c]!.lookup(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "有效取值"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: .allowedValue))
                     ok = false
                     continue
                 }
