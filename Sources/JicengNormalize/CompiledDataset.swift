@@ -18,18 +18,18 @@ public final class CompiledDataset: Sendable {
     let enumLookups: [FoldedLookup<Int>?]
     let headerLookup: FoldedLookup<Int>
     /// Slots: one per column, then one per derived column.
-    public let slotCount: Int
-    public let periodSlot: Int?
+    let slotCount: Int
+    let periodSlot: Int?
     /// Reference columns in precedence order (column indices), and the street column.
-    public let referenceColumns: [Int]
-    public let streetColumn: Int?
+    let referenceColumns: [Int]
+    let streetColumn: Int?
     public let uniqueColumns: [Int]
     let rules: [CompiledRule]
     let derived: [DerivedSlot]
     /// Per column, for the row loop: whether a value is required, and the default when missing.
     public let valueRequired: [Bool]
     public let defaults: [Int64?]
-    public let isReference: [Bool]
+    let isReference: [Bool]
 
     struct DerivedSlot: Sendable {
         var slot: Int

@@ -38,7 +38,7 @@ public struct QuarantineRecord: Sendable, Hashable {
     }
 
     /// The line as written to `quarantine.csv`, newline included.
-    public var csvLine: String {
+    var csvLine: String {
         let codes = findings.map(\.code.rawValue).joined(separator: ";")
         let columns = findings.compactMap(\.column).joined(separator: ";")
         let message = findings.map(\.message.zh).joined(separator: "；")
