@@ -2,7 +2,11 @@ import JicengAggregate
 import JicengCore
 import JicengNormalize
 
-/// Everything learned from reading a drop once.
+/// Everything learned from reading a drop once: findings, file summaries, which datasets are
+/// present, the hierarchy and the rolled-up measure totals.
+///
+/// What `validate` (findings), `normalise` (findings and data quality) and `run` (all of it,
+/// then indicators) take from `DropAnalyzer`, so that none of them re-reads the drop.
 public struct DropAnalysis: Sendable {
     public var findings: FindingLog
     public var files: [FileSummary]

@@ -1,7 +1,8 @@
 import JicengCore
 import JicengIngest
 
-/// Settings of one pass over a drop.
+/// Settings of one pass over a drop: what the commands that read a drop (`validate`, `run`,
+/// `normalise`) ask of `DropAnalyzer` differently.
 public struct DropAnalysisOptions: Sendable {
     public var period: Period?
     public var read: CSVReadOptions

@@ -12,11 +12,11 @@ import JicengPipeline
 ///
 /// The one driver of Ingest and Normalise over a whole drop, for `validate`, `run` and `normalise`.
 public struct DropAnalyzer {
-    public let pipeline: Pipeline
-    public let options: DropAnalysisOptions
+    let pipeline: Pipeline
+    let options: DropAnalysisOptions
     /// Hashes each input for the manifest; nil when no one needs the hashes (`validate`), so
     /// that no time goes into them.
-    public let makeHasher: (@Sendable () -> any ContentHasher)?
+    let makeHasher: (@Sendable () -> any ContentHasher)?
 
     /// Told about reading progress (on the reading thread), e.g. for a progress line on a terminal.
     public var progress: ((ReadProgress) -> Void)?
