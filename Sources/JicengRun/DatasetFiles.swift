@@ -49,11 +49,11 @@ struct DatasetFiles {
                 meter.addBytes(bytes.count)
             }
             var tally = FileTally(meter: meter, keyIndexes: outcome.keyIndexes, quarantine: reading.quarantine)
-            let header = try reader.readHeader()
-            if let f = StructuralFindings.header(header, dataset: spec.name, file: name, maxFieldBytes: options.read.maxFieldBytes) {
+            let headerOutcome = try reader.readHeader()
+            if let f = StructuralFindings.header(headerOutcome, dataset: spec.name, file: name, maxFieldBytes: options.read.maxFieldBytes) {
                 reading.log.add(f)
             }
-            if case .header(let header) = header {
+            if case .header(let header) = headerOutcome {
                 let mapping = HeaderMapping(header: header, dataset: dataset, file: name, trustProvenance: options.trustProvenance)
                 for f in mapping.findings { reading.log.add(f) }
                 if mapping.isUsable {
