@@ -21,12 +21,15 @@ public struct UnitInfo: Sendable, Codable, Hashable {
 
 /// An indicator as outputs describe it.
 public struct IndicatorInfo: Sendable, Codable, Hashable {
+    /// How the value is shown to people (`count`, `percent`, `decimal` in `indicators.json`).
+    public typealias Display = IndicatorSpec.Display
+
     public var name: String
     public var title: LocalizedText
-    public var display: String   // IndicatorSpec.Display raw value: count, percent, decimal
+    public var display: Display
     public var isRatio: Bool
 
-    public init(name: String, title: LocalizedText, display: String, isRatio: Bool) {
+    public init(name: String, title: LocalizedText, display: Display, isRatio: Bool) {
         self.name = name
         self.title = title
         self.display = display

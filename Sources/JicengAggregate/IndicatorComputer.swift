@@ -3,7 +3,7 @@ import JicengPipeline
 import JicengNormalize
 
 /// Turns rolled-up measure totals into the indicator table of one period and checks each value
-/// against its target: stage 3 and 4 of the pipeline.
+/// against its target: the aggregate stage.
 public enum IndicatorComputer {
     public static func evaluate(
         pipeline: Pipeline, measures: CompiledMeasures, totals: MeasureTotals, directory: UnitDirectory,
@@ -52,7 +52,7 @@ public enum IndicatorComputer {
                                       count: totals[0, s.measure])
             })
         }
-        let infos = included.map { IndicatorInfo(name: $0.name, title: $0.title, display: $0.display.rawValue, isRatio: {
+        let infos = included.map { IndicatorInfo(name: $0.name, title: $0.title, display: $0.display, isRatio: {
             if case .ratio = $0.formula { return true } else { return false }
         }($0)) }
         let names = Set(included.map(\.name))

@@ -3,6 +3,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengRun
 
 /// `jiceng run`: the quarterly job — ingest, normalise, aggregate, evaluate targets, report.
 struct RunCommand: ParsableCommand, LanguageChoosing {
@@ -35,7 +36,7 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
     func run() throws {
         let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
-        let targetLayers = try loadTargets(pipeline)
+        let targetLayers = try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline)
         let book = targetLayers.book
         // History (contract §8): opened and checked before any work, so a bad store costs nothing.
         let recorder = try RunHistory.open(explicit: history)
@@ -76,10 +77,6 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
         }
         try recorder?.close()
         FileHandle.standardError.write(Data(summary.utf8))
-    }
-
-    private func loadTargets(_ pipeline: Pipeline) throws -> TargetLayers {
-        try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline)
     }
 }
 

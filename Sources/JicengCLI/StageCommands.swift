@@ -5,6 +5,8 @@ import JicengCore
 import JicengIngest
 import JicengNormalize
 import JicengPipeline
+import JicengReport
+import JicengRun
 
 /// `jiceng ingest`: stage 1 alone. Reads every CSV file of a drop that `DropInventory` assigns to
 /// a dataset (any encoding the contract allows) and writes it as UTF-8 CSV with LF: the header as
@@ -67,7 +69,7 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
             let doc = FindingsDocument(errors: log.errors, warnings: log.warnings, findings: log.findings(dataset: { _ in nil }))
             try folder.write(doc.json(language: drop.lang), to: "findings.json")
             let quality = DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: log.errors, warnings: log.warnings)
-            try StageIO.writeStage(StageRecord(stage: "ingest", period: nil, pipeline: pipeline.name, dataQuality: quality,
+            try StageIO.writeStage(StageRecord(stage: .ingest, period: nil, pipeline: pipeline.name, dataQuality: quality,
                                                findings: log.listed, unlisted: log.unlisted), to: folder)
         }
     }
@@ -136,8 +138,8 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
         // A folder with a stage.json is a stage folder: it must be an ingest folder, and its
         // stage.json readable (a corrupt one must not turn it into a drop whose `_line` is data).
         let ingest = try StageIO.readStageIfPresent(drop.data)
-        if let ingest, ingest.stage != "ingest" {
-            throw JicengError(.stageInputInvalid, "\(drop.data) is the folder of a \(ingest.stage) stage; normalise reads a drop or an ingest folder")
+        if let ingest, ingest.stage != .ingest {
+            throw JicengError(.stageInputInvalid, "\(drop.data) is the folder of a \(ingest.stage.rawValue) stage; normalise reads a drop or an ingest folder")
         }
         try OutputFolder.produce(at: destination, command: "normalise") { folder in
             var analyzer = DropAnalyzer(
@@ -160,7 +162,7 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
             for f in ingest?.findings ?? [] { analysis.findings.add(f) }
             for u in ingest?.unlisted ?? [] { analysis.findings.add(u) }
             let doc = try StageIO.writeFindings(analysis, language: drop.lang, to: folder)
-            try StageIO.writeStage(StageRecord(stage: "normalise", period: period, pipeline: pipeline.name,
+            try StageIO.writeStage(StageRecord(stage: .normalise, period: period, pipeline: pipeline.name,
                                                dataQuality: analysis.dataQuality(), findings: doc.findings), to: folder)
         }
     }
@@ -197,10 +199,10 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
             dataQuality: record.dataQuality)
         try OutputFolder.produce(at: destination, command: "aggregate") { folder in
             try folder.write(try jsonText(evaluation), to: "indicators.json")
-            try folder.write(IndicatorsText.csv(evaluation), to: "indicators.csv")
+            try folder.write(IndicatorsCSV.render(evaluation), to: "indicators.csv")
             let doc = FindingsDocument(errors: record.dataQuality.errors, warnings: record.dataQuality.warnings, findings: record.findings)
             try folder.write(doc.json(language: stage.lang), to: "findings.json")
-            try StageIO.writeStage(StageRecord(stage: "aggregate", period: period, pipeline: pipeline.name,
+            try StageIO.writeStage(StageRecord(stage: .aggregate, period: period, pipeline: pipeline.name,
                                                dataQuality: record.dataQuality, findings: record.findings), to: folder)
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengRun
 
 /// Where a command's targets come from: `--targets FILE`, which replaces the pipeline's targets
 /// (contract §6), else the pipeline file's `targets_file`, else (built-in pipeline) the standard

@@ -3,6 +3,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengRun
 
 /// `jiceng validate`: checks a drop against the contract and prints every finding. Exit status 0
 /// with no error (warnings allowed), 1 with at least one error, 2 for a usage or configuration error.

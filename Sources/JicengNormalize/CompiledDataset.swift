@@ -18,14 +18,14 @@ public final class CompiledDataset: Sendable {
     let enumLookups: [FoldedLookup<Int>?]
     let headerLookup: FoldedLookup<Int>
     /// Slots: one per column, then one per derived column.
-    public let slotCount: Int
-    public let periodSlot: Int?
+    let slotCount: Int
+    let periodSlot: Int?
     /// Reference columns in precedence order (column indices): the grid, unit and community
     /// columns in the order the pipeline lists them, then the street column (contract v2 §9: a
     /// street name places a row only when no other reference is given).
-    public let referenceColumns: [Int]
+    let referenceColumns: [Int]
     /// The street column: it tells apart communities of the same name, and places a row alone.
-    public let streetColumn: Int?
+    let streetColumn: Int?
     public let uniqueColumns: [Int]
     let rules: [CompiledRule]
     let derived: [DerivedSlot]
@@ -35,8 +35,8 @@ public final class CompiledDataset: Sendable {
     public let defaults: [Int64?]
     /// Per column, the slot value of a text default when a distinct count hashes the column
     /// (`FoldedTextHash` of the text, as a cell holding it would give); nil otherwise.
-    public let hashedDefaults: [Int64?]
-    public let isReference: [Bool]
+    let hashedDefaults: [Int64?]
+    let isReference: [Bool]
 
     struct DerivedSlot: Sendable {
         var slot: Int

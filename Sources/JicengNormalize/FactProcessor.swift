@@ -235,7 +235,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 slots[c] = context.distinctTextColumns.isEmpty || !context.distinctTextColumns[c] ? 1 : FoldedTextHash.slotValue(bytes)
             case .integer(let minimum):
                 guard let v = IntegerParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: "整数"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .wholeNumber))
                     ok = false
                     continue
                 }
@@ -247,21 +247,21 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 slots[c] = v
             case .boolean:
                 guard let v = BooleanParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: "是/否"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .yesNo))
                     ok = false
                     continue
                 }
                 slots[c] = v ? 1 : 0
             case .date:
                 guard let d = DateParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: "日期"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .date))
                     ok = false
                     continue
                 }
                 slots[c] = Int64(d.dayNumber)
             case .enumeration:
                 guard let code = context.dataset.enumLookups[c]!.lookup(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: "有效取值"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .allowedValue))
                     ok = false
                     continue
                 }
@@ -423,12 +423,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
     }
 
     private func appendQuarantine(_ out: inout [UInt8], _ finding: Finding, raw: [String], allFindings: [Finding]? = nil) {
-        let findings = allFindings ?? [finding]
-        let codes = findings.map(\.code.rawValue).joined(separator: ";")
-        let columns = findings.compactMap(\.column).joined(separator: ";")
-        let message = findings.map(\.message.zh).joined(separator: "；")
-        let record = CSVText.record(raw.map(SensitiveDataMasker.mask))
-        let fields = [context.dataset.spec.name, context.fileName, String(finding.line ?? 0), codes, columns, message, record]
-        out.append(contentsOf: Array((CSVText.record(fields) + "\n").utf8))
+        let record = QuarantineRecord(dataset: context.dataset.spec.name, file: context.fileName, line: finding.line ?? 0,
+                                      findings: allFindings ?? [finding], cells: raw)
+        out.append(contentsOf: record.utf8)
     }
 }

@@ -4,6 +4,7 @@ import JicengCore
 import JicengPipeline
 import JicengNormalize
 @testable import JicengAggregate
+@testable import JicengRun
 
 /// Columns no file of a dataset carries (issue 13: a dataset without a status column must not give
 /// a 0% resolution rate with no warning), defaults standing in for absent columns, and a street

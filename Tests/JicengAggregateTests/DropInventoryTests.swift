@@ -3,6 +3,7 @@ import Testing
 import JicengCore
 import JicengPipeline
 import JicengNormalize
+import JicengRun
 @testable import JicengAggregate
 
 /// Which files of a drop are read as which dataset (contract §1, v2 §9).

@@ -2,6 +2,7 @@ import Testing
 import JicengCore
 import JicengPipeline
 @testable import JicengAggregate
+@testable import JicengRun
 
 /// Overlay files on top of the base targets, and the warnings about targets that do not stop a run.
 @Suite("target layers and target warnings")

@@ -3,6 +3,7 @@ import Testing
 import JicengCore
 import JicengPipeline
 @testable import JicengAggregate
+@testable import JicengRun
 
 /// The targets reader (contract §6): what it accepts, and each mistake refused at its file, line
 /// and column with the value probably meant.

@@ -148,13 +148,9 @@ public enum FindingMessages {
         LocalizedText(zh: "状态为已解决或已解释时必须填写 \(column)", en: "\(column) is required for this status")
     }
 
-    public static func typeError(_ column: String, expected: String) -> LocalizedText {
-        LocalizedText(zh: "\(column) 的值无法识别为\(expected)", en: "\(column) is not a valid \(expectedEnglish[expected] ?? expected)")
+    public static func typeError(_ column: String, expected: ExpectedValue) -> LocalizedText {
+        LocalizedText(zh: "\(column) 的值无法识别为\(expected.zh)", en: "\(column) is not a valid \(expected.en)")
     }
-
-    private static let expectedEnglish = [
-        "整数": "whole number", "是/否": "yes/no value", "日期": "date", "有效取值": "value of the allowed list", "层级": "level",
-    ]
 
     /// A whole number below its column's minimum (0 for counts, or the pipeline's `minimum`).
     public static func belowMinimum(_ column: String, minimum: Int64) -> LocalizedText {

@@ -1,3 +1,4 @@
+import JicengAggregate
 import JicengIngest
 
 /// Collects every record of a small file as strings with its line, and the lines of the records

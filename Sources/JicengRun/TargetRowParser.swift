@@ -1,3 +1,4 @@
+import JicengAggregate
 import JicengCore
 import JicengPipeline
 

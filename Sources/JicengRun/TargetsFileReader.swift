@@ -1,3 +1,4 @@
+import JicengAggregate
 import Foundation
 import JicengCore
 import JicengIngest

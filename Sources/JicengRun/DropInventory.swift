@@ -24,7 +24,7 @@ import JicengPipeline
 ///   files not ending in `.csv` are not part of a drop and are passed over silently.
 public struct DropInventory: Sendable {
     /// Per dataset name, the files read as it, in byte order of their names.
-    public let files: [String: [String]]
+    let files: [String: [String]]
     /// `missing-file` for each dataset without a file (the hierarchy first, then the pipeline's
     /// order), then `unknown-file` for each CSV file recognised by its header or left unread.
     public let findings: [Finding]
