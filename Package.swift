@@ -28,16 +28,18 @@ let package = Package(
         // Stage 1: bytes on disk → records (encoding, libcsv, line numbers, parallel chunks).
         .target(name: "JicengIngest", dependencies: ["JicengCore", "CLibCSV"]),
         // The declarative pipeline (datasets, aliases, synonyms, measures, indicators).
-        .target(name: "JicengPipeline", dependencies: ["JicengCore", "Yams"]),
+        // Pipelines/standard.yaml and targets.csv are built in by EmbedAssetsPlugin.
+        .target(name: "JicengPipeline", dependencies: ["JicengCore", "Yams"], plugins: ["EmbedAssetsPlugin"]),
         // Stage 2: records → typed rows attached to units, with findings.
         .target(name: "JicengNormalize", dependencies: ["JicengCore", "JicengIngest", "JicengPipeline"]),
         // Stage 3 and 4: measures rolled up the hierarchy, indicators, targets.
         .target(name: "JicengAggregate", dependencies: ["JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize"]),
         // Stage 5: indicators.csv/json, findings.json, summary.html/md, indicators.xlsx.
+        // Templates/ is built in by EmbedAssetsPlugin.
         .target(name: "JicengReport", dependencies: [
             "JicengCore", "JicengAggregate", "CXLSXWriter",
             .product(name: "Mustache", package: "swift-mustache"),
-        ], resources: [.copy("Templates")]),
+        ], exclude: ["Templates"], plugins: ["EmbedAssetsPlugin"]),
         // Contract-valid synthetic drops for demos and benchmarks.
         .target(name: "JicengSample", dependencies: ["JicengCore"]),
         // Commands; the executable target only calls into this.
@@ -52,6 +54,12 @@ let package = Package(
         .executableTarget(name: "JicengFuzz", dependencies: ["JicengIngest", "JicengNormalize", "JicengPipeline", "JicengCore"],
                           path: "Fuzz/Sources/JicengFuzz"),
 
+        // Files built into the binary: the plugin names them (Plugins/EmbedAssetsPlugin/EmbeddedFiles.swift),
+        // the tool writes each one's exact text as a Swift string at build time; nothing generated is committed.
+        .executableTarget(name: "EmbedAssets"),
+        .plugin(name: "EmbedAssetsPlugin", capability: .buildTool(), dependencies: ["EmbedAssets"]),
+
+        .testTarget(name: "EmbedAssetsTests", exclude: ["Fixtures"], plugins: ["EmbedAssetsPlugin"]),
         .testTarget(name: "JicengCoreTests", dependencies: ["JicengCore"]),
         .testTarget(name: "JicengIngestTests", dependencies: ["JicengIngest", "JicengCore"]),
         .testTarget(name: "JicengPipelineTests", dependencies: ["JicengPipeline", "JicengCore"]),
