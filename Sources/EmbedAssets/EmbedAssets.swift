@@ -11,8 +11,8 @@ import Foundation
 /// Each `Type.member=path` adds `static let member: String` to `extension Type`, holding the
 /// text of `ROOT/path` byte for byte (the file must be UTF-8). `Type` is declared, with its
 /// documentation, in the target's own sources. OUTPUT is rewritten only when its text changes.
-@main
-struct EmbedAssets {
+/// The process's entry point is in `ToolEntry.swift`.
+enum EmbedAssets {
     /// One file to build in, and the member that holds it.
     struct Asset {
         var type: String
@@ -20,12 +20,14 @@ struct EmbedAssets {
         var path: String
     }
 
-    static func main() {
+    /// Runs the tool; on failure prints the reason and returns false.
+    static func runReportingFailure(_ arguments: [String]) -> Bool {
         do {
-            try run(Array(CommandLine.arguments.dropFirst()))
+            try run(arguments)
+            return true
         } catch {
             FileHandle.standardError.write(Data("EmbedAssets: \(error)\n".utf8))
-            exit(1)
+            return false
         }
     }
 
