@@ -1,10 +1,11 @@
-/// "Did you mean …?" for misspelt keys and names in pipeline files.
+/// "Did you mean …?" for misspelt keys and names in pipeline files, and for mistyped options
+/// and subcommands on the command line.
 ///
 /// Exists because the loader rejects unknown keys (a typo must not be silently ignored), and an
 /// error that also names the likely intended word is much quicker to fix.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {

@@ -1,0 +1,119 @@
+import Foundation
+import JicengAggregate
+import JicengCore
+
+/// What `run --format json` prints on standard output: the run's result for scripts and CI, in
+/// the manner of dbt's `run_results.json` — status, the outputs written with their paths, the
+/// inputs with their row counts, findings by severity and code, indicator rows by status, and
+/// the time of each stage. The README lists every field.
+///
+/// It exists so that a script need not parse the human summary on standard error, nor open the
+/// output folder, to learn whether a run worked and what it wrote. Keys are snake_case, as in
+/// `manifest.json`.
+struct RunResult: Encodable {
+    struct Output: Encodable {
+        var file: String
+        var path: String
+        var bytes: Int64
+    }
+
+    struct Input: Encodable {
+        var file: String
+        var dataset: String
+        var encoding: String
+        var bytes: Int64
+        var rows_read: Int64
+        var rows_accepted: Int64
+        var rows_rejected: Int64
+        var rows_out_of_period: Int64
+    }
+
+    struct Rows: Encodable {
+        var read: Int64
+        var accepted: Int64
+        var rejected: Int64
+        var out_of_period: Int64
+    }
+
+    struct CodeCount: Encodable {
+        var code: String
+        var severity: String
+        var count: Int64
+    }
+
+    struct Findings: Encodable {
+        var errors: Int64
+        var warnings: Int64
+        var by_code: [CodeCount]
+    }
+
+    struct Indicators: Encodable {
+        var rows: Int
+        /// Rows per target status (`met`, `warning`, `missed`, `no_data`, `no_target`), every status present.
+        var by_status: [String: Int]
+    }
+
+    struct Timing: Encodable {
+        var stage: String
+        var seconds: Double
+    }
+
+    var schema_version = 1
+    var tool = "jiceng"
+    var version = JicengVersion.current
+    var command = "run"
+    /// `success`, or `failed` when `--strict` refused a drop with errors (then no outputs).
+    var status: String
+    var exit_status: Int32
+    var period: String
+    var pipeline: String
+    var data: String
+    var out: String
+    var targets: String
+    var history: String?
+    var generated_at: String
+    var outputs: [Output]
+    var inputs: [Input]
+    var rows: Rows
+    var findings: Findings
+    var indicators: Indicators?
+    var timings: [Timing]
+    var elapsed_seconds: Double
+
+    init(status: String, exitStatus: Int32, period: Period, pipeline: String, data: String, out: String, targets: String,
+         history: String?, quality: DataQualitySummary, evaluation: Evaluation?, outputs: [Output], timings: StageTimings) {
+        self.status = status
+        exit_status = exitStatus
+        self.period = period.description
+        self.pipeline = pipeline
+        self.data = data
+        self.out = out
+        self.targets = targets
+        self.history = history
+        generated_at = SourceDate.now()
+        self.outputs = outputs
+        let files = quality.files
+        inputs = files.map {
+            Input(file: $0.file, dataset: $0.dataset, encoding: $0.encoding, bytes: $0.bytes, rows_read: $0.rowsRead,
+                  rows_accepted: $0.rowsAccepted, rows_rejected: $0.rowsRejected, rows_out_of_period: $0.rowsOutOfPeriod)
+        }
+        rows = Rows(read: files.reduce(0) { $0 + $1.rowsRead }, accepted: files.reduce(0) { $0 + $1.rowsAccepted },
+                    rejected: files.reduce(0) { $0 + $1.rowsRejected }, out_of_period: files.reduce(0) { $0 + $1.rowsOutOfPeriod })
+        findings = Findings(errors: quality.errors, warnings: quality.warnings,
+                            by_code: quality.findingCounts.map { CodeCount(code: $0.code.rawValue, severity: $0.severity.rawValue, count: $0.count) })
+        indicators = evaluation.map { e in
+            var byStatus = Dictionary(uniqueKeysWithValues: TargetStatus.allCases.map { ($0.rawValue, 0) })
+            for r in e.results { byStatus[r.status.rawValue, default: 0] += 1 }
+            return Indicators(rows: e.results.count, by_status: byStatus)
+        }
+        self.timings = timings.stages.map { Timing(stage: $0.name, seconds: ($0.seconds * 1000).rounded() / 1000) }
+        elapsed_seconds = (timings.elapsed * 1000).rounded() / 1000
+    }
+
+    /// The files of the output folder `folder` (the marker aside), with their sizes.
+    static func outputs(in folder: String) throws -> [Output] {
+        try FolderEntries.names(in: folder).filter { $0 != OutputMarker.fileName }.map { name in
+            Output(file: name, path: folder + "/" + name, bytes: FolderEntries.regularFileSize(folder + "/" + name) ?? 0)
+        }
+    }
+}
