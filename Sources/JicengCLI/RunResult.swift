@@ -110,6 +110,37 @@ struct RunResult: Encodable {
         elapsed_seconds = (timings.elapsed * 1000).rounded() / 1000
     }
 
+    /// Every key written, `history` and `indicators` as `null` when they have no value (Swift's
+    /// synthesised encoding would leave them out).
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(schema_version, forKey: .schema_version)
+        try c.encode(tool, forKey: .tool)
+        try c.encode(version, forKey: .version)
+        try c.encode(command, forKey: .command)
+        try c.encode(status, forKey: .status)
+        try c.encode(exit_status, forKey: .exit_status)
+        try c.encode(period, forKey: .period)
+        try c.encode(pipeline, forKey: .pipeline)
+        try c.encode(data, forKey: .data)
+        try c.encode(out, forKey: .out)
+        try c.encode(targets, forKey: .targets)
+        try c.encode(history, forKey: .history)
+        try c.encode(generated_at, forKey: .generated_at)
+        try c.encode(outputs, forKey: .outputs)
+        try c.encode(inputs, forKey: .inputs)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(indicators, forKey: .indicators)
+        try c.encode(timings, forKey: .timings)
+        try c.encode(elapsed_seconds, forKey: .elapsed_seconds)
+    }
+
+    private enum Key: String, CodingKey {
+        case schema_version, tool, version, command, status, exit_status, period, pipeline, data, out, targets, history,
+             generated_at, outputs, inputs, rows, findings, indicators, timings, elapsed_seconds
+    }
+
     /// The files of the output folder `folder` (the marker aside), with their sizes.
     static func outputs(in folder: String) throws -> [Output] {
         try FolderEntries.names(in: folder).filter { $0 != OutputMarker.fileName }.map { name in
