@@ -45,12 +45,12 @@ public struct JicengCommand: ParsableCommand {
             if exitCode(for: error) == .success {
                 // Help, the version, a completion script.
                 let text = fullMessage(for: error, columns: HelpScreen.unwrapped)
-                let shown = HelpScreen.isHelp(text) ? HelpScreen.render(text, language: InterfaceLanguage.current, columns: TerminalText.columns) : text
+                let shown = HelpScreen.isHelp(text) ? HelpScreen.render(text, language: InterfaceLanguage.current, columns: TerminalText.columns()) : text
                 FileHandle.standardOutput.write(Data((shown + "\n").utf8))
                 Foundation.exit(0)
             }
             let report = UsageErrorReport(error: error, arguments: arguments, root: self)
-            FileHandle.standardError.write(Data(report.text(columns: TerminalText.columns).utf8))
+            FileHandle.standardError.write(Data(report.text(columns: TerminalText.columns(of: 2)).utf8))
             Foundation.exit(2)
         }
     }

@@ -88,10 +88,11 @@ enum TerminalText {
         return lines
     }
 
-    /// The width of the terminal on standard output; `COLUMNS`, else 80, when it is not one.
-    static var columns: Int {
+    /// The width of the terminal on `descriptor` (standard output by default); `COLUMNS`, else
+    /// 80, when it is not one.
+    static func columns(of descriptor: Int32 = 1) -> Int {
         var size = winsize()
-        if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        if isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
         if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value >= 40 { return value }
         return 80
     }
