@@ -11,6 +11,7 @@ import Foundation
 struct CommandTree: Decodable, Sendable {
     /// One option or flag of a command.
     struct Argument: Decodable, Sendable {
+        /// A word of its own (none in Jiceng), an option taking a value, or a flag.
         enum Kind: String, Decodable, Sendable {
             case positional, option, flag
         }

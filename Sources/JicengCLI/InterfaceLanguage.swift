@@ -56,3 +56,8 @@ extension LocalizedText {
     /// The text in the command line's language.
     var shown: String { text(InterfaceLanguage.current) }
 }
+
+/// A text in the command line's language, written in both.
+func localized(zh: String, en: String) -> String {
+    InterfaceLanguage.current == .zh ? zh : en
+}

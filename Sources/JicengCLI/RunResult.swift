@@ -11,12 +11,14 @@ import JicengCore
 /// output folder, to learn whether a run worked and what it wrote. Keys are snake_case, as in
 /// `manifest.json`.
 struct RunResult: Encodable {
+    /// A file written into OUT.
     struct Output: Encodable {
         var file: String
         var path: String
         var bytes: Int64
     }
 
+    /// A file of the drop read, with its rows (as in `manifest.json`).
     struct Input: Encodable {
         var file: String
         var dataset: String
@@ -28,6 +30,7 @@ struct RunResult: Encodable {
         var rows_out_of_period: Int64
     }
 
+    /// The rows of every input, summed.
     struct Rows: Encodable {
         var read: Int64
         var accepted: Int64
@@ -35,24 +38,28 @@ struct RunResult: Encodable {
         var out_of_period: Int64
     }
 
+    /// How many findings of one code and severity, listed or not.
     struct CodeCount: Encodable {
         var code: String
         var severity: String
         var count: Int64
     }
 
+    /// The findings' totals.
     struct Findings: Encodable {
         var errors: Int64
         var warnings: Int64
         var by_code: [CodeCount]
     }
 
+    /// The rows of `indicators.csv`.
     struct Indicators: Encodable {
         var rows: Int
         /// Rows per target status (`met`, `warning`, `missed`, `no_data`, `no_target`), every status present.
         var by_status: [String: Int]
     }
 
+    /// One stage's time.
     struct Timing: Encodable {
         var stage: String
         var seconds: Double
@@ -62,7 +69,8 @@ struct RunResult: Encodable {
     var tool = "jiceng"
     var version = JicengVersion.current
     var command = "run"
-    /// `success`, or `failed` when `--strict` refused a drop with errors (then no outputs).
+    /// `success`, or `failed` when the data stopped the run (`--strict` with errors, or no unit
+    /// hierarchy): then no outputs.
     var status: String
     var exit_status: Int32
     var period: String
