@@ -4,7 +4,9 @@ import PackageDescription
 /// Jiceng: quarterly data drops of grassroots-governance offices → indicators, target checks, reports.
 ///
 /// Stages are separate modules with small public surfaces:
-/// ingest (libcsv) → normalise → aggregate (+ targets) → report; the CLI only wires them together.
+/// ingest (libcsv) → normalise → aggregate (+ targets) → report. JicengRun drives ingest and
+/// normalise over a whole drop into aggregate's measure totals; the CLI only wires commands to it.
+/// ARCHITECTURE.md has the module map.
 let package = Package(
     name: "Jiceng",
     platforms: [.macOS(.v13)],
@@ -26,15 +28,18 @@ let package = Package(
 
         // Shared vocabulary: findings, periods, dates, levels, number formatting.
         .target(name: "JicengCore"),
-        // Stage 1: bytes on disk → records (encoding, libcsv, line numbers, parallel chunks).
+        // Ingest: bytes on disk → records (encoding, libcsv, line numbers, parallel chunks).
         .target(name: "JicengIngest", dependencies: ["JicengCore", "CLibCSV"]),
         // The declarative pipeline (datasets, aliases, synonyms, measures, indicators).
         .target(name: "JicengPipeline", dependencies: ["JicengCore", "Yams"]),
-        // Stage 2: records → typed rows attached to units, with findings.
+        // Normalise: records → typed rows attached to units, with findings; quarantine lines.
         .target(name: "JicengNormalize", dependencies: ["JicengCore", "JicengIngest", "JicengPipeline"]),
-        // Stage 3 and 4: measures rolled up the hierarchy, indicators, targets.
-        .target(name: "JicengAggregate", dependencies: ["JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize"]),
-        // Stage 5: indicators.csv/json, findings.json, summary.html/md, indicators.xlsx.
+        // Aggregate: measure totals per unit rolled up the hierarchy, indicators, targets, year-to-date.
+        .target(name: "JicengAggregate", dependencies: ["JicengCore", "JicengPipeline", "JicengNormalize"]),
+        // Orchestration: reads a whole drop in named steps (file inventory, hierarchy, facts,
+        // duplicate take-back) through ingest and normalise into aggregate's measure totals.
+        .target(name: "JicengRun", dependencies: ["JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize", "JicengAggregate"]),
+        // Report: indicators.csv/json, findings.json, summary.html/md, indicators.xlsx.
         .target(name: "JicengReport", dependencies: [
             "JicengCore", "JicengAggregate", "CXLSXWriter",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -49,7 +54,7 @@ let package = Package(
         .target(name: "JicengSample", dependencies: ["JicengCore"]),
         // Commands; the executable target only calls into this.
         .target(name: "JicengCLI", dependencies: [
-            "JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize", "JicengAggregate",
+            "JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize", "JicengAggregate", "JicengRun",
             "JicengReport", "JicengSample", "JicengHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -63,7 +68,8 @@ let package = Package(
         .testTarget(name: "JicengIngestTests", dependencies: ["JicengIngest", "JicengCore"]),
         .testTarget(name: "JicengPipelineTests", dependencies: ["JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengNormalizeTests", dependencies: ["JicengNormalize", "JicengIngest", "JicengPipeline", "JicengCore"]),
-        .testTarget(name: "JicengAggregateTests", dependencies: ["JicengAggregate", "JicengNormalize", "JicengPipeline", "JicengCore"]),
+        // The aggregate tests read drops through JicengRun's DropAnalyzer (and test DropInventory).
+        .testTarget(name: "JicengAggregateTests", dependencies: ["JicengAggregate", "JicengRun", "JicengNormalize", "JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengReportTests", dependencies: ["JicengReport", "JicengAggregate", "JicengCore"]),
         .testTarget(name: "JicengHistoryTests", dependencies: ["JicengHistory", "JicengAggregate", "JicengNormalize", "JicengPipeline", "JicengCore",
                                                               .product(name: "GRDB", package: "GRDB.swift")]),

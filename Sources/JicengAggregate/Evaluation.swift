@@ -21,12 +21,15 @@ public struct UnitInfo: Sendable, Codable, Hashable {
 
 /// An indicator as outputs describe it.
 public struct IndicatorInfo: Sendable, Codable, Hashable {
+    /// How the value is shown to people (`count`, `percent`, `decimal` in `indicators.json`).
+    public typealias Display = IndicatorSpec.Display
+
     public var name: String
     public var title: LocalizedText
-    public var display: String   // IndicatorSpec.Display raw value: count, percent, decimal
+    public var display: Display
     public var isRatio: Bool
 
-    public init(name: String, title: LocalizedText, display: String, isRatio: Bool) {
+    public init(name: String, title: LocalizedText, display: Display, isRatio: Bool) {
         self.name = name
         self.title = title
         self.display = display
@@ -132,15 +135,48 @@ public struct DataQualitySummary: Sendable, Codable, Hashable {
     /// Totals by code and severity, counting findings beyond the listing limit too.
     public var findingCounts: [CodeCount]
     public var absentDatasets: [String]
+    /// Columns no file of a present dataset carries, whose indicators are left out
+    /// (`AbsentColumn`). Written to JSON only when there are some, so that outputs of drops
+    /// without any are as before.
+    public var absentColumns: [AbsentColumn]
     public var errors: Int64
     public var warnings: Int64
 
-    public init(files: [FileSummary], findingCounts: [CodeCount], absentDatasets: [String], errors: Int64, warnings: Int64) {
+    public init(files: [FileSummary], findingCounts: [CodeCount], absentDatasets: [String], absentColumns: [AbsentColumn] = [],
+                errors: Int64, warnings: Int64) {
         self.files = files
         self.findingCounts = findingCounts
         self.absentDatasets = absentDatasets
+        self.absentColumns = absentColumns
         self.errors = errors
         self.warnings = warnings
+    }
+
+    /// The measures whose values cannot be trusted because a column they read is absent.
+    public var leftOutMeasures: Set<String> { Set(absentColumns.flatMap(\.measures)) }
+
+    private enum CodingKeys: String, CodingKey {
+        case files, findingCounts, absentDatasets, absentColumns, errors, warnings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        files = try c.decode([FileSummary].self, forKey: .files)
+        findingCounts = try c.decode([CodeCount].self, forKey: .findingCounts)
+        absentDatasets = try c.decode([String].self, forKey: .absentDatasets)
+        absentColumns = try c.decodeIfPresent([AbsentColumn].self, forKey: .absentColumns) ?? []
+        errors = try c.decode(Int64.self, forKey: .errors)
+        warnings = try c.decode(Int64.self, forKey: .warnings)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(files, forKey: .files)
+        try c.encode(findingCounts, forKey: .findingCounts)
+        try c.encode(absentDatasets, forKey: .absentDatasets)
+        if !absentColumns.isEmpty { try c.encode(absentColumns, forKey: .absentColumns) }
+        try c.encode(errors, forKey: .errors)
+        try c.encode(warnings, forKey: .warnings)
     }
 }
 

@@ -3,7 +3,7 @@ import JicengPipeline
 import JicengNormalize
 
 /// Turns rolled-up measure totals into the indicator table of one period and checks each value
-/// against its target: stage 3 and 4 of the pipeline.
+/// against its target: the aggregate stage.
 public enum IndicatorComputer {
     public static func evaluate(
         pipeline: Pipeline, measures: CompiledMeasures, totals: MeasureTotals, directory: UnitDirectory,
@@ -13,8 +13,12 @@ public enum IndicatorComputer {
         let units = directory.units.map { u in
             UnitInfo(id: u.id, name: u.name, level: u.level, parentId: u.parent.map { directory.units[$0].id }, depth: u.depth)
         }
-        // Indicators whose datasets are all present.
-        let included = pipeline.indicators.filter { pipeline.datasets(for: $0).isSubset(of: presentDatasets) }
+        // Indicators whose datasets are all present, and none of whose measures reads a column
+        // that no file of its dataset carried (`AbsentColumn`).
+        let leftOut = dataQuality.leftOutMeasures
+        let included = pipeline.indicators.filter {
+            pipeline.datasets(for: $0).isSubset(of: presentDatasets) && leftOut.isDisjoint(with: $0.measures)
+        }
         var results: [IndicatorResult] = []
         for (u, unit) in directory.units.enumerated() {
             for ind in included {
@@ -41,13 +45,14 @@ public enum IndicatorComputer {
                 : a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
         }
         let breakdowns: [BreakdownResult] = measures.breakdowns.compactMap { b in
-            guard presentDatasets.contains(b.spec.dataset), !directory.units.isEmpty else { return nil }
+            guard presentDatasets.contains(b.spec.dataset), !directory.units.isEmpty,
+                  !dataQuality.absentColumns.contains(where: { $0.breakdowns.contains(b.spec.name) }) else { return nil }
             return BreakdownResult(name: b.spec.name, title: b.spec.title, slices: b.slices.map { s in
                 BreakdownResult.Slice(value: s.value.name, title: s.value.title ?? LocalizedText(zh: s.value.name, en: s.value.name),
                                       count: totals[0, s.measure])
             })
         }
-        let infos = included.map { IndicatorInfo(name: $0.name, title: $0.title, display: $0.display.rawValue, isRatio: {
+        let infos = included.map { IndicatorInfo(name: $0.name, title: $0.title, display: $0.display, isRatio: {
             if case .ratio = $0.formula { return true } else { return false }
         }($0)) }
         let names = Set(included.map(\.name))

@@ -5,7 +5,15 @@ import JicengNormalize
 /// the listed findings of the original drop — so the next stage reports on the drop, not on the
 /// intermediate files.
 public struct StageRecord: Sendable, Codable, Hashable {
-    public var stage: String
+    /// The stage that wrote a folder; its raw value is the `stage` field of `stage.json`.
+    public enum Stage: String, Sendable, Codable, Hashable {
+        case ingest
+        case normalise
+        case aggregate
+        case report
+    }
+
+    public var stage: Stage
     public var period: Period?
     public var pipeline: String
     public var dataQuality: DataQualitySummary
@@ -15,7 +23,7 @@ public struct StageRecord: Sendable, Codable, Hashable {
     /// listed ones without their summaries.
     public var unlisted: [FindingLog.Unlisted]?
 
-    public init(stage: String, period: Period?, pipeline: String, dataQuality: DataQualitySummary, findings: [Finding],
+    public init(stage: Stage, period: Period?, pipeline: String, dataQuality: DataQualitySummary, findings: [Finding],
                 unlisted: [FindingLog.Unlisted]? = nil) {
         self.stage = stage
         self.period = period

@@ -16,11 +16,13 @@ public struct TargetRule: Sendable, Hashable, Codable {
     public var target: Double
     public var warning: Double
     public var prorate: Prorate
-    /// Where it was read from, for messages.
-    public var source: String
+    /// The targets file the rule was read from, as people know it (a path, or
+    /// `built-in:Pipelines/targets.csv`), and its line there; nil for rules made in code.
+    public var file: String?
+    public var line: Int?
 
     public init(year: Int, indicator: String, level: UnitLevel? = nil, unitId: String? = nil, comparator: Comparator,
-                target: Double, warning: Double = 0, prorate: Prorate = .none, source: String = "") {
+                target: Double, warning: Double = 0, prorate: Prorate = .none, file: String? = nil, line: Int? = nil) {
         self.year = year
         self.indicator = indicator
         self.level = level
@@ -29,8 +31,24 @@ public struct TargetRule: Sendable, Hashable, Codable {
         self.target = target
         self.warning = warning
         self.prorate = prorate
-        self.source = source
+        self.file = file
+        self.line = line
     }
+
+    /// Where the rule was read from, for messages: `file:line`.
+    public var source: String { [file, line.map(String.init)].compactMap { $0 }.joined(separator: ":") }
+
+    /// What a rule is a target for: the year, the indicator, the level and the unit (contract §6).
+    /// Two rows with one key set the same target, so a row of an overlay file replaces the row of
+    /// the base file with its key. Unit ids are compared folded, as the book matches them.
+    public struct Key: Sendable, Hashable {
+        public var year: Int
+        public var indicator: String
+        public var level: UnitLevel?
+        public var unitId: String?
+    }
+
+    public var key: Key { Key(year: year, indicator: indicator, level: level, unitId: unitId.map(TextFolding.fold)) }
 
     /// How specific the rule is: unit beats level beats any.
     var specificity: Int { unitId != nil ? 2 : (level != nil ? 1 : 0) }

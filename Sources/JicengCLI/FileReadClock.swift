@@ -1,4 +1,4 @@
-import JicengAggregate
+import JicengRun
 
 /// The time spent on each file of a drop, taken from the reader's progress reports: a file's
 /// time runs from its first report to the first report of the next file (or the end of

@@ -20,6 +20,14 @@ extension ArgumentHelp {
     }
 }
 
+extension ArgumentHelp {
+    /// `--targets-overlay` of the commands that apply targets (the English is `TargetSource.overlayHelp`'s).
+    static var targetsOverlay: ArgumentHelp {
+        ArgumentHelp(zh: "叠加在现行目标值（--targets、流水线的或内置的）之上的目标值文件：同一年份、指标、层级和单位编码的行以它为准。可重复，后写的优先。",
+                     en: TargetSource.overlayHelp.abstract, valueName: ValueName.file)
+    }
+}
+
 /// The value names shown in usage lines (`--data <目录>`).
 enum ValueName {
     static let folder = (zh: "目录", en: "folder")

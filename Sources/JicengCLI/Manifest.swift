@@ -1,5 +1,6 @@
 import Foundation
 import JicengAggregate
+import JicengCore
 import JicengPipeline
 
 /// `manifest.json`: what a run read (each input with its SHA-256 and row counts), for which
@@ -18,22 +19,42 @@ struct Manifest: Encodable {
         var rows_out_of_period: Int64
     }
 
+    /// A `TargetWarning`, with its message in the run's language.
+    struct TargetWarningEntry: Encodable {
+        var code: String
+        var file: String
+        var line: Int?
+        var column: String?
+        var value: String?
+        var message: String
+    }
+
     var tool = "jiceng"
     var version: String
     var period: String
     var pipeline: String
+    /// The base targets file (`--targets`, the pipeline's, `built-in:Pipelines/targets.csv` or `none`).
     var targets: String?
+    /// The `--targets-overlay` files, in the order they apply; absent when there are none.
+    var targets_overlays: [String]?
+    /// The warnings about the targets (TargetWarning); absent when there are none.
+    var targets_warnings: [TargetWarningEntry]?
     var generated_at: String
     var inputs: [Input]
     var absent_datasets: [String]
     var errors: Int64
     var warnings: Int64
 
-    init(evaluation e: Evaluation, pipeline: Pipeline, targets: String?) {
+    init(evaluation e: Evaluation, pipeline: Pipeline, targets: TargetLayers, targetWarnings: [TargetWarning], language: Language) {
         version = e.toolVersion
         period = e.period.description
         self.pipeline = pipeline.sourcePath ?? "built-in:\(pipeline.name)"
-        self.targets = targets
+        self.targets = targets.baseName
+        targets_overlays = targets.overlays.isEmpty ? nil : targets.overlays.map(\.name)
+        targets_warnings = targetWarnings.isEmpty ? nil : targetWarnings.map {
+            TargetWarningEntry(code: $0.code.rawValue, file: $0.file, line: $0.line, column: $0.column, value: $0.value,
+                               message: $0.message.text(language))
+        }
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
         let date = epoch.map { Date(timeIntervalSince1970: $0) } ?? Date()
         let f = ISO8601DateFormatter()

@@ -1,6 +1,7 @@
 import Foundation
 import JicengAggregate
 import JicengCore
+import JicengRun
 
 /// A one-line progress display on stderr for long runs — file, rows, MB/s and the time left —
 /// shown only when stderr is a terminal and not under CI, redrawn at most five times a second.

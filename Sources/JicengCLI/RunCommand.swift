@@ -3,6 +3,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengRun
 
 /// `jiceng run`: the quarterly job — ingest, normalise, aggregate, evaluate targets, report.
 struct RunCommand: ParsableCommand, LanguageChoosing {
@@ -46,6 +47,9 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
             completion: .file(extensions: ["csv"]))
     var targets: String?
 
+    @Option(name: .long, help: ArgumentHelp.targetsOverlay, completion: .file(extensions: ["csv"]))
+    var targetsOverlay: [String] = []
+
     @Flag(name: .long, help: ArgumentHelp(zh: "数据包有任何错误时失败（退出状态 1），不写输出。",
                                           en: "Fail (exit 1) without writing outputs when the drop has any error."))
     var strict = false
@@ -68,7 +72,8 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
     func run() throws {
         let destination = try OutputDestination(out, inputs: [("--data", drop.data)])
         let pipeline = try drop.loadPipeline()
-        let book = try loadTargets(pipeline)
+        let targetLayers = try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline)
+        let book = targetLayers.book
         // History (contract §8): opened and checked before any work, so a bad store costs nothing.
         let recorder = try RunHistory.open(explicit: history)
         var timings = StageTimings()
@@ -76,6 +81,7 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
         var quality: DataQualitySummary?
         var result: Evaluation?
         var historyNote = ""
+        var targetWarnings: [TargetWarning] = []
         var published = ContinuousClock.now
         do {
             try OutputFolder.produce(at: destination, command: "run") { folder in
@@ -106,6 +112,8 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
                     throw JicengError(.dataErrors, LocalizedText(zh: "无法从 units*.csv 建立单位层级，无法计算任何指标",
                                                                  en: "the unit hierarchy could not be built from units*.csv; no indicators can be computed"))
                 }
+                targetWarnings = targetLayers.warnings(year: period.year, units: directory.units.map { ($0.id, $0.name) })
+                if console.verbosity != .quiet { TargetNotices.print(targetWarnings, language: drop.lang) }
                 var evaluation = timings.measure("indicators") {
                     IndicatorComputer.evaluate(
                         pipeline: pipeline, measures: analysis.measures, totals: totals, directory: directory,
@@ -121,14 +129,15 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
                 }
                 try timings.measure("reports") {
                     try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
-                                             targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
+                                             targets: targetLayers, targetWarnings: targetWarnings, to: folder)
                 }
                 result = evaluation
                 published = ContinuousClock.now
             }
         } catch let error as JicengError where error.code == .dataErrors {
             if format == .json, let quality {
-                try printResult(status: "failed", exitStatus: error.exitStatus, pipeline: pipeline, quality: quality, evaluation: nil, outputs: [], timings: timings)
+                try printResult(status: "failed", exitStatus: error.exitStatus, pipeline: pipeline, targets: targetLayers, quality: quality,
+                                evaluation: nil, outputs: [], timings: timings)
             }
             throw error
         }
@@ -143,26 +152,24 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
         }
         text += quiet ? RunSummaryText.quiet(errors: evaluation.dataQuality.errors, out: out, language: drop.lang)
             : RunSummaryText.closing(period: period, indicatorRows: evaluation.results.count, errors: evaluation.dataQuality.errors,
-                                     warnings: evaluation.dataQuality.warnings, out: out, language: drop.lang) + historyNote
+                                     warnings: evaluation.dataQuality.warnings, out: out,
+                                     targets: TargetNotices.applied(targetLayers, warnings: targetWarnings.count, language: drop.lang),
+                                     language: drop.lang) + historyNote
         FileHandle.standardError.write(Data(text.utf8))
         if format == .json {
-            try printResult(status: "success", exitStatus: 0, pipeline: pipeline, quality: evaluation.dataQuality, evaluation: evaluation,
+            try printResult(status: "success", exitStatus: 0, pipeline: pipeline, targets: targetLayers, quality: evaluation.dataQuality, evaluation: evaluation,
                             outputs: try RunResult.outputs(in: destination.path), timings: timings)
         }
     }
 
     /// The run result (`--format json`) on standard output.
-    private func printResult(status: String, exitStatus: Int32, pipeline: Pipeline, quality: DataQualitySummary, evaluation: Evaluation?,
-                             outputs: [RunResult.Output], timings: StageTimings) throws {
+    private func printResult(status: String, exitStatus: Int32, pipeline: Pipeline, targets: TargetLayers, quality: DataQualitySummary,
+                             evaluation: Evaluation?, outputs: [RunResult.Output], timings: StageTimings) throws {
         let result = RunResult(status: status, exitStatus: exitStatus, period: period, pipeline: pipeline.name, data: drop.data, out: out,
-                               targets: TargetSource.describe(explicit: targets, pipeline: pipeline),
+                               targets: targets.names,
                                history: HistoryLocation.resolve(explicit: history), quality: quality, evaluation: evaluation,
                                outputs: outputs, timings: timings)
         FileHandle.standardOutput.write(Data(try jsonText(result).utf8))
-    }
-
-    private func loadTargets(_ pipeline: Pipeline) throws -> TargetBook {
-        try TargetSource.load(explicit: targets, pipeline: pipeline)
     }
 }
 

@@ -5,6 +5,7 @@ import JicengHistory
 import JicengNormalize
 import JicengPipeline
 import JicengReport
+import JicengRun
 
 /// The history part of `jiceng run` (contract §8): the store is opened and checked before the run
 /// does any work; once the indicators are computed the run is recorded, and for a quarter the

@@ -77,7 +77,9 @@ struct RunResult: Encodable {
     var pipeline: String
     var data: String
     var out: String
-    var targets: String
+    /// The targets files that applied, in order: the base (`--targets`, the pipeline's,
+    /// `built-in:Pipelines/targets.csv` or `none`), then each `--targets-overlay`.
+    var targets: [String]
     var history: String?
     var generated_at: String
     var outputs: [Output]
@@ -88,7 +90,7 @@ struct RunResult: Encodable {
     var timings: [Timing]
     var elapsed_seconds: Double
 
-    init(status: String, exitStatus: Int32, period: Period, pipeline: String, data: String, out: String, targets: String,
+    init(status: String, exitStatus: Int32, period: Period, pipeline: String, data: String, out: String, targets: [String],
          history: String?, quality: DataQualitySummary, evaluation: Evaluation?, outputs: [Output], timings: StageTimings) {
         self.status = status
         exit_status = exitStatus

@@ -7,13 +7,15 @@ import JicengCore
 /// It exists so that the last thing the analyst reads is in their language, with readable
 /// numbers, and says where the outputs are.
 enum RunSummaryText {
-    static func closing(period: Period, indicatorRows: Int, errors: Int64, warnings: Int64, out: String, language: Language) -> String {
+    /// `targets` is what `TargetNotices.applied` says about the targets files, after a `·`.
+    static func closing(period: Period, indicatorRows: Int, errors: Int64, warnings: Int64, out: String, targets: String,
+                        language: Language) -> String {
         if language == .zh {
             return "jiceng run：\(period) — 指标 \(NumberText.grouped(indicatorRows)) 行，\(NumberText.grouped(errors)) 个错误，"
-                + "\(NumberText.grouped(warnings)) 个警告 → \(out)\n"
+                + "\(NumberText.grouped(warnings)) 个警告 → \(out) · \(targets)\n"
         }
         return "jiceng run: \(period) — \(NumberText.grouped(indicatorRows)) indicator rows, \(NumberText.grouped(errors)) "
-            + "error\(errors == 1 ? "" : "s"), \(NumberText.grouped(warnings)) warning\(warnings == 1 ? "" : "s") → \(out)\n"
+            + "error\(errors == 1 ? "" : "s"), \(NumberText.grouped(warnings)) warning\(warnings == 1 ? "" : "s") → \(out) · \(targets)\n"
     }
 
     /// `--quiet`: nothing when the drop had no error; else one line saying where they are listed.

@@ -1,5 +1,6 @@
 import Crypto
 import JicengAggregate
+import JicengRun
 
 /// SHA-256 of an input file for the manifest, through swift-crypto (BoringSSL, SHA-NI where the
 /// CPU has it, so hashing keeps up with parsing).

@@ -5,6 +5,8 @@ import JicengCore
 import JicengIngest
 import JicengNormalize
 import JicengPipeline
+import JicengReport
+import JicengRun
 
 /// `jiceng ingest`: stage 1 alone. Reads every CSV file of a drop that `DropInventory` assigns to
 /// a dataset (any encoding the contract allows) and writes it as UTF-8 CSV with LF: the header as
@@ -52,7 +54,7 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
                     var chunk = ChunkFindings(listLimit: drop.maxFindings)
                     // The first failed write is thrown once the reader returns; later chunks are not written.
                     var writeFailure: (any Error)?
-                    _ = try reader.readRecords(with: RecordCopier(width: header.fields.count)) { out in
+                    _ = try reader.readRecords(with: RecordCopier(width: header.fields.count, fromGB18030: header.encoding == .gb18030)) { out in
                         if writeFailure == nil {
                             do { try writer.write(out.bytes) } catch { writeFailure = error }
                         }
@@ -76,7 +78,7 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
             let doc = FindingsDocument(errors: log.errors, warnings: log.warnings, findings: log.findings(dataset: { _ in nil }))
             try folder.write(doc.json(language: drop.lang), to: "findings.json")
             let quality = DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: log.errors, warnings: log.warnings)
-            try StageIO.writeStage(StageRecord(stage: "ingest", period: nil, pipeline: pipeline.name, dataQuality: quality,
+            try StageIO.writeStage(StageRecord(stage: .ingest, period: nil, pipeline: pipeline.name, dataQuality: quality,
                                                findings: log.listed, unlisted: log.unlisted), to: folder)
         }
     }
@@ -91,6 +93,8 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
 /// cutting it would hide that field, so its findings are reported here instead.
 struct RecordCopier: RecordProcessor {
     let width: Int
+    /// The file was GB18030: its undecodable bytes arrive as U+FFFD and are marked again.
+    let fromGB18030: Bool
 
     struct Output: Sendable {
         var bytes: [UInt8]
@@ -113,7 +117,7 @@ struct RecordCopier: RecordProcessor {
             }
             for f in 0..<width {
                 if f > 0 { out.bytes.append(0x2C) }
-                if f < cells { CSVText.appendField(batch.field(r, f), to: &out.bytes) }
+                if f < cells { CSVText.appendDropField(batch.field(r, f), fromGB18030: fromGB18030, to: &out.bytes) }
             }
             out.bytes.append(0x2C)
             if cells != width { CSVText.appendDecimal(cells, to: &out.bytes) }
@@ -150,10 +154,10 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
         // A folder with a stage.json is a stage folder: it must be an ingest folder, and its
         // stage.json readable (a corrupt one must not turn it into a drop whose `_line` is data).
         let ingest = try StageIO.readStageIfPresent(drop.data)
-        if let ingest, ingest.stage != "ingest" {
+        if let ingest, ingest.stage != .ingest {
             throw JicengError(.stageInputInvalid, LocalizedText(
-                zh: "\(drop.data) 是 \(ingest.stage) 阶段的目录；normalise 读取数据包或 ingest 阶段的目录",
-                en: "\(drop.data) is the folder of a \(ingest.stage) stage; normalise reads a drop or an ingest folder"))
+                zh: "\(drop.data) 是 \(ingest.stage.rawValue) 阶段的目录；normalise 读取数据包或 ingest 阶段的目录",
+                en: "\(drop.data) is the folder of a \(ingest.stage.rawValue) stage; normalise reads a drop or an ingest folder"))
         }
         try OutputFolder.produce(at: destination, command: "normalise") { folder in
             var analyzer = DropAnalyzer(
@@ -176,7 +180,7 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
             for f in ingest?.findings ?? [] { analysis.findings.add(f) }
             for u in ingest?.unlisted ?? [] { analysis.findings.add(u) }
             let doc = try StageIO.writeFindings(analysis, language: drop.lang, to: folder)
-            try StageIO.writeStage(StageRecord(stage: "normalise", period: period, pipeline: pipeline.name,
+            try StageIO.writeStage(StageRecord(stage: .normalise, period: period, pipeline: pipeline.name,
                                                dataQuality: analysis.dataQuality(), findings: doc.findings), to: folder)
         }
     }
@@ -196,7 +200,8 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let destination = try stage.destination()
-        let (pipeline, record, book) = try stage.load()
+        let (pipeline, record, targetLayers) = try stage.load()
+        let book = targetLayers.book
         guard let period = record.period else {
             throw JicengError(.stageInputInvalid, LocalizedText(zh: "\(stage.in) 没有统计期", en: "\(stage.in) has no period"))
         }
@@ -207,6 +212,7 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
         guard let directory = analysis.directory, let totals = analysis.totals else {
             throw JicengError(.dataErrors, LocalizedText(zh: "无法从 \(stage.in) 建立单位层级", en: "the unit hierarchy could not be built from \(stage.in)"))
         }
+        TargetNotices.print(targetLayers.warnings(year: period.year, units: directory.units.map { ($0.id, $0.name) }), language: stage.lang)
         // Datasets absent from the drop stay absent (not supplied, unreadable, no row in the period,
         // too many duplicates): the normalise stage says which, whatever its canonical files hold.
         let evaluation = IndicatorComputer.evaluate(
@@ -216,10 +222,10 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
             dataQuality: record.dataQuality)
         try OutputFolder.produce(at: destination, command: "aggregate") { folder in
             try folder.write(try jsonText(evaluation), to: "indicators.json")
-            try folder.write(IndicatorsText.csv(evaluation), to: "indicators.csv")
+            try folder.write(IndicatorsCSV.render(evaluation), to: "indicators.csv")
             let doc = FindingsDocument(errors: record.dataQuality.errors, warnings: record.dataQuality.warnings, findings: record.findings)
             try folder.write(doc.json(language: stage.lang), to: "findings.json")
-            try StageIO.writeStage(StageRecord(stage: "aggregate", period: period, pipeline: pipeline.name,
+            try StageIO.writeStage(StageRecord(stage: .aggregate, period: period, pipeline: pipeline.name,
                                                dataQuality: record.dataQuality, findings: record.findings), to: folder)
         }
     }
@@ -243,11 +249,13 @@ struct ReportCommand: ParsableCommand, LanguageChoosing {
 
     func run() throws {
         let destination = try stage.destination()
-        let (pipeline, record, book) = try stage.load()
-        let evaluation = TargetEvaluator.apply(book, to: try StageIO.readEvaluation(stage.in))
+        let (pipeline, record, targetLayers) = try stage.load()
+        let evaluation = TargetEvaluator.apply(targetLayers.book, to: try StageIO.readEvaluation(stage.in))
+        let targetWarnings = targetLayers.warnings(year: evaluation.period.year, units: evaluation.units.map { ($0.id, $0.name) })
+        TargetNotices.print(targetWarnings, language: stage.lang)
         try OutputFolder.produce(at: destination, command: "report") { folder in
             try StageIO.writeReports(evaluation, findings: record.findings, language: stage.lang, pipeline: pipeline,
-                                     targets: TargetSource.describe(explicit: stage.targets, pipeline: pipeline), to: folder)
+                                     targets: targetLayers, targetWarnings: targetWarnings, to: folder)
         }
     }
 }
@@ -268,6 +276,7 @@ struct StageFolderOptions: ParsableArguments {
                                             valueName: ValueName.file),
             completion: .file(extensions: ["csv"]))
     var targets: String?
+    @Option(name: .long, help: ArgumentHelp.targetsOverlay, completion: .file(extensions: ["csv"])) var targetsOverlay: [String] = []
     @Option(name: .long, help: ArgumentHelp(zh: "消息和报告的语言：zh 或 en；不写时按环境变量 LANG，未设置时为 zh。",
                                             en: "Language of messages and reports: zh or en; default: from LANG, zh when unset.",
                                             valueName: ValueName.language))
@@ -279,9 +288,9 @@ struct StageFolderOptions: ParsableArguments {
     }
 
     /// The pipeline, the stage record of `in`, and the targets.
-    func load() throws -> (Pipeline, StageRecord, TargetBook) {
+    func load() throws -> (Pipeline, StageRecord, TargetLayers) {
         let pipeline = try self.pipeline.map(PipelineLoader.load(path:)) ?? PipelineLoader.standard
         let record = try StageIO.readStage(self.in)
-        return (pipeline, record, try TargetSource.load(explicit: targets, pipeline: pipeline))
+        return (pipeline, record, try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline))
     }
 }

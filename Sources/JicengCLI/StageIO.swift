@@ -2,6 +2,8 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengReport
+import JicengRun
 
 /// Reading and writing the files that stage folders share: findings, stage record, evaluation.
 enum StageIO {
@@ -67,13 +69,14 @@ enum StageIO {
     /// Writes everything a report folder holds: indicators.csv, summary.html/.md, indicators.xlsx,
     /// findings.json, indicators.json, stage.json and manifest.json.
     static func writeReports(_ evaluation: Evaluation, findings: [Finding], language: Language, pipeline: Pipeline,
-                             targets: String, to folder: OutputFolder) throws {
-        try ReportOutput.write(evaluation, findings: findings, language: language, to: folder.temporary)
+                             targets: TargetLayers, targetWarnings: [TargetWarning], to folder: OutputFolder) throws {
+        try ReportWriter(language: language).write(evaluation, findings: findings, to: folder.temporary)
         let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
         try folder.write(doc.json(language: language), to: "findings.json")
         try folder.write(try jsonText(evaluation), to: "indicators.json")
-        try writeStage(StageRecord(stage: "report", period: evaluation.period, pipeline: evaluation.pipelineName,
+        try writeStage(StageRecord(stage: .report, period: evaluation.period, pipeline: evaluation.pipelineName,
                                    dataQuality: evaluation.dataQuality, findings: findings), to: folder)
-        try folder.write(Manifest(evaluation: evaluation, pipeline: pipeline, targets: targets).json(), to: "manifest.json")
+        try folder.write(Manifest(evaluation: evaluation, pipeline: pipeline, targets: targets, targetWarnings: targetWarnings,
+                                       language: language).json(), to: "manifest.json")
     }
 }

@@ -1,22 +1,32 @@
+import ArgumentParser
 import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengRun
 
-/// Where a command's targets come from: `--targets FILE`, else the pipeline file's
-/// `targets_file`, else (built-in pipeline) the standard targets built into the binary.
+/// Where a command's targets come from: `--targets FILE`, which replaces the pipeline's targets
+/// (contract §6), else the pipeline file's `targets_file`, else (built-in pipeline) the standard
+/// targets built into the binary; then each `--targets-overlay FILE`, whose rows replace the rows
+/// of the same year, indicator, level and unit_id (`TargetLayers`).
 enum TargetSource {
-    static func load(explicit: String?, pipeline: Pipeline) throws -> TargetBook {
-        if let explicit { return try TargetsReader.read(path: explicit, pipeline: pipeline) }
-        if pipeline.sourcePath != nil {
-            guard let file = pipeline.targetsFile else { return TargetBook(rules: []) }
-            return try TargetsReader.read(path: file, pipeline: pipeline)
-        }
-        return try TargetsReader.read(text: StandardTargetsText.csv, name: "targets.csv", pipeline: pipeline)
-    }
+    /// How manifests and messages name the standard targets built into the binary.
+    static let builtInName = "built-in:Pipelines/targets.csv"
 
-    /// The name written to manifests.
-    static func describe(explicit: String?, pipeline: Pipeline) -> String {
-        explicit ?? (pipeline.sourcePath != nil ? (pipeline.targetsFile ?? "none") : "built-in:Pipelines/targets.csv")
+    static let overlayHelp: ArgumentHelp = """
+        A targets file layered on the targets in force (--targets, the pipeline's or the built-in ones): \
+        its rows replace those of the same year, indicator, level and unit_id. Repeatable; a later file wins.
+        """
+
+    static func load(explicit: String?, overlays: [String] = [], pipeline: Pipeline) throws -> TargetLayers {
+        let base: TargetsFile?
+        if let explicit {
+            base = try TargetsFileReader.read(path: explicit, pipeline: pipeline)
+        } else if pipeline.sourcePath != nil {
+            base = try pipeline.targetsFile.map { try TargetsFileReader.read(path: $0, pipeline: pipeline) }
+        } else {
+            base = try TargetsFileReader.read(text: StandardTargetsText.csv, name: builtInName, pipeline: pipeline)
+        }
+        return TargetLayers(base: base, overlays: try overlays.map { try TargetsFileReader.read(path: $0, pipeline: pipeline) })
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengRun
 
 /// `jiceng validate`: checks a drop against the contract and prints every finding. Exit status 0
 /// with no error (warnings allowed), 1 with at least one error, 2 for a usage or configuration error.
@@ -34,12 +35,24 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
                                             valueName: ValueName.format))
     var format: Format = .text
 
+    @Option(name: .long, help: ArgumentHelp(zh: "按 run 的用法检查这个目标值文件（CSV，数据约定第 6 节）；默认用流水线的目标值。",
+                                            en: "Targets file to check as run would use it (CSV, contract §6); default: the pipeline's targets.",
+                                            valueName: ValueName.file),
+            completion: .file(extensions: ["csv"]))
+    var targets: String?
+
+    @Option(name: .long, help: ArgumentHelp.targetsOverlay, completion: .file(extensions: ["csv"]))
+    var targetsOverlay: [String] = []
+
     @OptionGroup var console: ConsoleOptions
 
     var language: Language { drop.lang }
 
     func run() throws {
         let pipeline = try drop.loadPipeline()
+        // The targets run would use: a broken file is a configuration error (exit 2) here too, and
+        // its warnings (no row for the year, unknown units) are printed on standard error.
+        let targetLayers = try TargetSource.load(explicit: targets, overlays: targetsOverlay, pipeline: pipeline)
         // Findings only: no input hashes (they are for run's manifest) and no measure totals.
         var options = DropAnalysisOptions(period: period, maxFindings: drop.maxFindings)
         options.computeMeasures = false
@@ -71,6 +84,10 @@ struct ValidateCommand: ParsableCommand, LanguageChoosing {
             FileHandle.standardError.write(Data(details.utf8))
         }
         FileHandle.standardOutput.write(Data(output.utf8))
+        if console.verbosity != .quiet {
+            TargetNotices.print(targetLayers.warnings(year: period?.year, units: analysis.directory.map { $0.units.map { ($0.id, $0.name) } }),
+                                language: drop.lang)
+        }
         if doc.errors > 0 { throw ExitCode(1) }
     }
 }

@@ -26,7 +26,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 /// An error that stops a command (as opposed to a data finding, which is reported and counted).
 ///
 /// Every such error has a stable code for scripts, a location when there is one, and a message.
-/// The CLI maps `isUsageError` to exit status 2 (contract §7).
+/// The CLI exits with `exitStatus` (contract §7).
 public struct JicengError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case usage = "usage"

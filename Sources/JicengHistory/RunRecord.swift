@@ -36,11 +36,14 @@ public struct RunRecord: Sendable {
         self.indicators = indicators
     }
 
-    /// The record of a run from its evaluation and the measures of its analysis.
+    /// The record of a run from its evaluation and the measures of its analysis. Measures of
+    /// absent datasets are not recorded, nor those reading a column no file carried
+    /// (`DataQualitySummary.absentColumns`): a quarter without them has no value for them.
     public init(evaluation: Evaluation, pipeline: Pipeline, measures: CompiledMeasures, totals: MeasureTotals,
                 presentDatasets: Set<String>, recordedAt: String) {
+        let leftOut = evaluation.dataQuality.leftOutMeasures
         let recorded: [RecordedMeasure] = pipeline.measures.compactMap { m in
-            guard presentDatasets.contains(m.dataset), let index = measures.index(of: m.name),
+            guard presentDatasets.contains(m.dataset), !leftOut.contains(m.name), let index = measures.index(of: m.name),
                   let accumulation = pipeline.accumulation(of: m) else { return nil }
             return RecordedMeasure(name: m.name, dataset: m.dataset, accumulation: accumulation,
                                    aggregation: m.aggregation.recordedName, totalsIndex: index)

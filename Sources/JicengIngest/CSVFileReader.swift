@@ -20,9 +20,6 @@ public final class CSVFileReader {
     public var rawObserver: ((UnsafeRawBufferPointer) -> Void)?
     public private(set) var encoding: FileEncoding?
     public private(set) var rawBytesRead: Int64 = 0
-    /// Bytes of a GB18030 file that were not valid GB18030 and became U+FFFD (an `encoding-error`
-    /// when not zero; detection only looks at the first 64 KB). Always 0 for UTF-8 files.
-    public private(set) var undecodableBytes = 0
 
     private let fd: Int32
     /// The file has no more bytes (the detection sample may still hold some not yet decoded).
@@ -107,7 +104,7 @@ public final class CSVFileReader {
         eof = true
         if decoder != nil {
             var out: [UInt8] = []
-            undecodableBytes += decoder!.decode(UnsafeBufferPointer(start: nil, count: 0), final: true, into: &out)
+            decoder!.decode(UnsafeBufferPointer(start: nil, count: 0), final: true, into: &out)
             append(out)
         }
     }
@@ -139,7 +136,7 @@ public final class CSVFileReader {
         if decoder != nil {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count * 3 / 2 + 8)
-            undecodableBytes += decoder!.decode(bytes, final: false, into: &out)
+            decoder!.decode(bytes, final: false, into: &out)
             append(out)
         } else {
             append(bytes)

@@ -52,9 +52,6 @@ struct LibCSVParser: ~Copyable {
         csv_fini(parser, libcsvFieldCallback, libcsvRecordCallback, arena) == 0
     }
 
-    /// Bytes libcsv currently holds for the field being parsed.
-    mutating func bufferSize() -> Int { csv_get_buffer_size(parser) }
-
     deinit {
         csv_free(parser)
         parser.deallocate()

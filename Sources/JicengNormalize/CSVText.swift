@@ -22,6 +22,39 @@ public enum CSVText {
             repaired.withUTF8 { appendField($0, to: &out) }
             return
         }
+        appendQuoted(bytes, to: &out)
+    }
+
+    /// Appends one field of a record as the drop held it, for the `ingest` stage: quoted like
+    /// `appendField`, but bytes that are not valid text are kept undecodable, so `normalise` of
+    /// the stage reports the same `encoding-error` at the same cell as `validate` of the drop.
+    /// Ill-formed UTF-8 is copied as it is; in a GB18030 file, where the decoder already turned
+    /// each undecodable byte into U+FFFD, each U+FFFD becomes the byte FF (never valid UTF-8).
+    public static func appendDropField(_ bytes: UnsafeBufferPointer<UInt8>, fromGB18030: Bool, to out: inout [UInt8]) {
+        guard fromGB18030, let base = bytes.baseAddress, bytes.count >= 3 else { return appendQuoted(bytes, to: &out) }
+        var hasReplacement = false
+        for k in 0..<(bytes.count - 2) where base[k] == 0xEF && base[k + 1] == 0xBF && base[k + 2] == 0xBD {
+            hasReplacement = true
+            break
+        }
+        guard hasReplacement else { return appendQuoted(bytes, to: &out) }
+        var marked: [UInt8] = []
+        marked.reserveCapacity(bytes.count)
+        var k = 0
+        while k < bytes.count {
+            if k + 2 < bytes.count && base[k] == 0xEF && base[k + 1] == 0xBF && base[k + 2] == 0xBD {
+                marked.append(0xFF)
+                k += 3
+            } else {
+                marked.append(base[k])
+                k += 1
+            }
+        }
+        marked.withUnsafeBufferPointer { appendQuoted($0, to: &out) }
+    }
+
+    /// Appends `bytes` quoted by the rule of `field(_:)`, whatever they hold.
+    private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var needs = false
         for u in bytes where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D { needs = true; break }
         if !needs, let f = bytes.first, let l = bytes.last, f == 0x20 || l == 0x20 { needs = true }

@@ -76,10 +76,15 @@ public struct CanonicalCSVSink: RowSink {
         state.append(contentsOf: Array((CSVText.record(fields) + "\n").utf8))
     }
 
+    /// The cell's text; the column's default where the row has none (its slot then holds the
+    /// default's value).
     private func text(_ row: NormalizedRow, _ c: Int) -> String {
         let f = mapping.columnToField[c]
-        guard f >= 0, f < row.batch.fieldCount(row.record) else { return "" }
-        return String(decoding: ByteTrimming.trimmed(row.batch.field(row.record, f)), as: UTF8.self)
+        if f >= 0, f < row.batch.fieldCount(row.record) {
+            let bytes = ByteTrimming.trimmed(row.batch.field(row.record, f))
+            if !MissingValue.isMissing(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        }
+        return dataset.spec.columns[c].defaultValue?.canonicalText ?? ""
     }
 
     public func endChunk(state: inout [UInt8]) -> [UInt8] {

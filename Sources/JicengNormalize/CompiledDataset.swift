@@ -18,18 +18,25 @@ public final class CompiledDataset: Sendable {
     let enumLookups: [FoldedLookup<Int>?]
     let headerLookup: FoldedLookup<Int>
     /// Slots: one per column, then one per derived column.
-    public let slotCount: Int
-    public let periodSlot: Int?
-    /// Reference columns in precedence order (column indices), and the street column.
-    public let referenceColumns: [Int]
-    public let streetColumn: Int?
+    let slotCount: Int
+    let periodSlot: Int?
+    /// Reference columns in precedence order (column indices): the grid, unit and community
+    /// columns in the order the pipeline lists them, then the street column (contract v2 §9: a
+    /// street name places a row only when no other reference is given).
+    let referenceColumns: [Int]
+    /// The street column: it tells apart communities of the same name, and places a row alone.
+    let streetColumn: Int?
     public let uniqueColumns: [Int]
     let rules: [CompiledRule]
     let derived: [DerivedSlot]
-    /// Per column, for the row loop: whether a value is required, and the default when missing.
+    /// Per column, for the row loop: whether a value is required, and the slot value of its
+    /// default (`ColumnSpec.defaultValue`) where a row has none.
     public let valueRequired: [Bool]
     public let defaults: [Int64?]
-    public let isReference: [Bool]
+    /// Per column, the slot value of a text default when a distinct count hashes the column
+    /// (`FoldedTextHash` of the text, as a cell holding it would give); nil otherwise.
+    let hashedDefaults: [Int64?]
+    let isReference: [Bool]
 
     struct DerivedSlot: Sendable {
         var slot: Int
@@ -85,10 +92,10 @@ public final class CompiledDataset: Sendable {
         self.derived = derived
         slotCount = slotNames.count
         periodSlot = spec.periodColumn.flatMap { slotNames.firstIndex(of: $0) }
-        referenceColumns = spec.unitReference.compactMap { name in
-            spec.columns.firstIndex { $0.name == name && $0.type != .unitReference(.street) }
-        }
-        streetColumn = spec.columns.firstIndex { $0.type == .unitReference(.street) }
+        let street = spec.columns.firstIndex { $0.type == .unitReference(.street) }
+        let listed = spec.unitReference.compactMap { name in spec.columns.firstIndex { $0.name == name } }
+        referenceColumns = listed.filter { $0 != street } + listed.filter { $0 == street }
+        streetColumn = street
         uniqueColumns = spec.columns.indices.filter { spec.columns[$0].unique }
         let names = slotNames
         rules = try spec.rules.map { rule in
@@ -107,12 +114,31 @@ public final class CompiledDataset: Sendable {
         }
         slotNamesStorage = names
         valueRequired = spec.columns.map(\.valueRequired)
-        defaults = spec.columns.map(\.defaultValue)
+        defaults = spec.columns.map { column in column.defaultValue.map { Self.slotValue(of: $0, type: column.type) } }
+        hashedDefaults = spec.columns.map { column in
+            guard case .text(let text)? = column.defaultValue else { return nil }
+            var bytes = text.trimmingSpaces()
+            return bytes.withUTF8 { FoldedTextHash.slotValue($0) }
+        }
         let references = Set(referenceColumns)
         isReference = spec.columns.indices.map { references.contains($0) }
     }
 
     private let slotNamesStorage: [String]
+
+    /// A default as a slot holds the value of a cell: the integer, 1/0, the day number, the
+    /// enumeration value's code, or 1 for a text (a text slot says that the cell has a value).
+    static func slotValue(of value: ColumnDefault, type: ColumnType) -> Int64 {
+        switch value {
+        case .integer(let v): return v
+        case .boolean(let b): return b ? 1 : 0
+        case .date(let d): return Int64(d.dayNumber)
+        case .value(let name):
+            guard case .enumeration(let e) = type, let code = e.code(of: name) else { return missingSlot }
+            return Int64(code)
+        case .text: return 1
+        }
+    }
 
     /// Canonical names of the slots: columns, then derived columns.
     public var slotNames: [String] { slotNamesStorage }

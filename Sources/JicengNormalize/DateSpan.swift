@@ -9,9 +9,9 @@ import JicengCore
 /// thread, so tracking it costs a comparison or two per row and no allocation.
 public struct DateSpan: Sendable, Hashable {
     public private(set) var count: Int64 = 0
-    public private(set) var inPeriod: Int64 = 0
-    public private(set) var earliestDay = Int32.max
-    public private(set) var latestDay = Int32.min
+    private(set) var inPeriod: Int64 = 0
+    private(set) var earliestDay = Int32.max
+    private(set) var latestDay = Int32.min
 
     public init() {}
 

@@ -175,6 +175,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         // Column names are read from the spec only on the (cold) paths that report a finding:
         // copying the spec per row would retain and release each of its strings and arrays.
         func name(_ c: Int) -> String { context.dataset.spec.columns[c].name }
+        // Messages name a column by the file's header for it too: `办理状态 (status)`.
+        func label(_ c: Int) -> String { c < context.mapping.columnLabels.count ? context.mapping.columnLabels[c] : name(c) }
         let fieldCount = batch.fieldCount(r)
         let line = originalLine(batch, r, fieldCount)
         // Blank records (every cell empty) are skipped silently: spreadsheets leave them behind.
@@ -210,20 +212,20 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             slots[c] = missingSlot
             let fi = context.mapping.columnToField[c]
             guard fi >= 0, fi < available else {
-                if fi < 0, let d = context.dataset.defaults[c] { slots[c] = d }
+                if fi < 0, let d = defaultSlot(c) { slots[c] = d }
                 continue
             }
             let raw = batch.field(r, fi)
             let bytes = ByteTrimming.trimmed(raw)
             if !UTF8Validation.isValid(bytes) || (gbFile && containsReplacement(bytes)) {
-                add(.error, .encodingError, name(c), nil, FindingMessages.undecodableCell(name(c)))
+                add(.error, .encodingError, name(c), nil, FindingMessages.undecodableCell(label(c)))
                 ok = false
                 continue
             }
             if MissingValue.isMissing(bytes) {
-                if let d = context.dataset.defaults[c] { slots[c] = d }
+                if let d = defaultSlot(c) { slots[c] = d }
                 else if context.dataset.valueRequired[c] && !context.dataset.isReference[c] {
-                    add(.error, .missingValue, name(c), nil, FindingMessages.missingValue(name(c)))
+                    add(.error, .missingValue, name(c), nil, FindingMessages.missingValue(label(c)))
                     ok = false
                 }
                 continue
@@ -233,33 +235,33 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 slots[c] = context.distinctTextColumns.isEmpty || !context.distinctTextColumns[c] ? 1 : FoldedTextHash.slotValue(bytes)
             case .integer(let minimum):
                 guard let v = IntegerParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "整数"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .wholeNumber))
                     ok = false
                     continue
                 }
                 if let minimum, v < minimum {
-                    add(.error, .constraintError, name(c), bytes, FindingMessages.belowMinimum(name(c), minimum: minimum))
+                    add(.error, .constraintError, name(c), bytes, FindingMessages.belowMinimum(label(c), minimum: minimum))
                     ok = false
                     continue
                 }
                 slots[c] = v
             case .boolean:
                 guard let v = BooleanParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "是/否"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .yesNo))
                     ok = false
                     continue
                 }
                 slots[c] = v ? 1 : 0
             case .date:
                 guard let d = DateParser.parse(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "日期"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .date))
                     ok = false
                     continue
                 }
                 slots[c] = Int64(d.dayNumber)
             case .enumeration:
                 guard let code = context.dataset.enumLookups[c]!.lookup(bytes) else {
-                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(name(c), expected: "有效取值"))
+                    add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .allowedValue))
                     ok = false
                     continue
                 }
@@ -305,12 +307,13 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 if let resolved {
                     unit = resolved
                 } else {
-                    add(.error, .unknownUnit, name(c), bytes, FindingMessages.unknownUnit(name(c), ambiguous: ambiguous))
+                    add(.error, .unknownUnit, name(c), bytes, FindingMessages.unknownUnit(label(c), ambiguous: ambiguous,
+                                                                                   street: c == context.dataset.streetColumn))
                     ok = false
                 }
             } else if ok {
-                let names = context.dataset.referenceColumns.filter { context.mapping.columnToField[$0] >= 0 }.map { name($0) }
-                add(.error, .missingValue, names.first, nil, FindingMessages.missingReference(names))
+                let present = context.dataset.referenceColumns.filter { context.mapping.columnToField[$0] >= 0 }
+                add(.error, .missingValue, present.first.map { name($0) }, nil, FindingMessages.missingReference(present.map { label($0) }))
                 ok = false
             }
         }
@@ -323,14 +326,14 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             switch rule {
             case .requiredWhen(let c, let condition):
                 if slots[c] == missingSlot && condition.holds(slots) && !hadFinding(findings, column: name(c)) {
-                    add(.error, .missingValue, name(c), nil, FindingMessages.missingValueWhen(name(c)))
+                    add(.error, .missingValue, name(c), nil, FindingMessages.missingValueWhen(label(c)))
                     ok = false
                 }
             case .notBefore(let c, let ref):
                 if slots[c] != missingSlot && slots[ref] != missingSlot && slots[c] < slots[ref] {
                     let fi = context.mapping.columnToField[c]
                     add(.error, .ruleError, name(c), fi >= 0 ? batch.field(r, fi) : nil,
-                        FindingMessages.notBefore(name(c), name(ref)))
+                        FindingMessages.notBefore(label(c), label(ref)))
                     ok = false
                 }
             }
@@ -339,10 +342,19 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         if outsidePeriod, let period = context.period, let ps = context.dataset.periodSlot {
             let fi = context.mapping.columnToField[ps]
             add(.warning, .outOfPeriod, name(ps), fi >= 0 ? batch.field(r, fi) : nil,
-                FindingMessages.outOfPeriod(name(ps), period: period))
+                FindingMessages.outOfPeriod(label(ps), period: period))
             return .outOfPeriod
         }
         return .accepted(unit: unit)
+    }
+
+    /// The slot value of column `c`'s default, or nil: a text default is hashed when a distinct
+    /// count reads the column, as the cell would be.
+    @inline(__always)
+    func defaultSlot(_ c: Int) -> Int64? {
+        guard let d = context.dataset.defaults[c] else { return nil }
+        if !context.distinctTextColumns.isEmpty && context.distinctTextColumns[c] { return context.dataset.hashedDefaults[c] }
+        return d
     }
 
     /// The record's cells in the drop, and how many of its fields hold them (fields beyond are
@@ -400,18 +412,19 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
             if candidates.count == 1 { return (candidates[0], false) }
             return (nil, candidates.count > 1)
+        case .reference(.street):
+            // Contract v2 §9: a street name alone places the row at the street.
+            let streets = dir.streets(named: bytes)
+            if streets.count == 1 { return (streets[0], false) }
+            return (nil, streets.count > 1)
         default:
             return (dir.unit(id: bytes), false)
         }
     }
 
     private func appendQuarantine(_ out: inout [UInt8], _ finding: Finding, raw: [String], allFindings: [Finding]? = nil) {
-        let findings = allFindings ?? [finding]
-        let codes = findings.map(\.code.rawValue).joined(separator: ";")
-        let columns = findings.compactMap(\.column).joined(separator: ";")
-        let message = findings.map(\.message.zh).joined(separator: "；")
-        let record = CSVText.record(raw.map(SensitiveDataMasker.mask))
-        let fields = [context.dataset.spec.name, context.fileName, String(finding.line ?? 0), codes, columns, message, record]
-        out.append(contentsOf: Array((CSVText.record(fields) + "\n").utf8))
+        let record = QuarantineRecord(dataset: context.dataset.spec.name, file: context.fileName, line: finding.line ?? 0,
+                                      findings: allFindings ?? [finding], cells: raw)
+        out.append(contentsOf: record.utf8)
     }
 }

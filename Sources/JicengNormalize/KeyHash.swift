@@ -1,16 +1,16 @@
 /// A 128-bit hash of a key's bytes, used to find duplicate ids without keeping the ids: two
 /// independent 64-bit multiply-xorshift hashes. For 10 million distinct keys the chance that any
 /// two collide is about 10^-25.
-public struct KeyHash: Sendable, Hashable, Comparable {
-    public var high: UInt64
-    public var low: UInt64
+struct KeyHash: Sendable, Hashable, Comparable {
+    var high: UInt64
+    var low: UInt64
 
-    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         high = Self.hash(bytes, seed: 0x243F_6A88_85A3_08D3, multiplier: 0x9E37_79B9_7F4A_7C15)
         low = Self.hash(bytes, seed: 0x1319_8A2E_0370_7344, multiplier: 0xC2B2_AE3D_27D4_EB4F)
     }
 
-    public init(high: UInt64, low: UInt64) {
+    init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
@@ -45,16 +45,16 @@ public struct KeyHash: Sendable, Hashable, Comparable {
         return h
     }
 
-    public static func < (a: KeyHash, b: KeyHash) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
+    static func < (a: KeyHash, b: KeyHash) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
 }
 
 /// Where a unique key occurred: which file (by index in read order) and line.
 public struct KeyOccurrence: Sendable, Hashable, Comparable {
-    public var key: KeyHash
-    public var file: Int32
-    public var line: Int
+    var key: KeyHash
+    var file: Int32
+    var line: Int
 
-    public init(key: KeyHash, file: Int32, line: Int) {
+    init(key: KeyHash, file: Int32, line: Int) {
         self.key = key
         self.file = file
         self.line = line

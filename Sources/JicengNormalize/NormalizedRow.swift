@@ -26,11 +26,3 @@ public protocol RowSink: Sendable {
     func accept(_ row: NormalizedRow, weight: Int64, state: inout State)
     func endChunk(state: inout State) -> ChunkOutput
 }
-
-/// A sink that keeps nothing: for `validate`.
-public struct DiscardingSink: RowSink {
-    public init() {}
-    public func makeState() -> Int { 0 }
-    public func accept(_ row: NormalizedRow, weight: Int64, state: inout Int) {}
-    public func endChunk(state: inout Int) -> Int { 0 }
-}

@@ -27,7 +27,9 @@ public struct UnitRow: Sendable, Hashable {
 /// that pass. A unit whose parent was rejected is rejected too, so every kept unit hangs from
 /// the root.
 public enum UnitHierarchyBuilder {
-    public static func build(_ rows: [UnitRow]) -> (directory: UnitDirectory?, findings: [Finding]) {
+    /// `idLabels`: per units file, how its messages name the unit_id column (`单位编码 (unit_id)`,
+    /// `HeaderMapping.columnLabels`); `unit_id` for a file not listed.
+    public static func build(_ rows: [UnitRow], idLabels: [String: String] = [:]) -> (directory: UnitDirectory?, findings: [Finding]) {
         var findings: [Finding] = []
         func finding(_ code: FindingCode, _ row: UnitRow, column: String, value: String?, _ message: LocalizedText) {
             findings.append(Finding(severity: .error, code: code, dataset: "units", file: row.file, line: row.line,
@@ -41,7 +43,7 @@ public enum UnitHierarchyBuilder {
             if let first = byId[key] {
                 let f = kept[first]
                 finding(.uniqueError, row, column: "unit_id", value: row.id,
-                        FindingMessages.duplicateKey("unit_id", firstFile: f.file, firstLine: f.line))
+                        FindingMessages.duplicateKey(idLabels[row.file] ?? "unit_id", firstFile: f.file, firstLine: f.line))
                 continue
             }
             byId[key] = kept.count

@@ -13,13 +13,14 @@ public struct ColumnSpec: Sendable, Hashable {
     public var valueRequired: Bool
     /// Values must be unique across all files of the dataset.
     public var unique: Bool
-    /// Used when the cell is missing (e.g. `volunteers` defaults to 0).
-    public var defaultValue: Int64?
+    /// Used where a row has no value: the file has no such column, or the cell is empty (e.g.
+    /// `volunteers` defaults to 0, a web platform's `channel` to `online`).
+    public var defaultValue: ColumnDefault?
     public var title: LocalizedText?
 
     public init(
         name: String, aliases: [String] = [], type: ColumnType, required: Bool = false,
-        valueRequired: Bool? = nil, unique: Bool = false, defaultValue: Int64? = nil, title: LocalizedText? = nil
+        valueRequired: Bool? = nil, unique: Bool = false, defaultValue: ColumnDefault? = nil, title: LocalizedText? = nil
     ) {
         self.name = name
         self.aliases = aliases

@@ -25,7 +25,8 @@ public enum UnitReferenceRole: String, Sendable, Hashable, CaseIterable {
     case unit
     /// A name or alias of a `community` unit.
     case community
-    /// A name or alias of a `street` unit, only to tell apart communities of the same name.
+    /// A name or alias of a `street` unit: it tells apart communities of the same name, and
+    /// places a row at the street when the row gives no other reference (contract v2 §9).
     case street
 }
 

@@ -10,7 +10,7 @@
 /// or        := and ('or' and)*
 /// and       := unary ('and' unary)*            -- 'and' binds tighter than 'or'
 /// unary     := 'not' unary | '(' or ')' | predicate
-/// predicate := column op value                 -- op: = (or ==), !=, <, <=, >, >=
+/// predicate := column op value                 -- op: = (or ==), != (or <>), <, <=, >, >=
 ///            | column ['not'] 'in' '(' value (',' value)* ')'
 ///            | column 'is' ['not'] 'set'        -- the cell has (or has no) value
 ///            | column                           -- a boolean column is true

@@ -80,7 +80,6 @@ struct DatasetDecoder {
         try only("values", with: ["enum"])
         try only("role", with: ["unit_reference"])
         try only("minimum", with: ["integer"])
-        try only("default", with: ["integer"])
 
         let type: ColumnType
         switch typeName {
@@ -105,13 +104,13 @@ struct DatasetDecoder {
             type = .unitReference(UnitReferenceRole(rawValue: try roleCursor.choice(UnitReferenceRole.allCases.map(\.rawValue)))!)
         }
 
-        var defaultValue: Int64?
+        let unique = try m["unique"]?.bool() ?? false
+        var defaultValue: ColumnDefault?
         if let c = m["default"] {
-            let value = try c.integer()
-            if case .integer(let minimum?) = type, value < minimum {
-                throw c.error("the default \(value) is below the column's minimum \(minimum)")
+            if unique {
+                throw c.error("column '\(name)' is unique and cannot have a default: every row without a value would repeat it")
             }
-            defaultValue = value
+            defaultValue = try c.columnDefault(for: type, column: name)
         }
         let required = try m["required"]?.bool() ?? false
         return ColumnSpec(
@@ -120,7 +119,7 @@ struct DatasetDecoder {
             type: type,
             required: required,
             valueRequired: try m["value_required"]?.bool(),
-            unique: try m["unique"]?.bool() ?? false,
+            unique: unique,
             defaultValue: defaultValue,
             title: try m["title"]?.localizedTitle(name: name))
     }
@@ -183,15 +182,14 @@ struct DatasetDecoder {
                 throw item.error("column '\(name)' is listed as a unit reference but its type is not unit_reference")
             }
             if names.contains(name) { throw item.error("column '\(name)' is listed twice") }
+            if role == .street && roles.contains(.street) {
+                throw item.error("a dataset has at most one street column, and '\(name)' is a second one")
+            }
             names.append(name)
             roles.append(role)
         }
-        if roles.contains(.street) && !roles.contains(.community) {
-            throw cursor.error("a street column only tells apart communities of the same name: list a community column too")
-        }
-        if roles.allSatisfy({ $0 == .street }) {
-            throw cursor.error("a street column alone cannot name a unit")
-        }
+        // A street column may come anywhere in the list: it is tried last (contract v2 §9), and a
+        // community column beside it uses it to tell apart communities of the same name.
         return names
     }
 

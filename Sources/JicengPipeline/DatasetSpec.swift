@@ -12,7 +12,7 @@ public struct DatasetSpec: Sendable, Hashable {
     public var role: DatasetRole
     public var columns: [ColumnSpec]
     /// The unit-reference columns in order of precedence: in each row the first non-empty one is
-    /// used (contract §2). Empty for `units`.
+    /// used (contract §2), a street column only when no other is given (v2 §9). Empty for `units`.
     public var unitReference: [String]
     /// A `date` column; rows whose date lies outside the period are `out-of-period` warnings.
     /// nil for snapshots (grids, property companies), which always count.

@@ -9,7 +9,7 @@ public struct IndicatorSpec: Sendable, Hashable {
     }
 
     /// How the value is shown to people (machine outputs always use plain decimals).
-    public enum Display: String, Sendable, Hashable {
+    public enum Display: String, Sendable, Hashable, Codable {
         /// A whole number, shown with its full value.
         case count
         /// A ratio shown as a percentage with two decimals (90.17%).

@@ -38,6 +38,8 @@ public enum StandardPipelineText {
 #       columns:
 #         <column>: {type: …, required: …, unique: …, default: …, aliases: […], title: …}
 #           type: text | integer | boolean | date | enum | level | unit_reference
+#           default: 该列缺失或为空时的取值，任何类型 / the value where a row has none,
+#             any type (default: online; 0; true; 2022-04-01); 有默认值的列可以不在表头中
 #           enum 列另有 values: {<value>: {title: …, synonyms: […]}}
 #           unit_reference 列另有 role: grid | unit | community | street
 #       derived: {<name>: {formula: days_between, from: <date>, to: <date>}}
@@ -132,9 +134,11 @@ datasets:
   # ---------------------------------------------------------------------------
   property_companies:
     title: {zh: 物业企业党组织, en: Property-management companies}
-    # 每行用第一个非空的列确定所属单位；street 只用于区分同名社区。
-    # In each row the first non-empty column names the unit; street only tells
-    # apart communities of the same name.
+    # 每行用第一个非空的列确定所属单位；street 用于区分同名社区，其他列都为空时
+    # 单独把该行计入街道（数据约定 v2 §9）。
+    # In each row the first non-empty column names the unit; street tells apart
+    # communities of the same name, and places the row at the street when no
+    # other column is given (contract v2 §9).
     unit_reference: [unit_id, community, street]
     columns:
       company_id:      {type: text, required: true, unique: true, aliases: [企业编码, 统一社会信用代码], title: 企业编码}

@@ -1,8 +1,10 @@
-/// "Did you mean …?" for misspelt keys and names in pipeline files, and for mistyped options
-/// and subcommands on the command line.
+/// "Did you mean …?" for misspelt keys and names in pipeline and targets files, for the headers
+/// of a data file that name no column, and for mistyped options and subcommands.
 ///
 /// Exists because the loader rejects unknown keys (a typo must not be silently ignored), and an
-/// error that also names the likely intended word is much quicker to fix.
+/// error that also names the likely intended word is much quicker to fix; the same holds for a
+/// header such as `单位编号` written where the accepted name is `单位编码`. Public so that the
+/// targets reader, the normaliser and the command line give the same suggestions.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
     public static func closest(to word: String, among candidates: [String]) -> String? {
@@ -13,8 +15,27 @@ public enum Suggestion {
             if best == nil || d < best!.1 { best = (candidate, d) }
         }
         guard let (candidate, d) = best else { return nil }
-        let limit = target.count <= 3 ? 1 : max(2, min(3, target.count / 3))
-        return d <= limit ? candidate : nil
+        return d <= limit(forLength: target.count) ? candidate : nil
+    }
+
+    /// Of several written words, the one closest to a candidate, with that candidate: the pair at
+    /// the smallest edit distance that is still a likely typo of the word (ties: the first word,
+    /// then the first candidate). nil when no word is close to any candidate.
+    public static func nearestPair(words: [String], candidates: [String]) -> (word: String, candidate: String)? {
+        var best: (word: String, candidate: String, distance: Int)?
+        for word in words {
+            guard let candidate = closest(to: word, among: candidates) else { continue }
+            let d = distance(Array(word.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+            if best == nil || d < best!.distance { best = (word, candidate, d) }
+        }
+        return best.map { ($0.word, $0.candidate) }
+    }
+
+    /// The largest distance that still reads as a typo of a word of `length` characters: one edit
+    /// for up to three characters (two Chinese characters differ in half their length), up to
+    /// three for longer words.
+    static func limit(forLength length: Int) -> Int {
+        length <= 3 ? 1 : max(2, min(3, length / 3))
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

@@ -11,9 +11,9 @@ enum DisplayFormat: String, Sendable, Hashable {
     case percent
     case decimal
 
-    /// Unknown display names fall back to `decimal`, which never hides digits that matter.
-    init(display: String) {
-        self = DisplayFormat(rawValue: display) ?? .decimal
+    /// The format of an indicator's display.
+    init(display: IndicatorInfo.Display) {
+        self = DisplayFormat(rawValue: display.rawValue) ?? .decimal
     }
 
     /// The text for a value; `—` when it is undefined.

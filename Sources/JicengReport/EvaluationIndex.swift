@@ -52,7 +52,7 @@ struct EvaluationIndex {
     }
 
     func format(_ indicator: String) -> DisplayFormat {
-        DisplayFormat(display: indicatorsByName[indicator]?.display ?? "decimal")
+        DisplayFormat(display: indicatorsByName[indicator]?.display ?? .decimal)
     }
 
     func title(_ indicator: String, _ language: Language) -> String {

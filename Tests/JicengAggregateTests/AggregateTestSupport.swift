@@ -3,6 +3,7 @@ import Testing
 import JicengCore
 import JicengPipeline
 import JicengNormalize
+import JicengRun
 @testable import JicengAggregate
 
 /// A drop folder in the temp directory, removed when the value goes away.

@@ -3,6 +3,7 @@ import Testing
 import JicengCore
 import JicengPipeline
 import JicengNormalize
+import JicengRun
 @testable import JicengAggregate
 
 /// Which files of a drop are read as which dataset (contract §1, v2 §9).
@@ -58,6 +59,11 @@ import JicengNormalize
         #expect(inventory.files(of: "requests") == ["street-only.csv"])
         let notRead = inventory.findings.filter { $0.code == .unknownFile && $0.dataset == nil }
         #expect(notRead.map(\.file) == ["no-unit.csv"])
+        // What the inventory recognises is read as it: its row is attached to the street 绣林 (S1).
+        let analysis = try drop.analyze()
+        #expect(analysis.files.first { $0.file == "street-only.csv" }?.rowsAccepted == 1)
+        #expect(analysis.total("S1", "requests_received") == 1)
+        #expect(analysis.total("M1", "requests_received") == 0)
     }
 
     @Test("hidden files and files not ending in .csv are not part of the drop")

@@ -110,10 +110,11 @@ struct DuplicateTakeBackTests {
         #expect(unique.first?.message.en.contains("requests-a.csv line 2") == true)
         #expect(unique.last?.message.en.contains("requests-b.csv line 5") == true)
         #expect(unique.map(\.value) == ["R1", "R3", "R2", "R4"])
-        // Errors: 4 duplicates. Warnings: a:4 and b:4 out of period, plus the missing grids,
-        // property_companies and services files.
+        // Errors: 4 duplicates. Warnings: a:4 and b:4 out of period, the missing grids,
+        // property_companies and services files, and satisfaction, a column neither file has.
         #expect(analysis.findings.errors == 4)
-        #expect(analysis.findings.warnings == 5)
+        #expect(analysis.findings.warnings == 6)
+        #expect(analysis.absentColumns.map(\.column) == ["satisfaction"])
         // Row counts: b had 5 rows read; accepted R1, R3, R4, R4 first (4), then the 3 counted
         // duplicates (R1, R3, second R4) become rejected: 1 accepted, 3 rejected, 1 out of period.
         let b = try #require(analysis.files.first { $0.file == "requests-b.csv" })

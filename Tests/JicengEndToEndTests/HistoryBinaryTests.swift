@@ -137,10 +137,12 @@ struct HistoryBinaryTests {
         #expect(line.contains("\"severity\": \"warning\""), "\(findings)")
         #expect(line.contains("\"value\": \"2022Q2\""))
         #expect(line.contains("missing: 2022Q2"))
-        // Counted: the drop's one warning (no property_companies file) and the gap.
-        #expect(findings.contains("\"warnings\": 2"))
+        // Counted: the drop's four warnings (no property_companies file; no file has the columns
+        // satisfaction, building_party_groups, party_member_households, whose indicators are left
+        // out) and the gap.
+        #expect(findings.contains("\"warnings\": 5"))
         #expect(r.stderr.contains("history-gap") && r.stderr.contains("2022Q2"))
-        #expect(r.stderr.contains("2 warnings"))
+        #expect(r.stderr.contains("5 warnings"))
         // The run itself is recorded all the same; once Q2 is, Q3 has its year-to-date.
         #expect(try work.run(2, history: work.store).status == 0)
         #expect(try work.run(3, history: work.store).status == 0)

@@ -83,7 +83,7 @@ struct RobustnessRegressionTests {
     /// `Fuzz/regressions/provenance-line-column.csv`: a finding on line 1, the header): a `_line`
     /// column in a drop's own file was taken as the provenance column of Jiceng's stage outputs,
     /// so the data decided the reported lines, and rows sharing a `_line` value were taken back
-    /// together as duplicates (DropAnalyzer.takeBack), removing valid rows from the indicators.
+    /// together as duplicates (DuplicateTakeBack in JicengRun), removing valid rows from the indicators.
     /// Fixed in 34dcc80: `_line` is trusted only in folders written by Jiceng's own stages.
     @Test("a `_line` column in a raw drop does not move findings or drop valid rows")
     func provenanceColumnInARawDrop() throws {

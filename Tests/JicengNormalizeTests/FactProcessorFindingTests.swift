@@ -120,11 +120,12 @@ struct FactProcessorFindingTests {
 
     @Test("missing-value: no unit given in any reference column")
     func missingReference() throws {
-        let r = try run("R2,2022-04-02,热线,,,,绣林街道,,办理中,,")
+        let r = try run("R2,2022-04-02,热线,,,,,,办理中,,")
         let f = try only(r)
         #expect(f.code == .missingValue)
         #expect(f.line == 3)
         #expect(f.column == "grid_id")
+        #expect(f.message.en == "no unit given (grid_id/unit_id/community/street)")
         expectGoodRowsAccepted(r)
     }
 

@@ -141,10 +141,12 @@ struct NTResult {
     var acceptedLines: [Int] { rows.map(\.line) }
 }
 
-/// Reads `path` as a file of `datasetName` with the standard pipeline and normalises it.
+/// Reads `path` as a file of `datasetName` with the standard pipeline (or as `compiled`, a dataset
+/// of another pipeline) and normalises it. `distinctTextColumns`: as `FactFileContext`'s.
 func ntNormalise(_ path: String, dataset datasetName: String, directory: UnitDirectory, period: Period? = nil,
-                 maxFieldBytes: Int = 1 << 20, listLimit: Int = 1000, chunkBytes: Int = 4 << 20) throws -> NTResult {
-    let ds = try NT.dataset(datasetName)
+                 maxFieldBytes: Int = 1 << 20, listLimit: Int = 1000, chunkBytes: Int = 4 << 20,
+                 compiled: CompiledDataset? = nil, distinctTextColumns: [Bool] = []) throws -> NTResult {
+    let ds = try compiled ?? NT.dataset(datasetName)
     let options = CSVReadOptions(chunkBytes: chunkBytes, readBytes: min(chunkBytes, 1 << 20), maxFieldBytes: maxFieldBytes, workers: 1)
     let reader = try CSVFileReader(path: path, options: options)
     guard case .header(let header) = try reader.readHeader() else {
@@ -158,7 +160,7 @@ func ntNormalise(_ path: String, dataset datasetName: String, directory: UnitDir
     guard mapping.isUsable else { return result }
     let context = FactFileContext(dataset: ds, mapping: mapping, directory: directory, period: period, fileName: name,
                                   fileIndex: 0, fileEncoding: header.encoding, maxFieldBytes: maxFieldBytes,
-                                  listLimit: listLimit, quarantine: false)
+                                  listLimit: listLimit, quarantine: false, distinctTextColumns: distinctTextColumns)
     let processor = FactProcessor(context: context, sink: NTCollectingSink(slotCount: ds.slotCount))
     _ = try reader.readRecords(with: processor) { out in
         result.findings.append(contentsOf: out.findings.listed)
@@ -171,11 +173,23 @@ func ntNormalise(_ path: String, dataset datasetName: String, directory: UnitDir
 
 /// Writes `lines` as `name` in a fresh folder and normalises it.
 func ntNormalise(_ name: String, _ lines: [String], dataset: String, period: Period? = nil, maxFieldBytes: Int = 1 << 20,
-                 listLimit: Int = 1000) throws -> NTResult {
+                 listLimit: Int = 1000, directory: UnitDirectory? = nil, compiled: CompiledDataset? = nil,
+                 distinctTextColumns: [Bool] = []) throws -> NTResult {
     let folder = NTFolder()
     let path = folder.write(name, lines: lines)
-    return try ntNormalise(path, dataset: dataset, directory: try NT.directory(), period: period,
-                           maxFieldBytes: maxFieldBytes, listLimit: listLimit)
+    return try ntNormalise(path, dataset: dataset, directory: try directory ?? NT.directory(), period: period,
+                           maxFieldBytes: maxFieldBytes, listLimit: listLimit, compiled: compiled,
+                           distinctTextColumns: distinctTextColumns)
+}
+
+/// The standard pipeline with `replacements` made in its text (each `old` must occur once).
+func ntPipeline(_ replacements: [(old: String, new: String)]) throws -> Pipeline {
+    var text = StandardPipelineText.yaml
+    for r in replacements {
+        precondition(text.components(separatedBy: r.old).count == 2, "'\(r.old)' must occur once in the standard pipeline")
+        text = text.replacingOccurrences(of: r.old, with: r.new)
+    }
+    return try PipelineLoader.load(yaml: text, sourceName: "test.yaml")
 }
 
 /// The day number of a date, as date slots hold it.

@@ -75,8 +75,9 @@ struct SlotConditionTests {
         #expect(ds.slotNames == names)
         #expect(ds.slotCount == 12)
         #expect(ds.periodSlot == 1)
-        // Reference precedence grid_id, unit_id, community; street only narrows.
-        #expect(ds.referenceColumns.map { ds.slotNames[$0] } == ["grid_id", "unit_id", "community"])
+        // Reference precedence grid_id, unit_id, community, then street alone (contract v2 §9);
+        // the street also narrows a community name.
+        #expect(ds.referenceColumns.map { ds.slotNames[$0] } == ["grid_id", "unit_id", "community", "street"])
         #expect(ds.streetColumn.map { ds.slotNames[$0] } == "street")
         #expect(ds.uniqueColumns.map { ds.slotNames[$0] } == ["request_id"])
         #expect(ds.column(forHeader: "工单编号") == 0)

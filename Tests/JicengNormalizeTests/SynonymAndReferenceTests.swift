@@ -191,3 +191,67 @@ struct UnitReferenceTests {
         #expect(got == ["G1", "S2", "M2", "M2", "unknown-unit:grid_id", "unknown-unit:unit_id"])
     }
 }
+
+@Suite("A street alone places a row (contract v2 §9)")
+struct StreetReferenceTests {
+    /// (grid_id, unit_id, community, street) → the unit attached, or the finding, as `UnitReferenceTests`.
+    private func attach(_ refs: [(String, String, String, String)], directory: UnitDirectory? = nil) throws -> (got: [String], result: NTResult) {
+        let lines = refs.enumerated().map { i, r in "R\(i),2022-04-01,热线,\(r.0),\(r.1),\(r.2),\(r.3),办理中" }
+        let d = try directory ?? NT.directory()
+        let r = try ntNormalise("requests.csv", [UnitReferenceTests.header] + lines, dataset: "requests", directory: d)
+        let got = (0..<refs.count).map { i in
+            if let row = r.rows.first(where: { $0.line == i + 2 }) { return d.units[row.unit].id }
+            return r.findings.filter { $0.line == i + 2 }.map { "\($0.code.rawValue):\($0.column ?? "")" }.joined(separator: " ")
+        }
+        return (got, r)
+    }
+
+    @Test("the street is used only when grid_id, unit_id and community are all empty; by name or alias, folded")
+    func precedence() throws {
+        let (got, _) = try attach([
+            ("", "", "", "绣林街道"),            // name → S1
+            ("", "", "", "笔架山"),              // alias → S2
+            ("", "", "", " 绣林 "),              // trimmed
+            ("-", "NULL", "", "笔架山街道"),     // missing-value markers are empty
+            ("", "", "东门社区", "笔架山"),       // a community comes first; the street tells M1 and M3 apart
+            ("G1", "", "", "笔架山街道"),         // a grid comes first, whatever the street says
+            ("", "", "北门社区", "绣林街道"),     // a community given but unknown: no fall back to the street
+            ("", "", "", "南湖街道"),            // no such street
+            ("", "", "", "东门社区"),            // a community's name is not a street's
+            ("", "", "", "一区"),                // nor a district's
+        ])
+        #expect(got == ["S1", "S2", "S1", "S2", "M3", "G1", "unknown-unit:community", "unknown-unit:street",
+                        "unknown-unit:street", "unknown-unit:street"])
+    }
+
+    @Test("a street name that two streets share is ambiguous: unknown-unit, saying so")
+    func ambiguous() throws {
+        // A third street, in the other district, that also goes by 绣林.
+        var rows = NT.unitRows
+        rows.append(NT.row("S3", "城关街道", .street, "D2", aliases: ["绣林"], line: 14))
+        let directory = try #require(UnitHierarchyBuilder.build(rows).directory)
+        let (got, r) = try attach([("", "", "", "绣林"), ("", "", "", "城关街道"), ("", "", "", "绣林街道")], directory: directory)
+        #expect(got == ["unknown-unit:street", "S3", "S1"])
+        let f = try #require(r.findings.first)
+        #expect(f.severity == .error)
+        #expect(f.value == "绣林")
+        #expect(f.message == LocalizedText(zh: "street 对应多个街道，无法确定", en: "street matches more than one street"))
+    }
+
+    @Test("a file whose only reference column is 所属街道 is read, its rows attached to their streets")
+    func streetOnlyFile() throws {
+        let r = try ntNormalise("requests.csv", [
+            "工单编号,受理时间,渠道,所属街道,办理状态",
+            "R1,2022-04-01,热线,绣林街道,办理中",
+            "R2,2022-04-02,热线,笔架山,办理中",
+            "R3,2022-04-03,热线,,办理中",
+            "R4,2022-04-04,热线,南湖街道,办理中",
+        ], dataset: "requests")
+        let d = try NT.directory()
+        #expect(r.header?.isUsable == true)
+        #expect(r.rows.map { d.units[$0.unit].id } == ["S1", "S2"])
+        #expect(r.findings.map { "\($0.line ?? 0) \($0.code.rawValue) \($0.column ?? "")" } == ["4 missing-value street", "5 unknown-unit street"])
+        #expect(r.findings[0].message.zh == "没有填写所属单位（所属街道 (street)）")
+        #expect(r.findings[1].message.zh == "所属街道 (street) 在组织架构中找不到对应单位")
+    }
+}

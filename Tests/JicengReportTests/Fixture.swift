@@ -25,9 +25,9 @@ enum Fixture {
             UnitInfo(id: "M03", name: m03, level: .community, parentId: "S02", depth: 2),
         ]
         let indicators = [
-            IndicatorInfo(name: "requests_received", title: LocalizedText(zh: "受理诉求数", en: "Requests received"), display: "count", isRatio: false),
-            IndicatorInfo(name: "resolution_rate", title: LocalizedText(zh: "诉求解决率", en: "Resolution rate"), display: "percent", isRatio: true),
-            IndicatorInfo(name: "grid_party_branch_coverage", title: LocalizedText(zh: "网格党支部覆盖率", en: "Grid party branch coverage"), display: "percent", isRatio: true),
+            IndicatorInfo(name: "requests_received", title: LocalizedText(zh: "受理诉求数", en: "Requests received"), display: .count, isRatio: false),
+            IndicatorInfo(name: "resolution_rate", title: LocalizedText(zh: "诉求解决率", en: "Resolution rate"), display: .percent, isRatio: true),
+            IndicatorInfo(name: "grid_party_branch_coverage", title: LocalizedText(zh: "网格党支部覆盖率", en: "Grid party branch coverage"), display: .percent, isRatio: true),
         ]
         // unit, received, resolved, branches, grids, resolution status, coverage status
         let rows: [(String, Double, Double, Double, Double, TargetStatus, TargetStatus)] = [

@@ -29,27 +29,27 @@ enum LargeFixture {
         let name: String
         let zh: String
         let en: String
-        let display: String
+        let display: IndicatorInfo.Display
         let ratio: Bool
         let target: (Double, Comparator, Double)?
     }
 
     private static let specs: [Spec] = [
-        Spec(name: "requests_received", zh: "受理诉求数", en: "Requests received", display: "count", ratio: false, target: nil),
-        Spec(name: "requests_resolved", zh: "已解决诉求数", en: "Requests resolved", display: "count", ratio: false, target: nil),
-        Spec(name: "requests_in_progress", zh: "办理中诉求数", en: "Requests in progress", display: "count", ratio: false, target: nil),
-        Spec(name: "requests_explained", zh: "已解释诉求数", en: "Requests explained", display: "count", ratio: false, target: nil),
-        Spec(name: "requests_open", zh: "未办理诉求数", en: "Requests open", display: "count", ratio: false, target: nil),
-        Spec(name: "resolution_rate", zh: "诉求解决率", en: "Resolution rate", display: "percent", ratio: true, target: (0.9, .atLeast, 0.02)),
-        Spec(name: "response_rate", zh: "诉求响应率", en: "Response rate", display: "percent", ratio: true, target: (0.98, .atLeast, 0.01)),
-        Spec(name: "ontime_rate", zh: "按时办结率", en: "On-time rate", display: "percent", ratio: true, target: (0.85, .atLeast, 0.03)),
-        Spec(name: "mean_days_to_close", zh: "平均办结天数", en: "Mean days to close", display: "decimal", ratio: true, target: (10, .atMost, 1)),
-        Spec(name: "satisfaction_rate", zh: "群众满意率", en: "Satisfaction rate", display: "percent", ratio: true, target: (0.9, .atLeast, 0.02)),
-        Spec(name: "grids", zh: "网格数", en: "Grids", display: "count", ratio: false, target: nil),
-        Spec(name: "grid_party_branch_coverage", zh: "网格党支部覆盖率", en: "Grid party branch coverage", display: "percent", ratio: true, target: (0.8, .atLeast, 0.05)),
-        Spec(name: "residents_per_grid_worker", zh: "网格员人均服务居民数", en: "Residents per grid worker", display: "decimal", ratio: true, target: (500, .atMost, 50)),
-        Spec(name: "services_delivered", zh: "服务活动次数", en: "Services delivered", display: "count", ratio: false, target: nil),
-        Spec(name: "services_per_1000_residents", zh: "每千名居民服务次数", en: "Services per 1,000 residents", display: "decimal", ratio: true, target: (5, .atLeast, 1)),
+        Spec(name: "requests_received", zh: "受理诉求数", en: "Requests received", display: .count, ratio: false, target: nil),
+        Spec(name: "requests_resolved", zh: "已解决诉求数", en: "Requests resolved", display: .count, ratio: false, target: nil),
+        Spec(name: "requests_in_progress", zh: "办理中诉求数", en: "Requests in progress", display: .count, ratio: false, target: nil),
+        Spec(name: "requests_explained", zh: "已解释诉求数", en: "Requests explained", display: .count, ratio: false, target: nil),
+        Spec(name: "requests_open", zh: "未办理诉求数", en: "Requests open", display: .count, ratio: false, target: nil),
+        Spec(name: "resolution_rate", zh: "诉求解决率", en: "Resolution rate", display: .percent, ratio: true, target: (0.9, .atLeast, 0.02)),
+        Spec(name: "response_rate", zh: "诉求响应率", en: "Response rate", display: .percent, ratio: true, target: (0.98, .atLeast, 0.01)),
+        Spec(name: "ontime_rate", zh: "按时办结率", en: "On-time rate", display: .percent, ratio: true, target: (0.85, .atLeast, 0.03)),
+        Spec(name: "mean_days_to_close", zh: "平均办结天数", en: "Mean days to close", display: .decimal, ratio: true, target: (10, .atMost, 1)),
+        Spec(name: "satisfaction_rate", zh: "群众满意率", en: "Satisfaction rate", display: .percent, ratio: true, target: (0.9, .atLeast, 0.02)),
+        Spec(name: "grids", zh: "网格数", en: "Grids", display: .count, ratio: false, target: nil),
+        Spec(name: "grid_party_branch_coverage", zh: "网格党支部覆盖率", en: "Grid party branch coverage", display: .percent, ratio: true, target: (0.8, .atLeast, 0.05)),
+        Spec(name: "residents_per_grid_worker", zh: "网格员人均服务居民数", en: "Residents per grid worker", display: .decimal, ratio: true, target: (500, .atMost, 50)),
+        Spec(name: "services_delivered", zh: "服务活动次数", en: "Services delivered", display: .count, ratio: false, target: nil),
+        Spec(name: "services_per_1000_residents", zh: "每千名居民服务次数", en: "Services per 1,000 residents", display: .decimal, ratio: true, target: (5, .atLeast, 1)),
     ]
 
     static func evaluation() -> Evaluation {

@@ -113,7 +113,7 @@ struct SummaryHTMLTests {
     func derivedStatusMix() throws {
         var e = Fixture.evaluation()
         e.breakdowns.removeFirst()
-        e.indicators.append(IndicatorInfo(name: "requests_resolved", title: LocalizedText(zh: "已解决诉求数", en: "Resolved"), display: "count", isRatio: false))
+        e.indicators.append(IndicatorInfo(name: "requests_resolved", title: LocalizedText(zh: "已解决诉求数", en: "Resolved"), display: .count, isRatio: false))
         e.results.append(IndicatorResult(unitId: "C01", indicator: "requests_resolved", value: 4229, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget))
         let html = try SummaryHTML.render(e)
         #expect(html.contains("诉求办理状态构成"))

@@ -66,7 +66,7 @@ public struct FindingLog: Sendable {
         public var severity: Severity
         public var count: Int64
 
-        public init(file: String, code: FindingCode, severity: Severity, count: Int64) {
+        init(file: String, code: FindingCode, severity: Severity, count: Int64) {
             self.file = file
             self.code = code
             self.severity = severity

@@ -61,22 +61,75 @@ public enum FindingMessages {
     public static let recordTooLarge = LocalizedText(
         zh: "该行单元格数远超表头，已跳过", en: "the record has far more cells than the header; it was skipped")
 
-    public static func missingColumn(_ column: String, dataset: String) -> LocalizedText {
-        LocalizedText(zh: "缺少必需的列 \(column)，该文件未被读取", en: "required column \(column) is missing; the file was not read")
+    /// How a message names a column: the header the file used and the canonical name,
+    /// `单位编码 (unit_id)`, or the canonical name alone when the header is that name (after the
+    /// contract's folding: `Request_ID` is `request_id`).
+    public static func columnLabel(header: String, column: String) -> String {
+        let written = header.trimmingSpaces()
+        return written.isEmpty || TextFolding.fold(written) == column ? column : "\(written) (\(column))"
     }
 
-    public static func missingReferenceColumn(_ columns: [String]) -> LocalizedText {
+    /// A required column absent from the header. `accepted`: its name and aliases; `suggestion`:
+    /// a header of the file that looks like a misspelling of one of them, and that spelling.
+    public static func missingColumn(_ column: String, accepted: [String], suggestion: (header: String, spelling: String)?) -> LocalizedText {
+        var zh = "缺少必需的列 \(column)（表头可写作 \(accepted.joined(separator: "、"))），该文件未被读取"
+        var en = "required column \(column) is missing (headers accepted: \(accepted.joined(separator: ", "))); the file was not read"
+        if let suggestion {
+            zh += "；文件中的 \(suggestion.header) 是否应为 \(suggestion.spelling)？"
+            en += "; is \(suggestion.header) in the file meant to be \(suggestion.spelling)?"
+        }
+        return LocalizedText(zh: zh, en: en)
+    }
+
+    /// No unit-reference column in the header. `suggestion`: a header of the file that looks like
+    /// a misspelling of one, and how that column is named (`社区名称 (community)`).
+    public static func missingReferenceColumn(_ columns: [String], suggestion: (header: String, label: String)? = nil) -> LocalizedText {
         let list = columns.joined(separator: "/")
-        return LocalizedText(zh: "缺少单位引用列（\(list) 至少需要一列），该文件未被读取",
-                             en: "no unit reference column (one of \(list) is required); the file was not read")
+        var zh = "缺少单位引用列（\(list) 至少需要一列），该文件未被读取"
+        var en = "no unit reference column (one of \(list) is required); the file was not read"
+        if let suggestion {
+            zh += "；文件中的 \(suggestion.header) 是否应为 \(suggestion.label)？"
+            en += "; is \(suggestion.header) in the file meant to be \(suggestion.label)?"
+        }
+        return LocalizedText(zh: zh, en: en)
     }
 
+    /// `column`: the column's label (`columnLabel`) by its first header.
     public static func duplicateColumn(_ column: String) -> LocalizedText {
         LocalizedText(zh: "列 \(column) 在表头中出现多次，只使用第一次出现的列", en: "column \(column) appears more than once; only the first is used")
     }
 
-    public static func unknownColumn(_ header: String) -> LocalizedText {
-        LocalizedText(zh: "无法识别的列“\(header)”，已忽略", en: "unknown column '\(header)' ignored")
+    /// A header that names no column; `suggestion`: the label of the accepted spelling it most
+    /// resembles (`单位编码 (unit_id)`), when one is close.
+    public static func unknownColumn(_ header: String, suggestion: String? = nil) -> LocalizedText {
+        guard let suggestion else {
+            return LocalizedText(zh: "无法识别的列“\(header)”，已忽略", en: "unknown column '\(header)' ignored")
+        }
+        return LocalizedText(zh: "无法识别的列“\(header)”，已忽略；是否应为 \(suggestion)？",
+                             en: "unknown column '\(header)' ignored; did you mean \(suggestion)?")
+    }
+
+    /// An optional column absent from every file of a dataset, on which measures depend: what
+    /// depends on it is left out rather than computed as if no row had a value (a resolution rate
+    /// of 0% because no file says which requests were resolved). `indicators` and `breakdowns`:
+    /// what is left out; `measures`: named instead when neither reads them.
+    public static func absentColumn(_ column: String, dataset: String, accepted: [String], indicators: [String],
+                                    breakdowns: [String], measures: [String]) -> LocalizedText {
+        var zh = "\(dataset) 的文件都没有 \(column) 列（表头可写作 \(accepted.joined(separator: "、"))）"
+        var en = "no file of \(dataset) has the column \(column) (headers accepted: \(accepted.joined(separator: ", ")))"
+        if !indicators.isEmpty {
+            zh += "，依赖它的指标不予计算：\(indicators.joined(separator: "、"))"
+            en += "; the indicators that depend on it are left out: \(indicators.joined(separator: ", "))"
+        }
+        if !breakdowns.isEmpty {
+            zh += "\(indicators.isEmpty ? "，" : "；")按它分类的图表不予绘制：\(breakdowns.joined(separator: "、"))"
+            en += "; the breakdowns by it are left out: \(breakdowns.joined(separator: ", "))"
+        }
+        if indicators.isEmpty && breakdowns.isEmpty {
+            zh += "，依赖它的度量不予计算：\(measures.joined(separator: "、"))"
+            en += "; the measures that depend on it are left out: \(measures.joined(separator: ", "))"
+        }
+        return LocalizedText(zh: zh, en: en)
     }
 
     public static func missingCell(expected: Int, found: Int) -> LocalizedText {
@@ -95,13 +148,9 @@ public enum FindingMessages {
         LocalizedText(zh: "状态为已解决或已解释时必须填写 \(column)", en: "\(column) is required for this status")
     }
 
-    public static func typeError(_ column: String, expected: String) -> LocalizedText {
-        LocalizedText(zh: "\(column) 的值无法识别为\(expected)", en: "\(column) is not a valid \(expectedEnglish[expected] ?? expected)")
+    public static func typeError(_ column: String, expected: ExpectedValue) -> LocalizedText {
+        LocalizedText(zh: "\(column) 的值无法识别为\(expected.zh)", en: "\(column) is not a valid \(expected.en)")
     }
-
-    private static let expectedEnglish = [
-        "整数": "whole number", "是/否": "yes/no value", "日期": "date", "有效取值": "value of the allowed list", "层级": "level",
-    ]
 
     /// A whole number below its column's minimum (0 for counts, or the pipeline's `minimum`).
     public static func belowMinimum(_ column: String, minimum: Int64) -> LocalizedText {
@@ -118,8 +167,13 @@ public enum FindingMessages {
                       en: "\(count) rows repeat an earlier \(column), more than the limit of \(limit): the export was probably merged twice; this dataset's indicators are left out")
     }
 
-    public static func unknownUnit(_ column: String, ambiguous: Bool) -> LocalizedText {
-        ambiguous
+    /// A reference that matches no unit, or several. `street`: the reference is a street name
+    /// (no other column could tell the streets apart).
+    public static func unknownUnit(_ column: String, ambiguous: Bool, street: Bool = false) -> LocalizedText {
+        if ambiguous && street {
+            return LocalizedText(zh: "\(column) 对应多个街道，无法确定", en: "\(column) matches more than one street")
+        }
+        return ambiguous
             ? LocalizedText(zh: "\(column) 对应多个单位，无法确定（可增加街道列区分）", en: "\(column) matches more than one unit (add a street column to tell them apart)")
             : LocalizedText(zh: "\(column) 在组织架构中找不到对应单位", en: "\(column) matches no unit of the hierarchy")
     }

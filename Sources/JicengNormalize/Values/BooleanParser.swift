@@ -4,12 +4,12 @@
 /// (§2) accepts `是/否`, `有/无`, `yes/no`, `true/false`, `y/n`, `1/0` and `√/×` (U+221A, U+00D7),
 /// ignoring case, surrounding spaces and full-width forms (`ＹＥＳ`, `１`). Nothing else is
 /// accepted — other tick marks such as `✓` or `✗` are not in the contract and give nil.
-public enum BooleanParser {
+enum BooleanParser {
     /// The longest accepted spelling in bytes: `ｆａｌｓｅ`, five full-width letters of three bytes.
     private static let longestSpelling = 15
 
     /// The value of the cell, or nil when it is none of the accepted spellings.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         let t = ByteTrimming.trimmed(bytes)
         guard t.count <= longestSpelling else { return nil }
         var cursor = FoldedScalarCursor(t)

@@ -7,7 +7,7 @@ import JicengCore
 /// sometimes with full-width digits and often followed by a time that the pipeline ignores. A
 /// small hand-rolled scanner over the bytes keeps this off the allocator and out of Foundation on
 /// the hot path.
-public enum DateParser {
+enum DateParser {
     /// The calendar date of the cell as written, or nil when it is not one of the forms below or
     /// the day does not exist (2022-02-30, 2022-13-01).
     ///
@@ -23,7 +23,7 @@ public enum DateParser {
     /// - A plain number from 1 to 2958465, with or without a fraction, is an Excel serial date in
     ///   the 1900 date system (`43563.3592` is 2019-04-08; serial 60, Excel's 1900-02-29, does
     ///   not exist).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
         var cursor = FoldedScalarCursor(ByteTrimming.trimmed(bytes))
         var number = 0
         let digits = cursor.readDigits(upTo: 14, into: &number)

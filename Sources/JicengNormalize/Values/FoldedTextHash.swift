@@ -11,7 +11,7 @@ public enum FoldedTextHash {
 
     /// The value of the (already trimmed) UTF-8 bytes of a cell.
     @inline(__always)
-    public static func slotValue(_ trimmed: UnsafeBufferPointer<UInt8>) -> Int64 {
+    static func slotValue(_ trimmed: UnsafeBufferPointer<UInt8>) -> Int64 {
         var cursor = FoldedScalarCursor(trimmed)
         var h: UInt64 = 0x243F_6A88_85A3_08D3
         var count: UInt64 = 0

@@ -4,14 +4,14 @@
 /// digits (`１２３`), thousands separators (`1,234`, also the full-width comma `，`), an optional
 /// sign (`+`/`-`, also `＋`/`－`), and Excel's `12.0`. A sign is parsed rather than rejected so
 /// that the caller can report a negative count as a `constraint-error` instead of a type error.
-public enum IntegerParser {
+enum IntegerParser {
     /// The value of the cell, or nil when it is not a whole number in a form listed above or does
     /// not fit in `Int64`.
     ///
     /// Thousands separators must sit between groups: a first group of 1–3 digits, then groups of
     /// exactly three (`1,234`, `12,345,678`; not `1,23`, `,123`, `1,,234`, `1234,567`). A fraction
     /// is accepted only when it is all zeros (`12.0`, `12.00`; not `12.5` or `12.`).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         let trimmed = ByteTrimming.trimmed(bytes)
         if let value = plainDigits(trimmed) { return value }
         var cursor = FoldedScalarCursor(trimmed)

@@ -4,12 +4,12 @@
 /// missing required value is a `missing-value` finding, while a non-missing cell that does not
 /// parse is a type error. The spellings are the contract's: empty, `-`, `—`, `N/A`, `NA`, `NULL`,
 /// case-insensitive, after trimming and full-width folding (so `－`, `Ｎ／Ａ`, `ｎｕｌｌ` count too).
-public enum MissingValue {
+enum MissingValue {
     /// The longest missing spelling in bytes: `ＮＵＬＬ`, four full-width letters of three bytes.
     private static let longestSpelling = 12
 
     /// Whether the cell holds no value.
-    public static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let t = ByteTrimming.trimmed(bytes)
         if t.isEmpty { return true }
         if t.count > longestSpelling { return false }

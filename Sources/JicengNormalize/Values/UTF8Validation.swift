@@ -5,9 +5,9 @@
 /// them as text, and Swift's `String(decoding:as:)` would silently repair them instead. Follows the
 /// well-formed byte sequences of the Unicode Standard (Table 3-7): overlong forms, surrogates
 /// (U+D800–U+DFFF) and scalars above U+10FFFF are rejected.
-public enum UTF8Validation {
+enum UTF8Validation {
     /// Whether `bytes` is entirely well-formed UTF-8. Runs of ASCII are checked eight bytes at a time.
-    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count

@@ -29,14 +29,8 @@ enum CanonicalFileFilter {
               let lineField = header.fields.firstIndex(of: HeaderMapping.provenanceLineHeader) else { return }
         let temporary = path + ".filtering"
         do {
-            var writer = try QuarantineWriter(path: temporary, header: CSVText.record(header.fields) + "\n")
-            // The first failed write is thrown once the reader returns; later chunks are not written.
-            var writeFailure: (any Error)?
-            _ = try reader.readRecords(with: Copy(lineField: lineField, drop: lines)) { bytes in
-                guard writeFailure == nil else { return }
-                do { try writer.write(bytes) } catch { writeFailure = error }
-            }
-            if let writeFailure { throw writeFailure }
+            let writer = ChunkWriter(try QuarantineWriter(path: temporary, header: CSVText.record(header.fields) + "\n"))
+            _ = try reader.readRecords(with: Copy(lineField: lineField, drop: lines)) { writer.write($0) }
             try writer.close()
             guard rename(temporary, path) == 0 else {
                 let code = errno

@@ -24,7 +24,7 @@ import JicengPipeline
 ///   files not ending in `.csv` are not part of a drop and are passed over silently.
 public struct DropInventory: Sendable {
     /// Per dataset name, the files read as it, in byte order of their names.
-    public let files: [String: [String]]
+    let files: [String: [String]]
     /// `missing-file` for each dataset without a file (the hierarchy first, then the pipeline's
     /// order), then `unknown-file` for each CSV file recognised by its header or left unread.
     public let findings: [Finding]
@@ -75,17 +75,12 @@ public struct DropInventory: Sendable {
     /// The files read as `dataset`, in byte order of their names.
     public func files(of dataset: String) -> [String] { files[dataset] ?? [] }
 
-    /// Whether a header carries every required column of `dataset` (after aliases and folding)
-    /// and, when the dataset names its unit through reference columns, at least one of them.
+    /// Whether a header carries every required column of `dataset` (after aliases and folding;
+    /// a column with a default need not be there) and, when the dataset names its unit through
+    /// reference columns, at least one of them (`street` included, v2 §9): exactly when
+    /// `HeaderMapping` finds the file readable as that dataset.
     static func carriesRequiredColumns(_ header: CSVHeader, of dataset: CompiledDataset, file: String, trustProvenance: Bool) -> Bool {
-        let mapping = HeaderMapping(header: header, dataset: dataset, file: file, trustProvenance: trustProvenance)
-        let spec = dataset.spec
-        let references = Set(spec.unitReference)
-        for (c, column) in spec.columns.enumerated() where column.required && !references.contains(column.name) {
-            if mapping.columnToField[c] < 0 { return false }
-        }
-        guard !references.isEmpty else { return true }
-        return spec.columns.indices.contains { references.contains(spec.columns[$0].name) && mapping.columnToField[$0] >= 0 }
+        HeaderMapping(header: header, dataset: dataset, file: file, trustProvenance: trustProvenance).isUsable
     }
 
     /// The names in `folder` ending in `.csv` (any case), hidden ones left out, in byte order.

@@ -9,9 +9,7 @@ import JicengNormalize
 public struct QuarantineWriter {
     private let file: OutputFile
 
-    public static let header = "dataset,file,line,codes,columns,message,record\n"
-
-    public init(path: String, header: String = QuarantineWriter.header) throws {
+    public init(path: String, header: String = QuarantineRecord.header) throws {
         file = try OutputFile(creating: path)
         try file.write(header)
     }
