@@ -76,18 +76,19 @@ enum HelpScreen {
         for (english, chinese) in titles where line.hasPrefix(english) {
             line = chinese + line.dropFirst(english.count)
         }
-        let phrases = [
-            ("Show help information.", "显示帮助信息。"),
-            ("Show the version.", "显示版本号。"),
-            ("<subcommand>", "<子命令>"),
-            ("<options>", "<选项>"),
-        ]
+        let phrases = [("Show help information.", "显示帮助信息。"), ("Show the version.", "显示版本号。")]
         for (english, chinese) in phrases { line = line.replacingOccurrences(of: english, with: chinese) }
+        line = translatePlaceholders(line)
         if line.hasPrefix("  See '"), line.hasSuffix("' for detailed help."),
            let open = line.firstIndex(of: "'"), let close = line.lastIndex(of: "'"), open < close {
             line = "  各子命令的详细说明：\(line[line.index(after: open)..<close])"
         }
         return translateDefaults(line)
+    }
+
+    /// The placeholders of ArgumentParser's usage lines, `<subcommand>` and `<options>`, in Chinese.
+    static func translatePlaceholders(_ usage: String) -> String {
+        usage.replacingOccurrences(of: "<subcommand>", with: "<子命令>").replacingOccurrences(of: "<options>", with: "<选项>")
     }
 
     /// `(default: 1000)` → `（默认：1000）`, `(values: zh, en; default: zh)` → `（可选：zh、en；默认：zh）`.

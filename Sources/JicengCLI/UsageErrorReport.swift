@@ -40,7 +40,7 @@ struct UsageErrorReport {
         var lines = ["jiceng: usage: " + problem.message.text(language)]
         if let optionHelp { lines.append((language == .zh ? "说明：" : "Help: ") + optionHelp) }
         let usageTitle = language == .zh ? "用法：" : "Usage: "
-        let usage = language == .zh ? self.usage.replacingOccurrences(of: "<subcommand>", with: "<子命令>") : self.usage
+        let usage = language == .zh ? HelpScreen.translatePlaceholders(self.usage) : self.usage
         lines.append(contentsOf: TerminalText.wrap(usageTitle + usage, columns: columns, hang: TerminalText.width(usageTitle), spacesOnly: true))
         let help = commandPath.joined(separator: " ") + " --help"
         lines.append(language == .zh ? "详见 \(help)" : "See \(help) for more.")

@@ -89,7 +89,7 @@ struct LanguageBinaryTests {
         let out = drop + "-out"
         let run = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.hasSuffix("jiceng run：2022Q2 — 指标 \(try Self.dataRows(out + "/indicators.csv")) 行，5 个错误，3 个警告 → \(out)\n"),
+        #expect(run.stderr.hasSuffix("jiceng run：2022Q2 — 指标 \(try Self.dataRows(out + "/indicators.csv")) 行，5 个错误，3 个警告 → \(out) · 目标：built-in:Pipelines/targets.csv\n"),
                 "\(run.stderr)")
         // The hierarchy cannot be built without units: data-errors, in Chinese.
         let noUnits = try BinaryHarness.temporaryFolder("lang-nounits")
