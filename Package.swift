@@ -31,7 +31,8 @@ let package = Package(
         // Ingest: bytes on disk → records (encoding, libcsv, line numbers, parallel chunks).
         .target(name: "JicengIngest", dependencies: ["JicengCore", "CLibCSV"]),
         // The declarative pipeline (datasets, aliases, synonyms, measures, indicators).
-        .target(name: "JicengPipeline", dependencies: ["JicengCore", "Yams"]),
+        // Pipelines/standard.yaml and targets.csv are built in by EmbedAssetsPlugin.
+        .target(name: "JicengPipeline", dependencies: ["JicengCore", "Yams"], plugins: ["EmbedAssetsPlugin"]),
         // Normalise: records → typed rows attached to units, with findings; quarantine lines.
         .target(name: "JicengNormalize", dependencies: ["JicengCore", "JicengIngest", "JicengPipeline"]),
         // Aggregate: measure totals per unit rolled up the hierarchy, indicators, targets, year-to-date.
@@ -40,10 +41,11 @@ let package = Package(
         // duplicate take-back) through ingest and normalise into aggregate's measure totals.
         .target(name: "JicengRun", dependencies: ["JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize", "JicengAggregate"]),
         // Report: indicators.csv/json, findings.json, summary.html/md, indicators.xlsx.
+        // Templates/ is built in by EmbedAssetsPlugin.
         .target(name: "JicengReport", dependencies: [
             "JicengCore", "JicengAggregate", "CXLSXWriter",
             .product(name: "Mustache", package: "swift-mustache"),
-        ], resources: [.copy("Templates")]),
+        ], exclude: ["Templates"], plugins: ["EmbedAssetsPlugin"]),
         // The history store (contract §8): recorded runs in an SQLite file through GRDB, and the
         // year-to-date totals read back from it.
         .target(name: "JicengHistory", dependencies: [
@@ -64,6 +66,12 @@ let package = Package(
         .executableTarget(name: "JicengFuzz", dependencies: ["JicengIngest", "JicengNormalize", "JicengPipeline", "JicengCore"],
                           path: "Fuzz/Sources/JicengFuzz"),
 
+        // Files built into the binary: the plugin names them (Plugins/EmbedAssetsPlugin/EmbeddedFiles.swift),
+        // the tool writes each one's exact text as a Swift string at build time; nothing generated is committed.
+        .executableTarget(name: "EmbedAssets"),
+        .plugin(name: "EmbedAssetsPlugin", capability: .buildTool(), dependencies: ["EmbedAssets"]),
+
+        .testTarget(name: "EmbedAssetsTests", exclude: ["Fixtures"], plugins: ["EmbedAssetsPlugin"]),
         .testTarget(name: "JicengCoreTests", dependencies: ["JicengCore"]),
         .testTarget(name: "JicengIngestTests", dependencies: ["JicengIngest", "JicengCore"]),
         .testTarget(name: "JicengPipelineTests", dependencies: ["JicengPipeline", "JicengCore"]),

@@ -15,7 +15,7 @@ struct ReportStrings: Sendable {
 
     init(language: Language) throws {
         self.language = language
-        let source = try TemplateResources.text("strings.\(language.rawValue).json")
+        let source = ReportTemplateText.strings(language)
         guard let object = try? JSONSerialization.jsonObject(with: Data(source.utf8)) as? [String: Any] else {
             throw JicengError(.ioFailure, "report wording strings.\(language.rawValue).json is not a JSON object")
         }

@@ -10,7 +10,7 @@ import Mustache
 /// and every word are in `Templates/summary.html.mustache` and `Templates/strings.<lang>.json`;
 /// every text from the data is HTML-escaped by the template.
 public enum SummaryHTML {
-    private static let template = TemplateResources.load("summary.html.mustache")
+    private static let template = TemplateParser.load(ReportTemplateText.summaryHTML, name: "summary.html.mustache")
 
     public static func render(_ evaluation: Evaluation, language: Language = .zh, findings: [Finding] = []) throws -> String {
         let strings = try ReportStrings(language: language)

@@ -8,7 +8,7 @@ import Mustache
 /// Every text from the data is escaped by `MarkdownText` (the template's `MARKDOWN` content type),
 /// so a `|` or a line break in a unit name cannot break a table and no Markdown or HTML is injected.
 public enum SummaryMarkdown {
-    private static let template = TemplateResources.load("summary.md.mustache")
+    private static let template = TemplateParser.load(ReportTemplateText.summaryMarkdown, name: "summary.md.mustache")
 
     public static func render(_ evaluation: Evaluation, language: Language = .zh, findings: [Finding] = []) throws -> String {
         let strings = try ReportStrings(language: language)
