@@ -1,49 +1,81 @@
 import Foundation
 import JicengCore
+import JicengNormalize
 
 /// Prints findings for people (text), CI systems (JUnit XML, GitHub annotations) and scripts (JSON).
 enum FindingsRenderer {
-    static func text(_ doc: FindingsDocument, language: Language, color: Bool, perGroup: Int = 20) -> String {
+    /// The findings for people: per file, one group per severity and code (errors first), each
+    /// with its true count and its first `perGroup` findings. `unlisted` are the counts the
+    /// finding log did not list one by one (beyond `--max-findings`): their summary findings are
+    /// replaced by the counts, so a group's heading and its "… more" line count every finding.
+    /// `errorsOnly` (`--quiet`) leaves warnings out, and says nothing when there is no error.
+    static func text(_ doc: FindingsDocument, unlisted: [FindingLog.Unlisted] = [], language: Language, color: Bool,
+                     errorsOnly: Bool = false, perGroup: Int = 20) -> String {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-        var out = ""
-        var groups: [(file: String, code: FindingCode, items: [Finding])] = []
+        struct Key: Hashable {
+            var file: String?
+            var severity: Severity
+            var code: FindingCode
+        }
+        var notListed: [Key: Int64] = [:]
+        for u in unlisted { notListed[Key(file: u.file, severity: u.severity, code: u.code), default: 0] += u.count }
+        var order: [String?] = []
+        var groups: [String?: [(key: Key, items: [Finding])]] = [:]
         for f in doc.findings {
-            let file = f.file ?? (language == .zh ? "（数据包）" : "(drop)")
-            if let last = groups.last, last.file == file, last.code == f.code {
-                groups[groups.count - 1].items.append(f)
-            } else if let i = groups.firstIndex(where: { $0.file == file && $0.code == f.code }) {
-                groups[i].items.append(f)
+            let key = Key(file: f.file, severity: f.severity, code: f.code)
+            if f.line == nil, let n = notListed[key], f.message == FindingMessages.suppressed(count: n, code: f.code) { continue }
+            if errorsOnly && f.severity != .error { continue }
+            if groups[f.file] == nil { order.append(f.file) }
+            if let i = groups[f.file]?.firstIndex(where: { $0.key == key }) {
+                groups[f.file]![i].items.append(f)
             } else {
-                groups.append((file, f.code, [f]))
+                groups[f.file, default: []].append((key, [f]))
             }
         }
-        var currentFile = ""
-        for g in groups {
-            if g.file != currentFile {
-                out += "\n" + paint(g.file, "1") + "\n"
-                currentFile = g.file
-            }
-            let severity = g.items[0].severity
-            let label = severity == .error ? paint(language == .zh ? "错误" : "error", "31") : paint(language == .zh ? "警告" : "warning", "33")
-            out += "  \(label) \(g.code.rawValue) × \(g.items.count)\n"
-            for f in g.items.prefix(perGroup) {
-                var place = f.line.map { (language == .zh ? "第\($0)行" : "line \($0)") } ?? ""
-                if let c = f.column { place += place.isEmpty ? c : " \(c)" }
-                let value = f.value.map { " «\($0)»" } ?? ""
-                out += "    \(place.isEmpty ? "" : place + ": ")\(f.message.text(language))\(value)\n"
-            }
-            if g.items.count > perGroup {
-                out += "    " + (language == .zh ? "……另有 \(g.items.count - perGroup) 条" : "… and \(g.items.count - perGroup) more") + "\n"
+        for (key, _) in notListed where groups[key.file]?.contains(where: { $0.key == key }) != true {
+            if errorsOnly && key.severity != .error { continue }
+            if groups[key.file] == nil { order.append(key.file) }
+            groups[key.file, default: []].append((key, []))
+        }
+        if errorsOnly && doc.errors == 0 { return "" }
+        let zh = language == .zh
+        var out = ""
+        for file in order {
+            out += "\n" + paint(file ?? (zh ? "（数据包）" : "(drop)"), "1") + "\n"
+            let sorted = groups[file]!.enumerated().sorted {
+                ($0.element.key.severity == .error ? 0 : 1, $0.offset) < ($1.element.key.severity == .error ? 0 : 1, $1.offset)
+            }.map(\.element)
+            for g in sorted {
+                let total = Int64(g.items.count) + notListed[g.key, default: 0]
+                let label = g.key.severity == .error ? paint(zh ? "错误" : "error", "31") : paint(zh ? "警告" : "warning", "33")
+                out += "  \(label) \(g.key.code.rawValue) × \(NumberText.grouped(total))\n"
+                for f in g.items.prefix(perGroup) {
+                    var place = f.line.map { zh ? "第\($0)行" : "line \($0)" } ?? ""
+                    if let c = f.column { place += place.isEmpty ? c : " \(c)" }
+                    let value = f.value.map { " «\($0)»" } ?? ""
+                    out += "    \(place.isEmpty ? "" : place + ": ")\(f.message.text(language))\(value)\n"
+                }
+                let more = total - Int64(min(g.items.count, perGroup))
+                if more > 0 {
+                    out += "    " + (zh ? "……另有 \(NumberText.grouped(more)) 条" : "… and \(NumberText.grouped(more)) more") + "\n"
+                }
             }
         }
-        let summary = language == .zh
-            ? "\(doc.errors) 个错误，\(doc.warnings) 个警告"
-            : "\(doc.errors) error\(doc.errors == 1 ? "" : "s"), \(doc.warnings) warning\(doc.warnings == 1 ? "" : "s")"
+        let summary: String
+        if errorsOnly {
+            summary = zh ? "\(NumberText.grouped(doc.errors)) 个错误" : "\(NumberText.grouped(doc.errors)) error\(doc.errors == 1 ? "" : "s")"
+        } else {
+            summary = zh
+                ? "\(NumberText.grouped(doc.errors)) 个错误，\(NumberText.grouped(doc.warnings)) 个警告"
+                : "\(NumberText.grouped(doc.errors)) error\(doc.errors == 1 ? "" : "s"), \(NumberText.grouped(doc.warnings)) warning\(doc.warnings == 1 ? "" : "s")"
+        }
         out += "\n" + (doc.errors > 0 ? paint(summary, "31;1") : paint(summary, "32;1")) + "\n"
         return out
     }
 
-    static func junit(_ doc: FindingsDocument, language: Language) -> String {
+    /// JUnit XML: a test suite per file, a test case per finding (a failure for an error), each
+    /// test case with `file` (the drop's path to it) and `line` when the finding has them.
+    static func junit(_ doc: FindingsDocument, language: Language, dataFolder: String) -> String {
         func x(_ s: String) -> String {
             var o = ""
             for u in s.unicodeScalars {
@@ -75,6 +107,8 @@ enum FindingsRenderer {
             for f in items {
                 let name = "\(f.code.rawValue)" + (f.line.map { " line \($0)" } ?? "") + (f.column.map { " \($0)" } ?? "")
                 out += "    <testcase classname=\"\(x(file))\" name=\"\(x(name))\""
+                if let path = f.file { out += " file=\"\(x(dataFolder + "/" + path))\"" }
+                if let line = f.line { out += " line=\"\(line)\"" }
                 let body = f.message.text(language) + (f.value.map { " (\($0))" } ?? "")
                 if f.severity == .error {
                     out += ">\n      <failure type=\"\(f.code.rawValue)\" message=\"\(x(body))\">\(x(body))</failure>\n    </testcase>\n"

@@ -9,7 +9,8 @@ enum FolderEntries {
     /// Every entry of `folder` but `.` and `..`, in byte order.
     static func names(in folder: String) throws -> [String] {
         guard let dir = opendir(folder) else {
-            throw JicengError(.ioFailure, "cannot list \(folder): \(String(cString: strerror(errno)))")
+            let code = errno
+            throw JicengError.ioFailure(LocalizedText(zh: "无法列出", en: "cannot list"), folder, code: code)
         }
         defer { closedir(dir) }
         var names: [String] = []
@@ -20,9 +21,8 @@ enum FolderEntries {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        if errno != 0 {
-            throw JicengError(.ioFailure, "cannot list \(folder): \(String(cString: strerror(errno)))")
-        }
+        let code = errno
+        if code != 0 { throw JicengError.ioFailure(LocalizedText(zh: "无法列出", en: "cannot list"), folder, code: code) }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 

@@ -60,7 +60,7 @@ struct OutputDestination {
             let code = errno
             // ENOTDIR: a parent is a file; creating the parent will say so as an io-failure.
             if code == ENOENT || code == ENOTDIR { return .absent }
-            throw JicengError(.ioFailure, "cannot examine \(path): \(String(cString: strerror(code)))")
+            throw JicengError.ioFailure(LocalizedText(zh: "无法查看", en: "cannot examine"), path, code: code)
         }
         switch info.st_mode & S_IFMT {
         case S_IFLNK: throw OutputRefusal.symbolicLink(shown).error

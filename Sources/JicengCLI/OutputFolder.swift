@@ -36,10 +36,11 @@ struct OutputFolder {
             if mkdir(candidate, 0o777) == 0 { return candidate }
             let code = errno
             if code != EEXIST {
-                throw JicengError(.ioFailure, "cannot create the temporary folder \(candidate): \(String(cString: strerror(code)))")
+                throw JicengError.ioFailure(LocalizedText(zh: "无法创建临时目录", en: "cannot create the temporary folder"), candidate, code: code)
             }
         }
-        throw JicengError(.ioFailure, "cannot create a temporary folder beside \(destination.path): \(base) and 99 variants exist")
+        throw JicengError(.ioFailure, LocalizedText(zh: "无法在 \(destination.path) 旁创建临时目录：\(base) 及其 99 个变体都已存在",
+                                                    en: "cannot create a temporary folder beside \(destination.path): \(base) and 99 variants exist"))
     }
 
     /// Marks the finished folder as Jiceng's and moves it into place.
@@ -69,13 +70,15 @@ struct OutputFolder {
     private static func removeReplaced(_ folder: String, entries: [String]) {
         for entry in entries { unlink(folder + "/" + entry) }
         if rmdir(folder) != 0 {
-            let reason = String(cString: strerror(errno))
-            FileHandle.standardError.write(Data("jiceng: kept the previous output in \(folder) (\(reason)): it holds files added while the command ran\n".utf8))
+            let reason = SystemErrorText.reason(errno)
+            let note = LocalizedText(zh: "jiceng：旧的输出保留在 \(folder)（\(reason.zh)）：命令运行期间有文件加入其中\n",
+                                     en: "jiceng: kept the previous output in \(folder) (\(reason.en)): it holds files added while the command ran\n")
+            FileHandle.standardError.write(Data(note.shown.utf8))
         }
     }
 
     private static func moveFailure(_ target: String, _ code: Int32) -> JicengError {
-        JicengError(.ioFailure, "cannot move the outputs into \(target): \(String(cString: strerror(code)))")
+        JicengError.ioFailure(LocalizedText(zh: "无法把输出移入", en: "cannot move the outputs into"), target, code: code)
     }
 
     /// Creates the folder, runs `body` to fill it, and moves it into place only if `body` returns;

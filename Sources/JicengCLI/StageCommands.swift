@@ -17,10 +17,19 @@ import JicengRun
 /// (unreadable headers, malformed and oversized records), as `validate` reports them, so that
 /// `normalise` of this folder reports exactly what `validate` of the drop does.
 struct IngestCommand: ParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(commandName: "ingest", abstract: "Stage 1: decode a drop into UTF-8 CSV with original line numbers.")
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: localized(zh: "第 1 阶段：把数据包解码为 UTF-8 CSV，保留原始行号。", en: "Stage 1: decode a drop into UTF-8 CSV with original line numbers."),
+        discussion: examples([
+            ("jiceng ingest --data 数据包 --out 阶段/1", "run 的四个阶段可以逐个运行，每个阶段读上一阶段的目录",
+             "the four stages of run, one at a time, each reading the previous stage's folder"),
+            ("jiceng normalise --data 阶段/1 --period 2022Q2 --out 阶段/2", "第 2 阶段", "stage 2"),
+            ("jiceng aggregate --in 阶段/2 --out 阶段/3", "第 3 阶段", "stage 3"),
+            ("jiceng report --in 阶段/3 --out 报告", "第 4 阶段", "stage 4"),
+        ]))
 
     @OptionGroup var drop: DropOptions
-    @Option(name: .long, help: "Output folder: new, empty or an earlier Jiceng output.") var out: String
+    @Option(name: .long, help: ArgumentHelp.outputFolder, completion: .directory) var out: String
 
     var language: Language { drop.lang }
 
@@ -123,12 +132,19 @@ struct RecordCopier: RecordProcessor {
 /// `jiceng normalise`: stage 2 alone. Reads a drop (or an ingest folder) and writes each file's
 /// accepted rows in canonical form, plus quarantine.csv, findings.json and stage.json.
 struct NormaliseCommand: ParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(commandName: "normalise", abstract: "Stage 2: canonical rows, findings and quarantine.",
-                                                    aliases: ["normalize"])
+    static let configuration = CommandConfiguration(
+        commandName: "normalise",
+        abstract: localized(zh: "第 2 阶段：规范化的行、数据问题和隔离记录（quarantine.csv）。", en: "Stage 2: canonical rows, findings and quarantine."),
+        discussion: examples([
+            ("jiceng normalise --data 阶段/1 --period 2022Q2 --out 阶段/2", "读取 ingest 的目录", "from an ingest folder"),
+            ("jiceng normalise --data 数据包 --period 2022Q2 --out 阶段/2", "也可以直接读取数据包", "or straight from a drop"),
+        ]),
+        aliases: ["normalize"])
 
     @OptionGroup var drop: DropOptions
-    @Option(name: .long, help: "Period (2022Q2, 2022H1 or 2022).", transform: Period.argument) var period: Period
-    @Option(name: .long, help: "Output folder: new, empty or an earlier Jiceng output.") var out: String
+    @Option(name: .long, help: ArgumentHelp(zh: "统计期（2022Q2、2022H1 或 2022）。", en: "Period (2022Q2, 2022H1 or 2022).", valueName: ValueName.period),
+            transform: Period.argument) var period: Period
+    @Option(name: .long, help: ArgumentHelp.outputFolder, completion: .directory) var out: String
 
     var language: Language { drop.lang }
 
@@ -139,7 +155,9 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
         // stage.json readable (a corrupt one must not turn it into a drop whose `_line` is data).
         let ingest = try StageIO.readStageIfPresent(drop.data)
         if let ingest, ingest.stage != .ingest {
-            throw JicengError(.stageInputInvalid, "\(drop.data) is the folder of a \(ingest.stage.rawValue) stage; normalise reads a drop or an ingest folder")
+            throw JicengError(.stageInputInvalid, LocalizedText(
+                zh: "\(drop.data) 是 \(ingest.stage.rawValue) 阶段的目录；normalise 读取数据包或 ingest 阶段的目录",
+                en: "\(drop.data) is the folder of a \(ingest.stage.rawValue) stage; normalise reads a drop or an ingest folder"))
         }
         try OutputFolder.produce(at: destination, command: "normalise") { folder in
             var analyzer = DropAnalyzer(
@@ -171,7 +189,10 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
 /// `jiceng aggregate`: stages 3–4 alone. Reads a normalise folder and writes the indicator table
 /// (indicators.json, indicators.csv) with targets applied, carrying the drop's findings forward.
 struct AggregateCommand: ParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(commandName: "aggregate", abstract: "Stage 3: indicators from a normalise folder.")
+    static let configuration = CommandConfiguration(
+        commandName: "aggregate",
+        abstract: localized(zh: "第 3 阶段：由 normalise 的目录计算指标。", en: "Stage 3: indicators from a normalise folder."),
+        discussion: examples([("jiceng aggregate --in 阶段/2 --out 阶段/3", "指标表 indicators.csv 和 indicators.json", "the indicator table, indicators.csv and indicators.json")]))
 
     @OptionGroup var stage: StageFolderOptions
 
@@ -181,13 +202,15 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
         let destination = try stage.destination()
         let (pipeline, record, targetLayers) = try stage.load()
         let book = targetLayers.book
-        guard let period = record.period else { throw JicengError(.stageInputInvalid, "\(stage.in) has no period") }
+        guard let period = record.period else {
+            throw JicengError(.stageInputInvalid, LocalizedText(zh: "\(stage.in) 没有统计期", en: "\(stage.in) has no period"))
+        }
         var options = DropAnalysisOptions(period: period)
         options.trustProvenance = true   // a normalise folder: its `_line` columns hold the drop's lines
         let analyzer = DropAnalyzer(pipeline: pipeline, options: options, makeHasher: { SHA256Hasher() })
         let analysis = try analyzer.analyze(drop: stage.in)
         guard let directory = analysis.directory, let totals = analysis.totals else {
-            throw JicengError(.dataErrors, "the unit hierarchy could not be built from \(stage.in)")
+            throw JicengError(.dataErrors, LocalizedText(zh: "无法从 \(stage.in) 建立单位层级", en: "the unit hierarchy could not be built from \(stage.in)"))
         }
         TargetNotices.print(targetLayers.warnings(year: period.year, units: directory.units.map { ($0.id, $0.name) }), language: stage.lang)
         // Datasets absent from the drop stay absent (not supplied, unreadable, no row in the period,
@@ -208,8 +231,17 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
     }
 }
 
+/// `jiceng report`: stages 4–5 alone. Applies (possibly other) targets to an aggregate or run folder
+/// and renders every report without reading the drop again.
 struct ReportCommand: ParsableCommand, LanguageChoosing {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Stage 4–5: targets and reports from an aggregate folder.")
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: localized(zh: "第 4–5 阶段：由 aggregate 或 run 的目录对照目标值、写出报告。", en: "Stage 4–5: targets and reports from an aggregate folder."),
+        discussion: examples([
+            ("jiceng report --in 阶段/3 --out 报告", "写出报告", "write the reports"),
+            ("jiceng report --in 报告 --out 新报告 --targets 新目标.csv", "换一套目标值重新出报告，不必重读数据包",
+             "the reports again against other targets, without reading the drop again"),
+        ]))
 
     @OptionGroup var stage: StageFolderOptions
 
@@ -230,13 +262,25 @@ struct ReportCommand: ParsableCommand, LanguageChoosing {
 
 /// The options of the stages that read a stage folder (`aggregate`, `report`).
 struct StageFolderOptions: ParsableArguments {
-    @Option(name: .long, help: "A folder written by an earlier stage (`normalise` for aggregate; `aggregate` or `run` for report).")
+    @Option(name: .long, help: ArgumentHelp(zh: "上一阶段写出的目录（aggregate 读 normalise 的；report 读 aggregate 或 run 的）。",
+                                            en: "A folder written by an earlier stage (`normalise` for aggregate; `aggregate` or `run` for report).",
+                                            valueName: ValueName.folder),
+            completion: .directory)
     var `in`: String
-    @Option(name: .long, help: "Output folder: new, empty or an earlier Jiceng output.") var out: String
-    @Option(name: .long, help: "Pipeline file (YAML); default: the built-in standard pipeline.") var pipeline: String?
-    @Option(name: .long, help: "Targets file; default: the pipeline's.") var targets: String?
-    @Option(name: .long, help: TargetSource.overlayHelp) var targetsOverlay: [String] = []
-    @Option(name: .long, help: "Language: zh or en.") var lang: Language = .zh
+    @Option(name: .long, help: ArgumentHelp.outputFolder, completion: .directory) var out: String
+    @Option(name: .long, help: ArgumentHelp(zh: "流水线文件（YAML）；默认用内置的标准流水线。",
+                                            en: "Pipeline file (YAML); default: the built-in standard pipeline.", valueName: ValueName.file),
+            completion: .file(extensions: ["yaml", "yml"]))
+    var pipeline: String?
+    @Option(name: .long, help: ArgumentHelp(zh: "目标值文件（CSV）；默认用流水线的目标值。", en: "Targets file; default: the pipeline's.",
+                                            valueName: ValueName.file),
+            completion: .file(extensions: ["csv"]))
+    var targets: String?
+    @Option(name: .long, help: ArgumentHelp.targetsOverlay, completion: .file(extensions: ["csv"])) var targetsOverlay: [String] = []
+    @Option(name: .long, help: ArgumentHelp(zh: "消息和报告的语言：zh 或 en；不写时按环境变量 LANG，未设置时为 zh。",
+                                            en: "Language of messages and reports: zh or en; default: from LANG, zh when unset.",
+                                            valueName: ValueName.language))
+    var lang: Language = InterfaceLanguage.current
 
     /// `--out`, checked against `--in` and what it holds now.
     func destination() throws -> OutputDestination {

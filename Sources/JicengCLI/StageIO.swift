@@ -20,10 +20,11 @@ enum StageIO {
     static func readStage(_ folder: String) throws -> StageRecord {
         let path = folder + "/" + StageRecord.fileName
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw JicengError(.stageInputInvalid, "\(folder) is not a stage folder of jiceng (no \(StageRecord.fileName))")
+            throw JicengError(.stageInputInvalid, LocalizedText(zh: "\(folder) 不是 jiceng 的阶段目录（没有 \(StageRecord.fileName)）",
+                                                               en: "\(folder) is not a stage folder of jiceng (no \(StageRecord.fileName))"))
         }
         do { return try JSONDecoder().decode(StageRecord.self, from: data) } catch {
-            throw JicengError(.stageInputInvalid, "\(path) cannot be read: \(error)")
+            throw JicengError(.stageInputInvalid, LocalizedText(zh: "无法读取 \(path)：\(error)", en: "\(path) cannot be read: \(error)"))
         }
     }
 
@@ -35,10 +36,13 @@ enum StageIO {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw JicengError(.ioFailure, "cannot read \(path): \(systemReason(error))")
+            throw JicengError(.ioFailure, LocalizedText(zh: "无法读取 \(path)：\(SystemErrorText.chinese(forReason: systemReason(error)))",
+                                                        en: "cannot read \(path): \(systemReason(error))"))
         }
         do { return try JSONDecoder().decode(StageRecord.self, from: data) } catch {
-            throw JicengError(.stageInputInvalid, "\(path) is not a stage record of jiceng (\(error)); remove it if \(folder) is a drop, or run the stage again")
+            throw JicengError(.stageInputInvalid, LocalizedText(
+                zh: "\(path) 不是 jiceng 的阶段记录（\(error)）；如果 \(folder) 是数据包，请删除这个文件，否则请重新运行该阶段",
+                en: "\(path) is not a stage record of jiceng (\(error)); remove it if \(folder) is a drop, or run the stage again"))
         }
     }
 
@@ -54,10 +58,11 @@ enum StageIO {
     static func readEvaluation(_ folder: String) throws -> Evaluation {
         let path = folder + "/indicators.json"
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw JicengError(.stageInputInvalid, "\(folder) holds no indicators.json: give an aggregate or run folder")
+            throw JicengError(.stageInputInvalid, LocalizedText(zh: "\(folder) 中没有 indicators.json：请给出 aggregate 或 run 的输出目录",
+                                                               en: "\(folder) holds no indicators.json: give an aggregate or run folder"))
         }
         do { return try JSONDecoder().decode(Evaluation.self, from: data) } catch {
-            throw JicengError(.stageInputInvalid, "\(path) cannot be read: \(error)")
+            throw JicengError(.stageInputInvalid, LocalizedText(zh: "无法读取 \(path)：\(error)", en: "\(path) cannot be read: \(error)"))
         }
     }
 

@@ -23,8 +23,10 @@ struct StandardOutputWriter {
             while offset < bytes.count {
                 let n = write(1, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 {
-                    if errno == EINTR { continue }
-                    throw JicengError(.ioFailure, "cannot write to standard output: \(String(cString: strerror(errno)))")
+                    let code = errno
+                    if code == EINTR { continue }
+                    throw JicengError.ioFailure(LocalizedText(zh: "无法写入", en: "cannot write to"), localized(zh: "标准输出", en: "standard output"),
+                                                code: code)
                 }
                 offset += n
             }

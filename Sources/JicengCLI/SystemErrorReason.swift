@@ -21,10 +21,19 @@ enum SystemErrorReason {
 
     /// The `io-failure` for an error of the reader or of Foundation; nil for any other error.
     static func ioFailure(_ error: any Error) -> JicengError? {
-        if let error = error as? JicengIngestError { return JicengError(.ioFailure, error.description) }
+        if let error = error as? JicengIngestError {
+            switch error {
+            case .cannotOpen(let path, let reason):
+                return JicengError(.ioFailure, LocalizedText(zh: "无法打开 \(path)：\(SystemErrorText.chinese(forReason: reason))", en: error.description))
+            case .readFailed(let path, let reason):
+                return JicengError(.ioFailure, LocalizedText(zh: "无法读取 \(path)：\(SystemErrorText.chinese(forReason: reason))", en: error.description))
+            }
+        }
         let ns = error as NSError
         guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return nil }
         let path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
-        return JicengError(.ioFailure, (path.map { "cannot access \($0): " } ?? "") + reason(error))
+        let why = reason(error)
+        return JicengError(.ioFailure, LocalizedText(zh: (path.map { "无法访问 \($0)：" } ?? "") + SystemErrorText.chinese(forReason: why),
+                                                     en: (path.map { "cannot access \($0): " } ?? "") + why))
     }
 }

@@ -17,7 +17,7 @@ public enum FolderMaker {
             if mkdir(built, 0o777) != 0 {
                 let code = errno
                 if code == EEXIST, isFolder(built) { continue }
-                throw JicengError(.ioFailure, "cannot create folder \(built): \(String(cString: strerror(code == EEXIST ? ENOTDIR : code)))")
+                throw JicengError.ioFailure(LocalizedText(zh: "无法创建目录", en: "cannot create folder"), built, code: code == EEXIST ? ENOTDIR : code)
             }
         }
     }

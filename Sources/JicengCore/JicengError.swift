@@ -35,6 +35,18 @@ public struct JicengError: Error, Sendable, CustomStringConvertible {
         case ioFailure = "io-failure"
         case stageInputInvalid = "stage-input-invalid"
         case dataErrors = "data-errors"
+
+        /// What kind of error this is, in Chinese: said before a message that has no Chinese form.
+        public var kind: String {
+            switch self {
+            case .usage: return "用法有误"
+            case .pipelineInvalid: return "流水线文件有误"
+            case .targetsInvalid: return "目标值文件有误"
+            case .ioFailure: return "读写失败"
+            case .stageInputInvalid: return "阶段目录有误"
+            case .dataErrors: return "数据有误"
+            }
+        }
     }
 
     public var code: Code
@@ -56,14 +68,23 @@ public struct JicengError: Error, Sendable, CustomStringConvertible {
         localizedMessage = message
     }
 
+    /// An `io-failure`: `action` on `path` failed with the system's `code` (an `errno`),
+    /// e.g. `cannot write OUT/x.csv: No space left on device`.
+    public static func ioFailure(_ action: LocalizedText, _ path: String, code: Int32) -> JicengError {
+        let reason = SystemErrorText.reason(code)
+        return JicengError(.ioFailure, LocalizedText(zh: "\(action.zh) \(path)：\(reason.zh)", en: "\(action.en) \(path): \(reason.en)"))
+    }
+
     /// Usage and configuration errors exit with status 2; data errors under `--strict` with 1.
     public var exitStatus: Int32 { code == .dataErrors ? 1 : 2 }
 
     public var description: String { text(.en) }
 
-    /// `location: code: message`, the message in `language` when the error has it in both.
+    /// `location: code: message`, the message in `language` when the error has it in both. A
+    /// message written in English only is introduced, in Chinese, by what kind of error it is.
     public func text(_ language: Language) -> String {
-        let message = localizedMessage?.text(language) ?? self.message
+        var message = localizedMessage?.text(language) ?? self.message
+        if localizedMessage == nil && language == .zh { message = code.kind + "：" + message }
         if let location, !location.description.isEmpty {
             return "\(location): \(code.rawValue): \(message)"
         }

@@ -19,7 +19,10 @@ public final class OutputFile {
     public init(creating path: String) throws {
         self.path = path
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw OutputFile.failure("cannot create", path, errno) }
+        guard fd >= 0 else {
+            let code = errno
+            throw JicengError.ioFailure(LocalizedText(zh: "无法创建", en: "cannot create"), path, code: code)
+        }
         descriptor = fd
     }
 
@@ -29,7 +32,7 @@ public final class OutputFile {
 
     /// Writes all of `bytes` (retrying short writes and interrupted calls).
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard descriptor >= 0 else { throw JicengError(.ioFailure, "cannot write \(path): the file is already closed") }
+        guard descriptor >= 0 else { throw JicengError(.ioFailure, LocalizedText(zh: "无法写入 \(path)：文件已经关闭", en: "cannot write \(path): the file is already closed")) }
         guard let base = bytes.baseAddress else { return }
         var done = 0
         while done < bytes.count {
@@ -37,7 +40,7 @@ public final class OutputFile {
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                throw OutputFile.failure("cannot write", path, code)
+                throw JicengError.ioFailure(LocalizedText(zh: "无法写入", en: "cannot write"), path, code: code)
             }
             done += n
         }
@@ -57,7 +60,10 @@ public final class OutputFile {
         guard descriptor >= 0 else { return }
         let fd = descriptor
         descriptor = -1
-        if closeDescriptor(fd) != 0 { throw OutputFile.failure("cannot close", path, errno) }
+        if closeDescriptor(fd) != 0 {
+            let code = errno
+            throw JicengError.ioFailure(LocalizedText(zh: "无法关闭", en: "cannot close"), path, code: code)
+        }
     }
 
     /// Creates `path` holding exactly `text`.
@@ -67,10 +73,6 @@ public final class OutputFile {
         try file.close()
     }
 
-    /// `what path: reason`; `code` is the `errno` of the failed call, taken before anything else.
-    static func failure(_ what: String, _ path: String, _ code: Int32) -> JicengError {
-        JicengError(.ioFailure, "\(what) \(path): \(String(cString: strerror(code)))")
-    }
 }
 
 @discardableResult

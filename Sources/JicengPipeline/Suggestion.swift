@@ -1,10 +1,10 @@
-/// "Did you mean …?" for misspelt keys and names in pipeline and targets files, and for the
-/// headers of a data file that name no column.
+/// "Did you mean …?" for misspelt keys and names in pipeline and targets files, for the headers
+/// of a data file that name no column, and for mistyped options and subcommands.
 ///
 /// Exists because the loader rejects unknown keys (a typo must not be silently ignored), and an
 /// error that also names the likely intended word is much quicker to fix; the same holds for a
 /// header such as `单位编号` written where the accepted name is `单位编码`. Public so that the
-/// targets reader and the normaliser give the same suggestions.
+/// targets reader, the normaliser and the command line give the same suggestions.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
     public static func closest(to word: String, among candidates: [String]) -> String? {

@@ -33,7 +33,8 @@ enum CanonicalFileFilter {
             _ = try reader.readRecords(with: Copy(lineField: lineField, drop: lines)) { writer.write($0) }
             try writer.close()
             guard rename(temporary, path) == 0 else {
-                throw JicengError(.ioFailure, "cannot replace \(path): \(String(cString: strerror(errno)))")
+                let code = errno
+                throw JicengError.ioFailure(LocalizedText(zh: "无法替换", en: "cannot replace"), path, code: code)
             }
         } catch {
             unlink(temporary)

@@ -17,7 +17,7 @@ enum CanonicalUnits {
                 text += CSVText.record([r.id, r.name, r.level.rawValue, parentOf[r.id] ?? "", r.aliases.joined(separator: ";"), String(r.line)]) + "\n"
             }
             guard FileManager.default.createFile(atPath: folder + "/" + file, contents: Data(text.utf8)) else {
-                throw JicengError(.ioFailure, "cannot write \(folder)/\(file)")
+                throw JicengError(.ioFailure, LocalizedText(zh: "无法写入 \(folder)/\(file)", en: "cannot write \(folder)/\(file)"))
             }
         }
     }

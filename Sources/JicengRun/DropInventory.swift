@@ -87,17 +87,20 @@ public struct DropInventory: Sendable {
     static func csvNames(in folder: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw JicengError(.usage, "the data folder \(folder) does not exist or is not a folder")
+            throw JicengError(.usage, LocalizedText(zh: "数据目录 \(folder) 不存在或不是目录；请用 --data 指定各单位报送的 CSV 文件所在的目录",
+                                                    en: "the data folder \(folder) does not exist or is not a folder"))
         }
         guard let dir = opendir(folder) else {
-            throw JicengError(.ioFailure, "cannot list \(folder): \(String(cString: strerror(errno)))")
+            let code = errno
+            throw JicengError.ioFailure(LocalizedText(zh: "无法列出", en: "cannot list"), folder, code: code)
         }
         defer { closedir(dir) }
         var names: [String] = []
         while true {
             errno = 0
             guard let entry = readdir(dir) else {
-                if errno != 0 { throw JicengError(.ioFailure, "cannot list \(folder): \(String(cString: strerror(errno)))") }
+                let code = errno
+                if code != 0 { throw JicengError.ioFailure(LocalizedText(zh: "无法列出", en: "cannot list"), folder, code: code) }
                 break
             }
             let name = withUnsafePointer(to: entry.pointee.d_name) {

@@ -45,7 +45,8 @@ final class CSVFileWriter {
         encoder = encoding == .gb18030 ? try GB18030Encoder() : nil
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw JicengError(.ioFailure, "cannot create \(path): \(String(cString: strerror(errno)))")
+            let code = errno
+            throw JicengError.ioFailure(LocalizedText(zh: "无法创建", en: "cannot create"), path, code: code)
         }
         descriptor = fd
         buffer = .allocate(capacity: capacity)
@@ -200,8 +201,9 @@ final class CSVFileWriter {
         while done < total {
             let n = write(descriptor, start + done, total - done)
             if n < 0 {
-                if errno == EINTR { continue }
-                throw JicengError(.ioFailure, "cannot write \(path): \(String(cString: strerror(errno)))")
+                let code = errno
+                if code == EINTR { continue }
+                throw JicengError.ioFailure(LocalizedText(zh: "无法写入", en: "cannot write"), path, code: code)
             }
             done += n
         }
@@ -215,7 +217,8 @@ final class CSVFileWriter {
         let fd = descriptor
         descriptor = -1
         guard close(fd) == 0 else {
-            throw JicengError(.ioFailure, "cannot close \(path): \(String(cString: strerror(errno)))")
+            let code = errno
+            throw JicengError.ioFailure(LocalizedText(zh: "无法关闭", en: "cannot close"), path, code: code)
         }
         return SampleFile(name: name, dataset: dataset, records: records, lines: line - 1, bytes: bytesWritten,
                           encoding: encoding, crlf: crlf)

@@ -37,7 +37,8 @@ public struct SampleDropGenerator: Sendable {
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             built += "/" + component
             if mkdir(built, 0o755) != 0 && errno != EEXIST {
-                throw JicengError(.ioFailure, "cannot create folder \(built): \(String(cString: strerror(errno)))")
+                let code = errno
+                throw JicengError.ioFailure(LocalizedText(zh: "无法创建目录", en: "cannot create folder"), built, code: code)
             }
         }
     }

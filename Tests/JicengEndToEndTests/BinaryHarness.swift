@@ -18,13 +18,24 @@ struct BinaryHarness {
         return root.appendingPathComponent(".build/debug/jiceng").path
     }
 
-    /// A process of the binary with `arguments`, this test process's environment plus
-    /// `environment`, and its stdout and stderr on pipes (for `PipeDrain`).
+    /// The locale variables the binary takes its language from (`--lang` aside).
+    static let localeVariables = ["LC_ALL", "LC_MESSAGES", "LANG"]
+
+    /// This test process's environment without the locale variables: the binary's language must
+    /// not depend on the machine the tests run on, so a test that wants one sets it.
+    static var neutralEnvironment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for name in localeVariables { env[name] = nil }
+        return env
+    }
+
+    /// A process of the binary with `arguments`, this test process's environment (without the
+    /// locale variables) plus `environment`, and its stdout and stderr on pipes (for `PipeDrain`).
     static func prepare(_ arguments: [String], environment: [String: String]) -> (process: Process, out: Pipe, err: Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = neutralEnvironment
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -465,8 +465,9 @@ struct OutputSafetyTests {
         // 512 bytes: units.csv and grids.csv fit once copied with `_line`, requests.csv (about 750 bytes) does not.
         let r = try runLimited(["ingest", "--data", drop, "--out", ingest], blocks: 1)
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("jiceng: io-failure: cannot write \(work)/.ingest.partial-"), "\(r.stderr)")
-        #expect(r.stderr.hasSuffix("/requests.csv: File too large\n"), "\(r.stderr)")
+        // In Chinese by default, the system's own words in brackets.
+        #expect(r.stderr.hasPrefix("jiceng: io-failure: 无法写入 \(work)/.ingest.partial-"), "\(r.stderr)")
+        #expect(r.stderr.hasSuffix("/requests.csv：文件过大（File too large）\n"), "\(r.stderr)")
         #expect(Self.tree(work) == before)
 
         // 4,096 bytes: the built-in targets (1,873 bytes, copied to a temporary file) and quarantine.csv
