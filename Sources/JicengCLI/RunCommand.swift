@@ -60,12 +60,13 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
                 presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
                 dataQuality: analysis.dataQuality())
             // History: record the run, then indicators_ytd.csv or a history-gap warning.
-            let historyNote = try recorder?.record(analysis: analysis, directory: directory, totals: totals, pipeline: pipeline, targets: book,
-                                                   evaluation: &evaluation, findings: &findings, language: drop.lang, to: folder) ?? ""
+            let recorded = try recorder?.record(analysis: analysis, directory: directory, totals: totals, pipeline: pipeline, targets: book,
+                                                evaluation: &evaluation, findings: &findings, language: drop.lang, to: folder)
             try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
-                                     targets: TargetSource.describe(explicit: targets, pipeline: pipeline), to: folder)
+                                     targets: TargetSource.describe(explicit: targets, pipeline: pipeline), history: recorded?.report,
+                                     to: folder)
             summary = "jiceng run: \(period) — \(evaluation.results.count) indicator rows, \(evaluation.dataQuality.errors) errors, "
-                + "\(evaluation.dataQuality.warnings) warnings → \(out)\n" + historyNote
+                + "\(evaluation.dataQuality.warnings) warnings → \(out)\n" + (recorded?.note ?? "")
         }
         try recorder?.close()
         FileHandle.standardError.write(Data(summary.utf8))

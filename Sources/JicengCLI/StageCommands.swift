@@ -207,15 +207,23 @@ struct ReportCommand: ParsableCommand, LanguageChoosing {
 
     @OptionGroup var stage: StageFolderOptions
 
+    @Option(name: .long, help: "History store (SQLite) to read the year from: year-to-date, changes and trends in the reports, indicators_ytd.csv; default: $JICENG_HISTORY.")
+    var history: String?
+
     var language: Language { stage.lang }
 
     func run() throws {
         let destination = try stage.destination()
         let (pipeline, record, book) = try stage.load()
         let evaluation = TargetEvaluator.apply(book, to: try StageIO.readEvaluation(stage.in))
+        // History (contract §8): read only, and read before anything is written.
+        let year = try ReportHistoryInput.rerender(store: HistoryLocation.resolve(explicit: history), pipeline: pipeline, targets: book,
+                                                   evaluation: evaluation, findings: record.findings)
         try OutputFolder.produce(at: destination, command: "report") { folder in
-            try StageIO.writeReports(evaluation, findings: record.findings, language: stage.lang, pipeline: pipeline,
-                                     targets: TargetSource.describe(explicit: stage.targets, pipeline: pipeline), to: folder)
+            try year.writeYearToDate(to: folder)
+            try StageIO.writeReports(year.evaluation, findings: year.findings, language: stage.lang, pipeline: pipeline,
+                                     targets: TargetSource.describe(explicit: stage.targets, pipeline: pipeline),
+                                     history: year.report, to: folder)
         }
     }
 }

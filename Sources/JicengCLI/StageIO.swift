@@ -2,6 +2,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengReport
 
 /// Reading and writing the files that stage folders share: findings, stage record, evaluation.
 enum StageIO {
@@ -62,8 +63,11 @@ enum StageIO {
     /// Writes everything a report folder holds: indicators.csv, summary.html/.md, indicators.xlsx,
     /// findings.json, indicators.json, stage.json and manifest.json.
     static func writeReports(_ evaluation: Evaluation, findings: [Finding], language: Language, pipeline: Pipeline,
-                             targets: String, to folder: OutputFolder) throws {
-        try ReportOutput.write(evaluation, findings: findings, language: language, to: folder.temporary)
+                             targets: String, history: ReportHistory? = nil, to folder: OutputFolder) throws {
+        // The pipeline's indicators the evaluation lacks (their datasets absent or unusable), for the reports' notice.
+        let present = Set(evaluation.indicators.map(\.name))
+        let leftOut = pipeline.name == evaluation.pipelineName ? pipeline.indicators.filter { !present.contains($0.name) }.map(\.title) : []
+        try ReportOutput.write(evaluation, findings: findings, language: language, history: history, leftOut: leftOut, to: folder.temporary)
         let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
         try folder.write(doc.json(language: language), to: "findings.json")
         try folder.write(try jsonText(evaluation), to: "indicators.json")
