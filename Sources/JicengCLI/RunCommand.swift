@@ -3,6 +3,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import JicengPipeline
+import JicengReport
 import JicengRun
 
 /// `jiceng run`: the quarterly job — ingest, normalise, aggregate, evaluate targets, report.
@@ -120,16 +121,20 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
                         presentDatasets: analysis.presentDatasets, targets: book, period: period, toolVersion: JicengVersion.current,
                         dataQuality: analysis.dataQuality())
                 }
-                // History: record the run, then indicators_ytd.csv or a history-gap warning.
+                // History: record the run, then indicators_ytd.csv or a history-gap warning, and the
+                // year view of the reports.
+                var reportHistory: ReportHistory?
                 if let recorder {
-                    historyNote = try timings.measure("history") {
+                    let recorded = try timings.measure("history") {
                         try recorder.record(analysis: analysis, directory: directory, totals: totals, pipeline: pipeline, targets: book,
                                             evaluation: &evaluation, findings: &findings, language: drop.lang, to: folder)
                     }
+                    historyNote = recorded.note
+                    reportHistory = recorded.report
                 }
                 try timings.measure("reports") {
                     try StageIO.writeReports(evaluation, findings: findings, language: drop.lang, pipeline: pipeline,
-                                             targets: targetLayers, targetWarnings: targetWarnings, to: folder)
+                                             targets: targetLayers, targetWarnings: targetWarnings, history: reportHistory, to: folder)
                 }
                 result = evaluation
                 published = ContinuousClock.now

@@ -20,10 +20,11 @@ struct RunHistory {
     }
 
     /// Records the run and writes `indicators_ytd.csv` into `folder`, or adds a `history-gap`
-    /// warning to `findings` and to the evaluation's data-quality counts. Returns what to print.
+    /// warning to `findings` and to the evaluation's data-quality counts. Returns what to print,
+    /// and what the reports show of the year.
     func record(analysis: DropAnalysis, directory: UnitDirectory, totals: MeasureTotals, pipeline: Pipeline,
                 targets: TargetBook, evaluation: inout Evaluation, findings: inout [Finding], language: Language,
-                to folder: OutputFolder) throws -> String {
+                to folder: OutputFolder) throws -> (note: String, report: ReportHistory?) {
         let period = evaluation.period
         let run = RunRecord(evaluation: evaluation, pipeline: pipeline, measures: analysis.measures, totals: totals,
                             presentDatasets: analysis.presentDatasets, recordedAt: SourceDate.now())
@@ -33,7 +34,9 @@ struct RunHistory {
         try store.record(run, rows: rows, hooks: HistoryTestPause.hooks())
         var note = language == .zh ? "已记入历史库 \(store.path)：\(pipeline.name) \(period)\n"
                                    : "recorded \(pipeline.name) \(period) in the history store \(store.path)\n"
-        guard period.quarter != nil else { return note }
+        guard period.quarter != nil else { return (note, nil) }
+        var yearToDate: YearToDateTable?
+        var missing: [Period] = []
 
         switch try store.yearToDate(pipeline: pipeline, measures: analysis.measures, units: evaluation.units, through: period) {
         case .complete(let ytd):
@@ -41,6 +44,7 @@ struct RunHistory {
                 pipeline: pipeline, measures: analysis.measures, totals: ytd.totals, directory: directory,
                 availableMeasures: ytd.availableMeasures, targets: targets, period: period, toolVersion: evaluation.toolVersion)
             try folder.write(IndicatorsYTDCSV.render(table), to: "indicators_ytd.csv")
+            yearToDate = table
             let span = ytd.quarters.count == 1 ? "\(period)" : "\(ytd.quarters[0])–\(period)"
             note += language == .zh ? "年度累计（\(span)）：indicators_ytd.csv\n" : "year-to-date (\(span)): indicators_ytd.csv\n"
         case .missing(let quarters):
@@ -48,8 +52,9 @@ struct RunHistory {
             findings.append(finding)
             evaluation.dataQuality.add(finding)
             note += (language == .zh ? "警告" : "warning") + " \(finding.code.rawValue): \(finding.message.text(language))\n"
+            missing = quarters
         }
-        return note
+        return (note, try ReportHistoryInput.read(store, evaluation: evaluation, yearToDate: yearToDate, missing: missing))
     }
 
     func close() throws { try store.close() }

@@ -245,17 +245,28 @@ struct ReportCommand: ParsableCommand, LanguageChoosing {
 
     @OptionGroup var stage: StageFolderOptions
 
+    @Option(name: .long, help: ArgumentHelp(zh: "历史库（SQLite），报告从中读取年度累计、环比、同比与走势，并写出 indicators_ytd.csv；默认取 $JICENG_HISTORY。",
+                                            en: "History store (SQLite) to read the year from: year-to-date, changes and trends in the reports, indicators_ytd.csv; default: $JICENG_HISTORY.",
+                                            valueName: ValueName.file),
+            completion: .file())
+    var history: String?
+
     var language: Language { stage.lang }
 
     func run() throws {
         let destination = try stage.destination()
         let (pipeline, record, targetLayers) = try stage.load()
-        let evaluation = TargetEvaluator.apply(targetLayers.book, to: try StageIO.readEvaluation(stage.in))
+        let book = targetLayers.book
+        let evaluation = TargetEvaluator.apply(book, to: try StageIO.readEvaluation(stage.in))
         let targetWarnings = targetLayers.warnings(year: evaluation.period.year, units: evaluation.units.map { ($0.id, $0.name) })
         TargetNotices.print(targetWarnings, language: stage.lang)
+        // History (contract §8): read only, and read before anything is written.
+        let year = try ReportHistoryInput.rerender(store: HistoryLocation.resolve(explicit: history), pipeline: pipeline, targets: book,
+                                                   evaluation: evaluation, findings: record.findings)
         try OutputFolder.produce(at: destination, command: "report") { folder in
-            try StageIO.writeReports(evaluation, findings: record.findings, language: stage.lang, pipeline: pipeline,
-                                     targets: targetLayers, targetWarnings: targetWarnings, to: folder)
+            try year.writeYearToDate(to: folder)
+            try StageIO.writeReports(year.evaluation, findings: year.findings, language: stage.lang, pipeline: pipeline,
+                                     targets: targetLayers, targetWarnings: targetWarnings, history: year.report, to: folder)
         }
     }
 }

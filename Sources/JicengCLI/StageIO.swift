@@ -69,8 +69,13 @@ enum StageIO {
     /// Writes everything a report folder holds: indicators.csv, summary.html/.md, indicators.xlsx,
     /// findings.json, indicators.json, stage.json and manifest.json.
     static func writeReports(_ evaluation: Evaluation, findings: [Finding], language: Language, pipeline: Pipeline,
-                             targets: TargetLayers, targetWarnings: [TargetWarning], to folder: OutputFolder) throws {
-        try ReportWriter(language: language).write(evaluation, findings: findings, to: folder.temporary)
+                             targets: TargetLayers, targetWarnings: [TargetWarning], history: ReportHistory? = nil,
+                             to folder: OutputFolder) throws {
+        // The pipeline's indicators the evaluation lacks (their datasets absent or unusable), for the reports' notice.
+        let present = Set(evaluation.indicators.map(\.name))
+        let leftOut = pipeline.name == evaluation.pipelineName ? pipeline.indicators.filter { !present.contains($0.name) }.map(\.title) : []
+        try ReportWriter(language: language).write(evaluation, findings: findings, history: history, leftOut: leftOut,
+                                                   to: folder.temporary)
         let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
         try folder.write(doc.json(language: language), to: "findings.json")
         try folder.write(try jsonText(evaluation), to: "indicators.json")

@@ -22,6 +22,8 @@ struct CardSection {
         let unitName: String
         let levelName: String
         let parentName: String?
+        /// Says that the unit's only sub-unit has the same figures and is not listed again.
+        let sameNote: String?
         let items: [Item]
         let span: Int
     }
@@ -36,9 +38,12 @@ struct CardSection {
     let summary: String
     let moreNote: String?
     let gridNote: String?
+    /// For each listed unit whose only sub-unit is left out as identical, a note saying so.
+    let sameNotes: [String]
 
     init(_ index: EvaluationIndex, strings: ReportStrings) {
-        let all = RedYellowCards(index).entries
+        let mirrored = MirroredUnits(index)
+        let all = RedYellowCards(index).entries.filter { !mirrored.contains($0.unit.id) }
         let entries = all.filter { $0.unit.level != .grid }
         let grids = all.filter { $0.unit.level == .grid }
         let language = strings.language
@@ -58,9 +63,11 @@ struct CardSection {
             rows.append(Row(card: strings[red ? "cards.red" : "cards.yellow"], cardClass: red ? "card-red" : "card-yellow",
                             marker: StatusStyle(entry.card).marker, unitName: entry.unit.name,
                             levelName: strings.level(entry.unit.level), parentName: index.parentName(of: entry.unit).nonEmpty,
+                            sameNote: mirrored.childNames[entry.unit.id].map { CardSection.sameNote(entry.unit.name, $0, strings) },
                             items: items, span: items.count))
         }
         self.rows = rows
+        sameNotes = rows.compactMap(\.sameNote)
         isEmpty = rows.isEmpty && grids.isEmpty
         hasRows = !rows.isEmpty
         let red = entries.filter { $0.card == .missed }.count
@@ -74,5 +81,10 @@ struct CardSection {
         gridNote = grids.isEmpty ? nil : strings.fill("cards.gridNote", [
             "red": DisplayFormat.count(Int64(gridRed)), "yellow": DisplayFormat.count(Int64(grids.count - gridRed)),
         ])
+    }
+
+    /// `石首市的唯一下级单位石首市城区各项指标与之相同，不再单列。`
+    static func sameNote(_ unit: String, _ children: [String], _ strings: ReportStrings) -> String {
+        strings.fill("cards.same", ["unit": unit, "units": children.joined(separator: strings["list.separator"])])
     }
 }

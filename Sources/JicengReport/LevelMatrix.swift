@@ -41,10 +41,28 @@ struct LevelMatrix {
     let chunks: [Chunk]
 
     static func build(_ index: EvaluationIndex, strings: ReportStrings) -> [LevelMatrix] {
-        index.lowerLevels.filter { $0 != .grid }.compactMap { level in
+        let mirrored = MirroredUnits(index)
+        return index.lowerLevels.filter { $0 != .grid }.compactMap { level in
             let units = index.units(at: level)
-            return units.isEmpty ? nil : LevelMatrix(index, level: level, units: units, strings: strings)
+            guard !units.isEmpty else { return nil }
+            // A level of units that only repeat their parents (a city's single district): said, not tabled.
+            if units.allSatisfy({ mirrored.contains($0.id) }) {
+                return LevelMatrix(mirroring: units, index: index, level: level, strings: strings)
+            }
+            return LevelMatrix(index, level: level, units: units, strings: strings)
         }
+    }
+
+    /// A level whose every unit has the same figures as its parent: a note instead of a table.
+    init(mirroring units: [UnitInfo], index: EvaluationIndex, level: UnitLevel, strings: ReportStrings) {
+        let separator = strings["list.separator"]
+        var parents: [String] = []
+        for unit in units where !parents.contains(index.parentName(of: unit)) { parents.append(index.parentName(of: unit)) }
+        title = strings.fill("tables.levelTitle", ["level": strings.level(level), "count": DisplayFormat.count(Int64(units.count))])
+        showParent = false
+        note = strings.fill("tables.mirrored", ["units": units.map(\.name).joined(separator: separator),
+                                                "parents": parents.joined(separator: separator)])
+        chunks = []
     }
 
     init(_ index: EvaluationIndex, level: UnitLevel, units: [UnitInfo], strings: ReportStrings) {

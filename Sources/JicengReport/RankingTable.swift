@@ -23,6 +23,8 @@ struct RankingTable {
     let showParent: Bool
     let rows: [Row]
     let note: String?
+    /// When every unit has the same value: one line that says so, instead of the table.
+    let tie: String?
 
     /// Tables for every ranking indicator and every level below the top with at least two units.
     static func build(_ index: EvaluationIndex, strings: ReportStrings) -> [RankingTable] {
@@ -58,6 +60,8 @@ struct RankingTable {
                             value: format.text(value), target: format.targetText(r?.target, comparator: r?.comparator),
                             status: ReportModel.statusText(r?.status ?? .noData, strings), isEllipsis: false))
         }
+        tie = RankingTable.tieLine(ranked.map(\.1), statuses: ranked.map { index.result($0.0.id, info.name)?.status ?? .noData },
+                                   format: format, strings: strings)
         var note: String?
         let keep = RankingTable.headAndTail
         if rows.count > 2 * keep {
@@ -72,6 +76,18 @@ struct RankingTable {
         showParent = Set(units.map { $0.parentId ?? "" }).count > 1
         self.rows = rows
         self.note = note
+    }
+
+    /// `全部 13 个单位均为 100.00%（达标），并列第 1 名。` when at least two units all have one and
+    /// the same value (the status named when they share it); nil otherwise.
+    static func tieLine(_ values: [Double?], statuses: [TargetStatus], format: DisplayFormat, strings: ReportStrings) -> String? {
+        guard values.count >= 2, let first = values[0], values.allSatisfy({ $0 == first }) else { return nil }
+        var fill = ["count": DisplayFormat.count(Int64(values.count)), "value": format.text(first)]
+        if let status = statuses.first, status != .noTarget, statuses.allSatisfy({ $0 == status }) {
+            fill["status"] = strings.status(status)
+            return strings.fill("rankings.tieWithStatus", fill)
+        }
+        return strings.fill("rankings.tie", fill)
     }
 
     /// Best first; ties keep hierarchy order; units without a value last.

@@ -25,13 +25,19 @@ struct RedYellowCards {
     let entries: [Entry]
 
     init(_ index: EvaluationIndex) {
+        self.init(results: index.evaluation.results, unitsById: index.unitsById)
+    }
+
+    /// The list over any results checked against a target (the year-to-date rows, held to their
+    /// pace, give the units behind 序时进度).
+    init(results: [IndicatorResult], unitsById: [String: UnitInfo]) {
         var byUnit: [String: [Shortfall]] = [:]
-        for r in index.evaluation.results where r.status == .missed || r.status == .warning {
+        for r in results where r.status == .missed || r.status == .warning {
             byUnit[r.unitId, default: []].append(Shortfall(result: r, relative: RedYellowCards.relativeShortfall(r)))
         }
         var entries: [Entry] = []
         for (unitId, shortfalls) in byUnit {
-            guard let unit = index.unitsById[unitId] else { continue }
+            guard let unit = unitsById[unitId] else { continue }
             let sorted = shortfalls.sorted(by: RedYellowCards.worseFirst)
             let card: TargetStatus = sorted.contains { $0.result.status == .missed } ? .missed : .warning
             entries.append(Entry(unit: unit, card: card, shortfalls: sorted))

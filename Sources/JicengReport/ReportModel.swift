@@ -22,6 +22,8 @@ struct ReportModel {
         let target: String
         let hasTarget: Bool
         let status: StatusText
+        /// The year view (with a history store only).
+        let year: HeadlineYear?
     }
 
     let lang: String
@@ -35,8 +37,19 @@ struct ReportModel {
     let toolVersion: String
     let generatedBy: String
     let legend: [StatusText]
+    let titles: SectionTitles
+    /// The notice at the top when the drop had errors or unusable data.
+    let banner: QualityBanner?
 
     let headline: [HeadlineItem]
+    /// With a history store: the heading of the year columns (Markdown), the note when the
+    /// year-to-date table is missing, and the section of units behind 序时进度.
+    let hasYear: Bool
+    let yearHeading: String?
+    let yearGapNote: String?
+    let hasTrends: Bool
+    let pace: BehindPaceSection?
+    let hasPaceSection: Bool
     let hasHeadline: Bool
     let cards: CardSection
     let rankings: [RankingTable]
@@ -51,8 +64,11 @@ struct ReportModel {
     let gridNote: String?
     let quality: QualitySection
 
-    /// Builds the model. `withCharts` renders the SVG charts (HTML only).
-    init(_ evaluation: Evaluation, findings: [Finding], strings: ReportStrings, withCharts: Bool) {
+    /// Builds the model. `withCharts` renders the SVG charts (HTML only); `history` adds the year
+    /// view (nothing of it appears without one); `leftOut` are the titles of the pipeline's
+    /// indicators the evaluation lacks (their data was missing or unusable).
+    init(_ evaluation: Evaluation, findings: [Finding], strings: ReportStrings, withCharts: Bool, history: ReportHistory? = nil,
+         leftOut: [LocalizedText] = []) {
         let index = EvaluationIndex(evaluation)
         let language = strings.language
         let top = index.top
@@ -70,6 +86,12 @@ struct ReportModel {
         generatedBy = strings.fill("title.generatedBy", ["version": evaluation.toolVersion, "pipeline": evaluation.pipelineName])
         legend = [TargetStatus.met, .warning, .missed, .noData, .noTarget].map { ReportModel.statusText($0, strings) }
 
+        // The year view needs a quarter run: a year or half-year run is shown as without history.
+        let history = evaluation.period.quarter != nil ? history : nil
+        var topYearToDate: [String: YearToDateResult] = [:]
+        if let top, let table = history?.yearToDate {
+            for r in table.results where r.unitId == top.id { topYearToDate[r.indicator] = r }
+        }
         var headline: [HeadlineItem] = []
         if let top {
             for info in index.indicators(named: evaluation.headline) {
@@ -80,11 +102,32 @@ struct ReportModel {
                     value: format.text(r?.value),
                     target: format.targetText(r?.target, comparator: r?.comparator),
                     hasTarget: r?.target != nil,
-                    status: ReportModel.statusText(r?.status ?? .noData, strings)))
+                    status: ReportModel.statusText(r?.status ?? .noData, strings),
+                    year: history.map {
+                        HeadlineYear(indicator: info, top: top, index: index, history: $0, yearToDate: topYearToDate,
+                                     strings: strings, withCharts: withCharts)
+                    }))
             }
         }
         self.headline = headline
         hasHeadline = !headline.isEmpty
+        hasYear = history != nil
+        hasTrends = headline.contains { $0.year?.trend != nil }
+        let table = history?.yearToDate
+        yearHeading = history.map { _ in
+            let span = table.map { t in t.quarters > 1 ? "\(Period(year: t.period.year, quarter: 1))–\(t.period)" : t.period.description }
+            return strings.fill("year.heading", ["span": span ?? evaluation.period.description])
+        }
+        if let history, table == nil {
+            let named = history.missingQuarters.isEmpty ? [evaluation.period] : history.missingQuarters
+            yearGapNote = strings.fill("year.gap", ["quarters": named.map(\.description).joined(separator: strings["list.separator"])])
+        } else {
+            yearGapNote = nil
+        }
+        pace = table.map { BehindPaceSection($0, index: index, strings: strings) }
+        hasPaceSection = history != nil
+        titles = SectionTitles(strings, withPace: history != nil)
+        banner = QualityBanner(evaluation, leftOut: leftOut, titles: titles, strings: strings)
         cards = CardSection(index, strings: strings)
         rankings = RankingTable.build(index, strings: strings)
         hasRankings = !rankings.isEmpty

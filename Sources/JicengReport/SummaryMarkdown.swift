@@ -10,9 +10,11 @@ import Mustache
 public enum SummaryMarkdown {
     private static let template = TemplateParser.load(ReportTemplateText.summaryMarkdown, name: "summary.md.mustache")
 
-    public static func render(_ evaluation: Evaluation, language: Language = .zh, findings: [Finding] = []) throws -> String {
+    public static func render(_ evaluation: Evaluation, language: Language = .zh, findings: [Finding] = [],
+                              history: ReportHistory? = nil, leftOut: [LocalizedText] = []) throws -> String {
         let strings = try ReportStrings(language: language)
-        let model = ReportModel(evaluation, findings: findings, strings: strings, withCharts: false)
+        let model = ReportModel(evaluation, findings: findings, strings: strings, withCharts: false, history: history,
+                                leftOut: leftOut)
         return try template.get().render(model)
     }
 }

@@ -185,16 +185,20 @@ struct HistoryBinaryTests {
         #expect(list.stdout.contains("standard  2022Q1  recorded 2022-07-01T00:00:00Z"), "\(list.stdout)")
         #expect(list.stdout.contains("standard  2022Q2  recorded 2022-07-01T00:00:00Z"))
         #expect(list.stdout.range(of: "2022Q1")!.lowerBound < list.stdout.range(of: "2022Q2")!.lowerBound)
-        // Recording changes nothing else: the folders equal a run without a store, byte for byte.
+        // Recording changes nothing else but the reports, which show the year: the other files equal
+        // a run without a store, byte for byte.
         let plain = work.out("plain")
         #expect(try BinaryHarness.run(["run", "--data", sample + "/2022Q1", "--period", "2022Q1", "--out", plain],
                                       environment: HistoryBinaryTests.epoch).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: work.out("2022Q1")).sorted()
         #expect(names.filter { $0 != "indicators_ytd.csv" } == (try FileManager.default.contentsOfDirectory(atPath: plain).sorted()))
         // The marker lists every file of its folder: the same list plus the year-to-date file.
-        for name in names where name != "indicators_ytd.csv" && name != ".jiceng-output" {
+        let reports: Set<String> = ["summary.html", "summary.md", "indicators.xlsx"]
+        for name in names where name != "indicators_ytd.csv" && name != ".jiceng-output" && !reports.contains(name) {
             #expect(work.bytes(work.out("2022Q1") + "/" + name) == work.bytes(plain + "/" + name), "\(name)")
         }
+        #expect(try work.text(work.out("2022Q1") + "/summary.md").contains("年度累计"))
+        #expect(!(try work.text(plain + "/summary.md")).contains("年度累计"))
         let marker = String(decoding: work.bytes(work.out("2022Q1") + "/.jiceng-output") ?? Data(), as: UTF8.self)
         #expect(marker.contains("indicators_ytd.csv"))
         #expect(!String(decoding: work.bytes(plain + "/.jiceng-output") ?? Data(), as: UTF8.self).contains("indicators_ytd.csv"))

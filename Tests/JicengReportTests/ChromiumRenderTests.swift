@@ -60,6 +60,47 @@ struct ChromiumRenderTests {
         #expect(numbers[2] == 0, "\(numbers[2]) elements reach beyond the viewport")
     }
 
+    @Test("at 400 px wide (a phone) the page does not scroll sideways and no text column is squeezed to a character or two")
+    func readableOnAPhone() throws {
+        let folder = try Chromium.artifacts("narrow")
+        let evaluation = LargeFixture.evaluation()
+        try ReportWriter(language: .zh).write(evaluation, findings: Fixture.findings, history: LargeFixture.history(evaluation),
+                                              to: folder.path)
+        let html = try String(contentsOf: folder.appendingPathComponent("summary.html"), encoding: .utf8)
+        #expect(html.contains("kpi-year"), "the year view is part of what is measured")
+        // A probe copy with a measuring script; the report itself has none. Headless Chromium lays
+        // out `--dump-dom` at least 500 px wide, so the probe narrows the page to 400 px itself
+        // (the narrow-screen rules apply from 600 px down). A cell holding three or more characters
+        // must be at least 40 px wide (two CJK characters and the cell's padding): the red-card
+        // table once stacked unit names one character per line.
+        let script = """
+        <script>
+        const page = document.body;
+        const right = page.getBoundingClientRect().right;
+        const narrow = [...document.querySelectorAll('td, th')]
+          .filter(c => c.textContent.trim().length >= 3 && c.getBoundingClientRect().width < 40).length;
+        const outside = [...document.querySelectorAll('.kpi, .banner, h1, h2, p, .legend, .scroll')]
+          .filter(e => e.getBoundingClientRect().right > right + 0.5).length;
+        page.setAttribute('data-narrow', page.scrollWidth + ',' + Math.round(right) + ',' + narrow + ',' + outside);
+        </script>
+        """
+        let probe = folder.appendingPathComponent("probe.html")
+        let narrowed = html.replacingOccurrences(of: "</head>", with: "<style>html, body { width: 400px; }</style></head>")
+            .replacingOccurrences(of: "</body>", with: script + "</body>")
+        try Data(narrowed.utf8).write(to: probe)
+        let dom = String(decoding: try Chromium.run(["--window-size=400,1000", "--dump-dom", probe.absoluteString]), as: UTF8.self)
+        let match = try #require(dom.range(of: "data-narrow=\"[0-9,]+\"", options: .regularExpression), "the probe did not run")
+        let numbers = dom[match].dropFirst("data-narrow=\"".count).dropLast().split(separator: ",").compactMap { Int($0) }
+        try #require(numbers.count == 4)
+        #expect(numbers[1] == 400, "the probe's page is \(numbers[1]) px wide")
+        #expect(numbers[0] <= numbers[1], "the page's content is \(numbers[0]) px wide in \(numbers[1]) px")
+        #expect(numbers[2] == 0, "\(numbers[2]) table cells are narrower than 40 px")
+        #expect(numbers[3] == 0, "\(numbers[3]) cards, headings, paragraphs or table boxes reach beyond the page")
+        let shot = folder.appendingPathComponent("summary-400.png")
+        try Chromium.run(["--window-size=400,2400", "--screenshot=\(shot.path)", folder.appendingPathComponent("summary.html").absoluteString])
+        #expect(Chromium.pngSize(try Data(contentsOf: shot))?.width == 400)
+    }
+
     @Test("prints to A4 PDF pages with nothing in the right margin",
           .enabled(if: TestFiles.executable("pdfinfo") != nil && TestFiles.executable("pdftoppm") != nil,
                    "pdfinfo/pdftoppm (poppler-utils) not on PATH"))

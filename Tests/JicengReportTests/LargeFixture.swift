@@ -1,5 +1,6 @@
 import JicengAggregate
 import JicengCore
+import JicengReport
 
 /// A city-sized evaluation (8 streets, 64 communities, 15 indicators) generated deterministically,
 /// for layout checks in a browser: long CJK names, many rows, every status, hostile names.
@@ -170,4 +171,27 @@ enum LargeFixture {
 
 private extension String {
     init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
+
+}
+
+extension LargeFixture {
+    /// A year view for a large evaluation (2022Q2): year-to-date rows that repeat the quarter's
+    /// values against the same targets (counts half done at the half year), and three earlier
+    /// quarters of the top unit's headline indicators, each a little lower than the next.
+    static func history(_ e: Evaluation) -> ReportHistory {
+        let ytd = e.results.map { r in
+            YearToDateResult(unitId: r.unitId, indicator: r.indicator, value: r.value, numerator: r.numerator, denominator: r.denominator,
+                             target: r.target, comparator: r.comparator, paceTarget: r.target,
+                             completion: r.target.flatMap { t in r.value.map { $0 / t / 2 } }, status: r.status)
+        }
+        let top = e.units.first { $0.parentId == nil }!
+        var recorded: [QuarterValue] = []
+        for (k, period) in [Period(year: 2021, quarter: 2), Period(year: 2021, quarter: 4), Period(year: 2022, quarter: 1)].enumerated() {
+            for r in e.results where r.unitId == top.id && e.headline.contains(r.indicator) {
+                recorded.append(QuarterValue(period: period, indicator: r.indicator, value: r.value.map { $0 * (0.97 + 0.01 * Double(k)) },
+                                             status: r.status))
+            }
+        }
+        return ReportHistory(yearToDate: YearToDateTable(period: e.period, quarters: 2, units: e.units, results: ytd), recorded: recorded)
+    }
 }
