@@ -12,21 +12,27 @@ struct StandaloneBinaryTests {
     func copiedBinaryRunsTheQuarterlyJob() throws {
         let home = try BinaryHarness.temporaryFolder("standalone")
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let bin = home + "/bin", elsewhere = home + "/cwd", out = home + "/out"
+        let bin = home + "/bin", elsewhere = home + "/cwd"
         for folder in [bin, elsewhere] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         try FileManager.default.copyItem(atPath: BinaryHarness.binary, toPath: bin + "/jiceng")
 
-        let (process, stdout, stderr) = BinaryHarness.prepare(
-            ["run", "--data", Self.root + "/SampleData/2022Q2", "--period", "2022Q2", "--out", out],
-            environment: ["SOURCE_DATE_EPOCH": "1656633600"])
-        process.executableURL = URL(fileURLWithPath: bin + "/jiceng")
-        process.currentDirectoryURL = URL(fileURLWithPath: elsewhere)
-        try process.run()
-        let outDrain = PipeDrain(stdout), errDrain = PipeDrain(stderr)
-        process.waitUntilExit()
-        _ = outDrain.data()
-        #expect(process.terminationStatus == 0, "\(String(decoding: errDrain.data(), as: UTF8.self))")
-        for name in ["summary.html", "summary.md", "indicators.xlsx", "indicators.csv"] {
+        // As README command 1 writes Reports/: 2022Q1 and then 2022Q2 recorded into one history
+        // store (so the copy also opens SQLite through GRDB without the build tree).
+        for quarter in ["2022Q1", "2022Q2"] {
+            let (process, stdout, stderr) = BinaryHarness.prepare(
+                ["run", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--out", home + "/out-" + quarter,
+                 "--history", home + "/history.sqlite"],
+                environment: ["SOURCE_DATE_EPOCH": "1656633600"])
+            process.executableURL = URL(fileURLWithPath: bin + "/jiceng")
+            process.currentDirectoryURL = URL(fileURLWithPath: elsewhere)
+            try process.run()
+            let outDrain = PipeDrain(stdout), errDrain = PipeDrain(stderr)
+            process.waitUntilExit()
+            _ = outDrain.data()
+            #expect(process.terminationStatus == 0, "\(String(decoding: errDrain.data(), as: UTF8.self))")
+        }
+        let out = home + "/out-2022Q2"
+        for name in ["summary.html", "summary.md", "indicators.xlsx", "indicators.csv", "indicators_ytd.csv"] {
             let written = FileManager.default.contents(atPath: out + "/" + name)
             #expect(written != nil, "\(name) was not written")
             #expect(written == FileManager.default.contents(atPath: Self.root + "/Reports/2022Q2/" + name), "\(name)")
@@ -36,7 +42,8 @@ struct StandaloneBinaryTests {
     /// A SwiftPM resource bundle (`<package>_<target>.resources`) is looked up beside the binary,
     /// then at its absolute path in the build tree; a copy whose build tree is gone stops with
     /// exit 132 on the first report. The binary must name none of Jiceng's own. (GRDB's bundle,
-    /// `GRDB_GRDB.resources`, holds only Apple's privacy manifest, which GRDB never loads.)
+    /// `GRDB_GRDB.resources`, holds only Apple's privacy manifest and is never loaded: the test
+    /// above runs the copy with a history store.)
     @Test func theBinaryNamesNoResourceBundleOfItsOwn() throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: BinaryHarness.binary))
         #expect(bytes.range(of: Data("Jiceng_Jiceng".utf8)) == nil)
