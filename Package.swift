@@ -11,7 +11,7 @@ let package = Package(
     name: "Jiceng",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "jiceng", targets: ["jiceng"]),
+        .executable(name: "jiceng", targets: ["jiceng"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,8 +23,9 @@ let package = Package(
     targets: [
         // System C libraries.
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
-        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
-                       providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(
+            name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Shared vocabulary: findings, periods, dates, levels, number formatting.
         .target(name: "JicengCore"),
@@ -42,29 +43,36 @@ let package = Package(
         .target(name: "JicengRun", dependencies: ["JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize", "JicengAggregate"]),
         // Report: indicators.csv/json, findings.json, summary.html/md, indicators.xlsx.
         // Templates/ is built in by EmbedAssetsPlugin.
-        .target(name: "JicengReport", dependencies: [
-            "JicengCore", "JicengAggregate", "CXLSXWriter",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ], exclude: ["Templates"], plugins: ["EmbedAssetsPlugin"]),
+        .target(
+            name: "JicengReport",
+            dependencies: [
+                "JicengCore", "JicengAggregate", "CXLSXWriter",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ], exclude: ["Templates"], plugins: ["EmbedAssetsPlugin"]),
         // The history store (contract §8): recorded runs in an SQLite file through GRDB, and the
         // year-to-date totals read back from it.
-        .target(name: "JicengHistory", dependencies: [
-            "JicengCore", "JicengPipeline", "JicengNormalize", "JicengAggregate",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "JicengHistory",
+            dependencies: [
+                "JicengCore", "JicengPipeline", "JicengNormalize", "JicengAggregate",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Contract-valid synthetic drops for demos and benchmarks.
         .target(name: "JicengSample", dependencies: ["JicengCore"]),
         // Commands; the executable target only calls into this.
-        .target(name: "JicengCLI", dependencies: [
-            "JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize", "JicengAggregate", "JicengRun",
-            "JicengReport", "JicengSample", "JicengHistory",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "JicengCLI",
+            dependencies: [
+                "JicengCore", "JicengIngest", "JicengPipeline", "JicengNormalize", "JicengAggregate", "JicengRun",
+                "JicengReport", "JicengSample", "JicengHistory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(name: "jiceng", dependencies: ["JicengCLI"]),
         // libFuzzer entry point over the reader and the normaliser (see README, "Fuzzing").
-        .executableTarget(name: "JicengFuzz", dependencies: ["JicengIngest", "JicengNormalize", "JicengPipeline", "JicengCore"],
-                          path: "Fuzz/Sources/JicengFuzz"),
+        .executableTarget(
+            name: "JicengFuzz", dependencies: ["JicengIngest", "JicengNormalize", "JicengPipeline", "JicengCore"],
+            path: "Fuzz/Sources/JicengFuzz"),
 
         // Files built into the binary: the plugin names them (Plugins/EmbedAssetsPlugin/EmbeddedFiles.swift),
         // the tool writes each one's exact text as a Swift string at build time; nothing generated is committed.
@@ -77,14 +85,20 @@ let package = Package(
         .testTarget(name: "JicengPipelineTests", dependencies: ["JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengNormalizeTests", dependencies: ["JicengNormalize", "JicengIngest", "JicengPipeline", "JicengCore"]),
         // The aggregate tests read drops through JicengRun's DropAnalyzer (and test DropInventory).
-        .testTarget(name: "JicengAggregateTests", dependencies: ["JicengAggregate", "JicengRun", "JicengNormalize", "JicengPipeline", "JicengCore"]),
+        .testTarget(
+            name: "JicengAggregateTests", dependencies: ["JicengAggregate", "JicengRun", "JicengNormalize", "JicengPipeline", "JicengCore"]),
         .testTarget(name: "JicengReportTests", dependencies: ["JicengReport", "JicengAggregate", "JicengCore"]),
-        .testTarget(name: "JicengHistoryTests", dependencies: ["JicengHistory", "JicengAggregate", "JicengNormalize", "JicengPipeline", "JicengCore",
-                                                              .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "JicengHistoryTests",
+            dependencies: [
+                "JicengHistory", "JicengAggregate", "JicengNormalize", "JicengPipeline", "JicengCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "JicengSampleTests", dependencies: ["JicengSample", "JicengCore"]),
         // GRDB checks and forges stores in the history tests; MemberImportVisibility keeps its SQL
         // operators out of the files that do not import it (string `+` chains type-check as before).
-        .testTarget(name: "JicengEndToEndTests", dependencies: ["JicengCore", "jiceng", .product(name: "GRDB", package: "GRDB.swift")],
-                    swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
+        .testTarget(
+            name: "JicengEndToEndTests", dependencies: ["JicengCore", "jiceng", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
     ]
 )

@@ -12,12 +12,14 @@ import PackagePlugin
 struct EmbedAssetsPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let embedding = EmbeddedFiles.byTarget[target.name] else {
-            throw PluginFailure("target \(target.name) uses EmbedAssetsPlugin but has no entry in EmbeddedFiles.byTarget "
-                                + "(Plugins/EmbedAssetsPlugin/EmbeddedFiles.swift)")
+            throw PluginFailure(
+                "target \(target.name) uses EmbedAssetsPlugin but has no entry in EmbeddedFiles.byTarget "
+                    + "(Plugins/EmbedAssetsPlugin/EmbeddedFiles.swift)")
         }
         let root = context.package.directoryURL
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("\(target.name)EmbeddedFiles.swift")
-        let arguments = [output.path, root.path, embedding.access.rawValue]
+        let arguments =
+            [output.path, root.path, embedding.access.rawValue]
             + embedding.files.map { "\($0.member)=\($0.path)" }
         return [
             .buildCommand(
@@ -26,7 +28,7 @@ struct EmbedAssetsPlugin: BuildToolPlugin {
                 arguments: arguments,
                 inputFiles: embedding.files.map { root.appendingPathComponent($0.path) },
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

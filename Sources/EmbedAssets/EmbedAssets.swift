@@ -35,7 +35,9 @@ enum EmbedAssets {
         guard arguments.count >= 3, ["public", "internal"].contains(arguments[2]) else {
             throw Failure("usage: EmbedAssets OUTPUT ROOT (public|internal) Type.member=relative/path ...")
         }
-        let output = arguments[0], root = arguments[1], access = arguments[2]
+        let output = arguments[0]
+        let root = arguments[1]
+        let access = arguments[2]
         let assets = try arguments.dropFirst(3).map(parse)
         var source = "// Written at build time by the EmbedAssets tool (Plugins/EmbedAssetsPlugin); not committed.\n"
         source += "// Edit the files named below, not this one.\n"

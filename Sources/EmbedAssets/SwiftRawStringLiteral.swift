@@ -35,9 +35,9 @@ struct SwiftRawStringLiteral {
     /// Whether `scalar` stands for itself in the body of a multi-line raw string literal.
     private static func isVerbatim(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09, 0x0A: return true              // tab, line feed
-        case 0x00...0x1F, 0x7F: return false      // other C0 controls (carriage return among them), DEL
-        case 0xFEFF: return false                 // a byte order mark inside a source file
+        case 0x09, 0x0A: return true  // tab, line feed
+        case 0x00...0x1F, 0x7F: return false  // other C0 controls (carriage return among them), DEL
+        case 0xFEFF: return false  // a byte order mark inside a source file
         default: return true
         }
     }

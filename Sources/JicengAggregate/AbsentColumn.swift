@@ -37,16 +37,19 @@ public struct AbsentColumn: Sendable, Codable, Hashable {
             let measures = pipeline.measures(reading: column.name, of: dataset.name).map(\.name)
             let breakdowns = pipeline.breakdowns(over: column.name, of: dataset.name).map(\.name)
             guard !measures.isEmpty || !breakdowns.isEmpty else { return nil }
-            return AbsentColumn(dataset: dataset.name, column: column.name, measures: measures,
-                                indicators: pipeline.indicators(using: Set(measures)).map(\.name), breakdowns: breakdowns)
+            return AbsentColumn(
+                dataset: dataset.name, column: column.name, measures: measures,
+                indicators: pipeline.indicators(using: Set(measures)).map(\.name), breakdowns: breakdowns)
         }
     }
 
     /// The `missing-column` warning for the dataset (no file, no line): the column, the headers it
     /// could have had, and what is left out (the indicators and breakdowns, or else the measures).
     public func finding(accepted: [String]) -> Finding {
-        Finding(severity: .warning, code: .missingColumn, dataset: dataset, column: column,
-                message: FindingMessages.absentColumn(column, dataset: dataset, accepted: accepted, indicators: indicators,
-                                                      breakdowns: breakdowns, measures: measures))
+        Finding(
+            severity: .warning, code: .missingColumn, dataset: dataset, column: column,
+            message: FindingMessages.absentColumn(
+                column, dataset: dataset, accepted: accepted, indicators: indicators,
+                breakdowns: breakdowns, measures: measures))
     }
 }

@@ -1,6 +1,6 @@
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
 
 /// The pipeline's measures (and the hidden per-value counts behind breakdown charts) compiled
 /// against each dataset's slots, numbered so that per-unit totals are one flat `Int64` array.
@@ -69,14 +69,17 @@ public struct CompiledMeasures: Sendable {
         var breakdowns: [(BreakdownSpec, [(EnumerationValue, Int)])] = []
         for b in pipeline.report.breakdowns {
             guard let ds = datasets[b.dataset], let slot = ds.slot(named: b.column),
-                  case .enumeration(let e)? = ds.spec.column(named: b.column)?.type else {
+                case .enumeration(let e)? = ds.spec.column(named: b.column)?.type
+            else {
                 throw JicengError(.pipelineInvalid, "breakdown \(b.name) must name an enumeration column of a dataset")
             }
             var slices: [(EnumerationValue, Int)] = []
             for (code, value) in e.values.enumerated() {
                 slices.append((value, list.count))
-                list.append(Measure(name: "breakdown:\(b.name):\(value.name)", dataset: b.dataset, kind: .count,
-                                    condition: .isIn(slot: slot, values: [Int64(code)])))
+                list.append(
+                    Measure(
+                        name: "breakdown:\(b.name):\(value.name)", dataset: b.dataset, kind: .count,
+                        condition: .isIn(slot: slot, values: [Int64(code)])))
             }
             breakdowns.append((b, slices))
         }

@@ -51,8 +51,10 @@ public struct IndicatorResult: Sendable, Codable, Hashable {
     public var comparator: Comparator?
     public var status: TargetStatus
 
-    public init(unitId: String, indicator: String, value: Double?, numerator: Double?, denominator: Double?,
-                target: Double?, comparator: Comparator?, status: TargetStatus) {
+    public init(
+        unitId: String, indicator: String, value: Double?, numerator: Double?, denominator: Double?,
+        target: Double?, comparator: Comparator?, status: TargetStatus
+    ) {
         self.unitId = unitId
         self.indicator = indicator
         self.value = value
@@ -103,8 +105,10 @@ public struct FileSummary: Sendable, Codable, Hashable {
     /// Valid rows left out because their date lies outside the period.
     public var rowsOutOfPeriod: Int64
 
-    public init(dataset: String, file: String, encoding: String, sha256: String, bytes: Int64,
-                rowsRead: Int64, rowsAccepted: Int64, rowsRejected: Int64, rowsOutOfPeriod: Int64) {
+    public init(
+        dataset: String, file: String, encoding: String, sha256: String, bytes: Int64,
+        rowsRead: Int64, rowsAccepted: Int64, rowsRejected: Int64, rowsOutOfPeriod: Int64
+    ) {
         self.dataset = dataset
         self.file = file
         self.encoding = encoding
@@ -142,8 +146,10 @@ public struct DataQualitySummary: Sendable, Codable, Hashable {
     public var errors: Int64
     public var warnings: Int64
 
-    public init(files: [FileSummary], findingCounts: [CodeCount], absentDatasets: [String], absentColumns: [AbsentColumn] = [],
-                errors: Int64, warnings: Int64) {
+    public init(
+        files: [FileSummary], findingCounts: [CodeCount], absentDatasets: [String], absentColumns: [AbsentColumn] = [],
+        errors: Int64, warnings: Int64
+    ) {
         self.files = files
         self.findingCounts = findingCounts
         self.absentDatasets = absentDatasets
@@ -200,9 +206,11 @@ public struct Evaluation: Sendable, Codable, Hashable {
     public var rankings: [String]
     public var barCharts: [String]
 
-    public init(period: Period, pipelineName: String, toolVersion: String, units: [UnitInfo], indicators: [IndicatorInfo],
-                results: [IndicatorResult], breakdowns: [BreakdownResult], dataQuality: DataQualitySummary,
-                headline: [String], rankings: [String], barCharts: [String]) {
+    public init(
+        period: Period, pipelineName: String, toolVersion: String, units: [UnitInfo], indicators: [IndicatorInfo],
+        results: [IndicatorResult], breakdowns: [BreakdownResult], dataQuality: DataQualitySummary,
+        headline: [String], rankings: [String], barCharts: [String]
+    ) {
         self.period = period
         self.pipelineName = pipelineName
         self.toolVersion = toolVersion

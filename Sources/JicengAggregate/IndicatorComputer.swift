@@ -1,6 +1,6 @@
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
 
 /// Turns rolled-up measure totals into the indicator table of one period and checks each value
 /// against its target: the aggregate stage.
@@ -35,26 +35,36 @@ public enum IndicatorComputer {
                     denominator = den
                     value = den == 0 ? nil : num / den * factor
                 }
-                let result = IndicatorResult(unitId: unit.id, indicator: ind.name, value: value, numerator: numerator,
-                                             denominator: denominator, target: nil, comparator: nil, status: .noTarget)
+                let result = IndicatorResult(
+                    unitId: unit.id, indicator: ind.name, value: value, numerator: numerator,
+                    denominator: denominator, target: nil, comparator: nil, status: .noTarget)
                 results.append(result)
             }
         }
         results.sort { a, b in
-            a.unitId != b.unitId ? a.unitId.utf8.lexicographicallyPrecedes(b.unitId.utf8)
+            a.unitId != b.unitId
+                ? a.unitId.utf8.lexicographicallyPrecedes(b.unitId.utf8)
                 : a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
         }
         let breakdowns: [BreakdownResult] = measures.breakdowns.compactMap { b in
             guard presentDatasets.contains(b.spec.dataset), !directory.units.isEmpty,
-                  !dataQuality.absentColumns.contains(where: { $0.breakdowns.contains(b.spec.name) }) else { return nil }
-            return BreakdownResult(name: b.spec.name, title: b.spec.title, slices: b.slices.map { s in
-                BreakdownResult.Slice(value: s.value.name, title: s.value.title ?? LocalizedText(zh: s.value.name, en: s.value.name),
-                                      count: totals[0, s.measure])
-            })
+                !dataQuality.absentColumns.contains(where: { $0.breakdowns.contains(b.spec.name) })
+            else { return nil }
+            return BreakdownResult(
+                name: b.spec.name, title: b.spec.title,
+                slices: b.slices.map { s in
+                    BreakdownResult.Slice(
+                        value: s.value.name, title: s.value.title ?? LocalizedText(zh: s.value.name, en: s.value.name),
+                        count: totals[0, s.measure])
+                })
         }
-        let infos = included.map { IndicatorInfo(name: $0.name, title: $0.title, display: $0.display, isRatio: {
-            if case .ratio = $0.formula { return true } else { return false }
-        }($0)) }
+        let infos = included.map {
+            IndicatorInfo(
+                name: $0.name, title: $0.title, display: $0.display,
+                isRatio: {
+                    if case .ratio = $0.formula { return true } else { return false }
+                }($0))
+        }
         let names = Set(included.map(\.name))
         let computed = Evaluation(
             period: period, pipelineName: pipeline.name, toolVersion: toolVersion, units: units, indicators: infos,

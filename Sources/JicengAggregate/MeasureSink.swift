@@ -64,17 +64,22 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
             var step = Step(measure: index, kind: .count, slot: 0, codeStart: code.count, codeCount: 0)
             switch m.kind {
             case .count: step.kind = .count
-            case .sum(let slot): step.kind = .sum; step.slot = slot
-            case .distinct(let slot): step.kind = .distinct; step.slot = slot
+            case .sum(let slot):
+                step.kind = .sum
+                step.slot = slot
+            case .distinct(let slot):
+                step.kind = .distinct
+                step.slot = slot
             }
             if let c = m.condition {
                 let program = ConditionProgram(c)
                 let offset = Int64(values.count)
-                code.append(contentsOf: program.instructions.map { ins in
-                    var i = ins
-                    if i.kind == .isIn { i.start += Int32(offset) }
-                    return i
-                })
+                code.append(
+                    contentsOf: program.instructions.map { ins in
+                        var i = ins
+                        if i.kind == .isIn { i.start += Int32(offset) }
+                        return i
+                    })
                 values.append(contentsOf: program.values)
                 step.codeCount = program.instructions.count
             }
@@ -99,8 +104,10 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
         state.values.withUnsafeMutableBufferPointer { totals in
             for k in 0..<stepCount {
                 let step = steps[k]
-                if step.codeCount > 0 &&
-                    !ConditionProgram.holds(UnsafeBufferPointer(start: code + step.codeStart, count: step.codeCount), valueBuffer, row.slots) {
+                if step.codeCount > 0
+                    && !ConditionProgram.holds(
+                        UnsafeBufferPointer(start: code + step.codeStart, count: step.codeCount), valueBuffer, row.slots)
+                {
                     continue
                 }
                 switch step.kind {
@@ -118,8 +125,9 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
         // removes its value when no other row holds it (rare measures, bounded by `distinctLimit`).
         for k in 0..<stepCount where steps[k].kind == .distinct {
             let step = steps[k]
-            if step.codeCount > 0 &&
-                !ConditionProgram.holds(UnsafeBufferPointer(start: code + step.codeStart, count: step.codeCount), valueBuffer, row.slots) {
+            if step.codeCount > 0
+                && !ConditionProgram.holds(UnsafeBufferPointer(start: code + step.codeStart, count: step.codeCount), valueBuffer, row.slots)
+            {
                 continue
             }
             let v = row.slots[step.slot]

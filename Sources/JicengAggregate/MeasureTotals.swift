@@ -82,7 +82,8 @@ public struct MeasureTotals: @unchecked Sendable {
         var reached = Set<Int>()
         var i = 0
         while i < entries.count {
-            let measure = entries[i].index % m, value = entries[i].value
+            let measure = entries[i].index % m
+            let value = entries[i].value
             reached.removeAll(keepingCapacity: true)
             while i < entries.count && entries[i].index % m == measure && entries[i].value == value {
                 var unit = entries[i].index / m

@@ -23,8 +23,10 @@ public struct StageRecord: Sendable, Codable, Hashable {
     /// listed ones without their summaries.
     public var unlisted: [FindingLog.Unlisted]?
 
-    public init(stage: Stage, period: Period?, pipeline: String, dataQuality: DataQualitySummary, findings: [Finding],
-                unlisted: [FindingLog.Unlisted]? = nil) {
+    public init(
+        stage: Stage, period: Period?, pipeline: String, dataQuality: DataQualitySummary, findings: [Finding],
+        unlisted: [FindingLog.Unlisted]? = nil
+    ) {
         self.stage = stage
         self.period = period
         self.pipeline = pipeline

@@ -21,8 +21,10 @@ public struct TargetRule: Sendable, Hashable, Codable {
     public var file: String?
     public var line: Int?
 
-    public init(year: Int, indicator: String, level: UnitLevel? = nil, unitId: String? = nil, comparator: Comparator,
-                target: Double, warning: Double = 0, prorate: Prorate = .none, file: String? = nil, line: Int? = nil) {
+    public init(
+        year: Int, indicator: String, level: UnitLevel? = nil, unitId: String? = nil, comparator: Comparator,
+        target: Double, warning: Double = 0, prorate: Prorate = .none, file: String? = nil, line: Int? = nil
+    ) {
         self.year = year
         self.indicator = indicator
         self.level = level

@@ -33,9 +33,10 @@ public enum YearToDateEvaluator {
         let results = computed.results.map { r in
             let rule = levels[r.unitId].flatMap { targets.rule(for: r.indicator, unitId: r.unitId, level: $0, year: period.year) }
             let check = check(value: r.value, rule: rule, quarters: n, period: period)
-            return YearToDateResult(unitId: r.unitId, indicator: r.indicator, value: r.value, numerator: r.numerator,
-                                    denominator: r.denominator, target: check.target, comparator: rule?.comparator,
-                                    paceTarget: check.pace, completion: check.completion, status: check.status)
+            return YearToDateResult(
+                unitId: r.unitId, indicator: r.indicator, value: r.value, numerator: r.numerator,
+                denominator: r.denominator, target: check.target, comparator: rule?.comparator,
+                paceTarget: check.pace, completion: check.completion, status: check.status)
         }
         return YearToDateTable(period: period, quarters: n, units: computed.units, results: results)
     }
@@ -43,7 +44,8 @@ public enum YearToDateEvaluator {
     /// The yearly target, the pace after `quarters` quarters, the completion share and the status
     /// of a year-to-date value (contract §8).
     public static func check(value: Double?, rule: TargetRule?, quarters: Int, period: Period)
-        -> (target: Double?, pace: Double?, completion: Double?, status: TargetStatus) {
+        -> (target: Double?, pace: Double?, completion: Double?, status: TargetStatus)
+    {
         guard let rule else { return (nil, nil, nil, .noTarget) }
         let pace = rule.prorate == .linear ? rule.target * Double(quarters) / 4 : rule.target
         var completion: Double?

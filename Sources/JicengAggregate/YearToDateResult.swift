@@ -23,8 +23,10 @@ public struct YearToDateResult: Sendable, Hashable {
     public var completion: Double?
     public var status: TargetStatus
 
-    public init(unitId: String, indicator: String, value: Double?, numerator: Double?, denominator: Double?,
-                target: Double?, comparator: Comparator?, paceTarget: Double?, completion: Double?, status: TargetStatus) {
+    public init(
+        unitId: String, indicator: String, value: Double?, numerator: Double?, denominator: Double?,
+        target: Double?, comparator: Comparator?, paceTarget: Double?, completion: Double?, status: TargetStatus
+    ) {
         self.unitId = unitId
         self.indicator = indicator
         self.value = value

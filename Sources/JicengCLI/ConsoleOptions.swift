@@ -7,12 +7,18 @@ import ArgumentParser
 /// chasing a slow or surprising run can see where the rows and the time went, with one pair of
 /// flags shared by both commands.
 struct ConsoleOptions: ParsableArguments {
-    @Flag(name: [.short, .long], help: ArgumentHelp(zh: "只输出错误；成功时什么也不输出（看退出状态）。",
-                                                    en: "Print errors only; nothing on success (see the exit status)."))
+    @Flag(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            zh: "只输出错误；成功时什么也不输出（看退出状态）。",
+            en: "Print errors only; nothing on success (see the exit status)."))
     var quiet = false
 
-    @Flag(name: [.short, .long], help: ArgumentHelp(zh: "另外列出每个文件的行数和用时，以及各阶段的用时。",
-                                                    en: "Also list each file's rows and time, and each stage's time."))
+    @Flag(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            zh: "另外列出每个文件的行数和用时，以及各阶段的用时。",
+            en: "Also list each file's rows and time, and each stage's time."))
     var verbose = false
 
     var verbosity: Verbosity { quiet ? .quiet : (verbose ? .verbose : .normal) }

@@ -9,8 +9,10 @@ enum FindingsRenderer {
     /// finding log did not list one by one (beyond `--max-findings`): their summary findings are
     /// replaced by the counts, so a group's heading and its "… more" line count every finding.
     /// `errorsOnly` (`--quiet`) leaves warnings out, and says nothing when there is no error.
-    static func text(_ doc: FindingsDocument, unlisted: [FindingLog.Unlisted] = [], language: Language, color: Bool,
-                     errorsOnly: Bool = false, perGroup: Int = 20) -> String {
+    static func text(
+        _ doc: FindingsDocument, unlisted: [FindingLog.Unlisted] = [], language: Language, color: Bool,
+        errorsOnly: Bool = false, perGroup: Int = 20
+    ) -> String {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         struct Key: Hashable {
             var file: String?
@@ -65,7 +67,8 @@ enum FindingsRenderer {
         if errorsOnly {
             summary = zh ? "\(NumberText.grouped(doc.errors)) 个错误" : "\(NumberText.grouped(doc.errors)) error\(doc.errors == 1 ? "" : "s")"
         } else {
-            summary = zh
+            summary =
+                zh
                 ? "\(NumberText.grouped(doc.errors)) 个错误，\(NumberText.grouped(doc.warnings)) 个警告"
                 : "\(NumberText.grouped(doc.errors)) error\(doc.errors == 1 ? "" : "s"), \(NumberText.grouped(doc.warnings)) warning\(doc.warnings == 1 ? "" : "s")"
         }
@@ -99,7 +102,8 @@ enum FindingsRenderer {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"jiceng validate\" tests=\"\(max(1, doc.findings.count))\" failures=\"\(failures)\">\n"
         if doc.findings.isEmpty {
-            out += "  <testsuite name=\"drop\" tests=\"1\" failures=\"0\">\n    <testcase classname=\"drop\" name=\"no findings\"/>\n  </testsuite>\n"
+            out +=
+                "  <testsuite name=\"drop\" tests=\"1\" failures=\"0\">\n    <testcase classname=\"drop\" name=\"no findings\"/>\n  </testsuite>\n"
         }
         for (file, items) in byFile {
             let fails = items.filter { $0.severity == .error }.count
@@ -123,7 +127,8 @@ enum FindingsRenderer {
 
     static func github(_ doc: FindingsDocument, language: Language, dataFolder: String) -> String {
         func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+                of: "\n", with: "%0A")
         }
         func prop(_ s: String) -> String { esc(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
         var out = ""

@@ -51,7 +51,8 @@ enum HelpScreen {
     /// An option or subcommand line of a section, `  label  help`, split; nil for other lines.
     private static func element(_ line: String) -> (label: String, help: String)? {
         guard line.hasPrefix("  "), line.dropFirst(2).first != " ",
-              let gap = line.range(of: "  ", range: line.index(line.startIndex, offsetBy: 2)..<line.endIndex) else { return nil }
+            let gap = line.range(of: "  ", range: line.index(line.startIndex, offsetBy: 2)..<line.endIndex)
+        else { return nil }
         let label = String(line[line.index(line.startIndex, offsetBy: 2)..<gap.lowerBound])
         let help = line[gap.upperBound...].drop { $0 == " " }
         return help.isEmpty ? nil : (label, String(help))
@@ -71,8 +72,10 @@ enum HelpScreen {
     /// ArgumentParser's fixed English phrases, in Chinese.
     private static func translate(_ line: String) -> String {
         var line = line
-        let titles = [("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("OPTIONS:", "选项："), ("SUBCOMMANDS:", "子命令："),
-                      ("ARGUMENTS:", "参数：")]
+        let titles = [
+            ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("OPTIONS:", "选项："), ("SUBCOMMANDS:", "子命令："),
+            ("ARGUMENTS:", "参数："),
+        ]
         for (english, chinese) in titles where line.hasPrefix(english) {
             line = chinese + line.dropFirst(english.count)
         }
@@ -80,7 +83,8 @@ enum HelpScreen {
         for (english, chinese) in phrases { line = line.replacingOccurrences(of: english, with: chinese) }
         line = translatePlaceholders(line)
         if line.hasPrefix("  See '"), line.hasSuffix("' for detailed help."),
-           let open = line.firstIndex(of: "'"), let close = line.lastIndex(of: "'"), open < close {
+            let open = line.firstIndex(of: "'"), let close = line.lastIndex(of: "'"), open < close
+        {
             line = "  各子命令的详细说明：\(line[line.index(after: open)..<close])"
         }
         return translateDefaults(line)
@@ -94,7 +98,7 @@ enum HelpScreen {
     /// `(default: 1000)` → `（默认：1000）`, `(values: zh, en; default: zh)` → `（可选：zh、en；默认：zh）`.
     private static func translateDefaults(_ line: String) -> String {
         guard line.hasSuffix(")"),
-              let open = line.range(of: " (values: ", options: .backwards) ?? line.range(of: " (default: ", options: .backwards)
+            let open = line.range(of: " (values: ", options: .backwards) ?? line.range(of: " (default: ", options: .backwards)
         else { return line }
         let inside = String(line[open.upperBound..<line.index(before: line.endIndex)])
         var parts: [String] = []

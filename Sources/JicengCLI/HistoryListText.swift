@@ -10,8 +10,10 @@ enum HistoryListText {
         var out = zh ? "\(path)：\(runs.count) 条记录\n" : "\(path): \(runs.count) recorded run\(runs.count == 1 ? "" : "s")\n"
         for run in runs {
             out += "\n\(run.pipeline)  \(run.period)  "
-            out += zh ? "记录于 \(run.recordedAt)（jiceng \(run.toolVersion)，\(run.unitCount) 个单位，\(run.rowCount) 行指标）\n"
-                      : "recorded \(run.recordedAt) (jiceng \(run.toolVersion), \(run.unitCount) units, \(run.rowCount) indicator rows)\n"
+            out +=
+                zh
+                ? "记录于 \(run.recordedAt)（jiceng \(run.toolVersion)，\(run.unitCount) 个单位，\(run.rowCount) 行指标）\n"
+                : "recorded \(run.recordedAt) (jiceng \(run.toolVersion), \(run.unitCount) units, \(run.rowCount) indicator rows)\n"
             let width = run.inputs.map { $0.file.count }.max() ?? 0
             for input in run.inputs {
                 out += "  " + input.file + String(repeating: " ", count: width - input.file.count) + "  sha256 " + input.sha256 + "\n"

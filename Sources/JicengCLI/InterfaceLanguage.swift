@@ -12,8 +12,9 @@ import JicengCore
 /// `--lang` value is ignored here (the locale decides) and reported by the parser.
 public enum InterfaceLanguage {
     /// The language of this process's command line.
-    public static let current: Language = resolve(arguments: Array(CommandLine.arguments.dropFirst()),
-                                                  environment: ProcessInfo.processInfo.environment)
+    public static let current: Language = resolve(
+        arguments: Array(CommandLine.arguments.dropFirst()),
+        environment: ProcessInfo.processInfo.environment)
 
     /// The language for `arguments` (without the program name) and `environment`.
     public static func resolve(arguments: [String], environment: [String: String]) -> Language {

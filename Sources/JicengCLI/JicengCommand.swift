@@ -7,17 +7,23 @@ import JicengHistory
 public struct JicengCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "jiceng",
-        abstract: localized(zh: "基层 Jiceng：把各单位季度报送的数据包算成指标表，对照目标值，写出报告。",
-                            en: "基层 Jiceng: quarterly grassroots-governance data drops → indicators, target checks, reports."),
-        discussion: localized(zh: "消息和报告默认用中文；用 --lang en 或环境变量 LANG=en_US.UTF-8 改用英文。",
-                              en: "Messages and reports are in Chinese unless --lang en is given or the locale (LANG) is another language.")
-            + "\n\n" + examples([
+        abstract: localized(
+            zh: "基层 Jiceng：把各单位季度报送的数据包算成指标表，对照目标值，写出报告。",
+            en: "基层 Jiceng: quarterly grassroots-governance data drops → indicators, target checks, reports."),
+        discussion: localized(
+            zh: "消息和报告默认用中文；用 --lang en 或环境变量 LANG=en_US.UTF-8 改用英文。",
+            en: "Messages and reports are in Chinese unless --lang en is given or the locale (LANG) is another language.")
+            + "\n\n"
+            + examples([
                 ("jiceng validate --data 数据包", "检查数据包，列出所有数据问题", "check a drop and list every data problem"),
                 ("jiceng run --data 数据包 --period 2022Q2 --out 报告", "计算指标并写出报告", "compute the indicators and write the reports"),
                 ("jiceng run --help", "某个子命令的详细说明", "the help of one subcommand"),
             ]),
         version: JicengVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, IngestCommand.self, NormaliseCommand.self, AggregateCommand.self, ReportCommand.self, SampleCommand.self, HistoryCommand.self])
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, IngestCommand.self, NormaliseCommand.self, AggregateCommand.self, ReportCommand.self,
+            SampleCommand.self, HistoryCommand.self,
+        ])
 
     public init() {}
 
@@ -45,7 +51,9 @@ public struct JicengCommand: ParsableCommand {
             if exitCode(for: error) == .success {
                 // Help, the version, a completion script.
                 let text = fullMessage(for: error, columns: HelpScreen.unwrapped)
-                let shown = HelpScreen.isHelp(text) ? HelpScreen.render(text, language: InterfaceLanguage.current, columns: TerminalText.columns()) : text
+                let shown =
+                    HelpScreen.isHelp(text)
+                    ? HelpScreen.render(text, language: InterfaceLanguage.current, columns: TerminalText.columns()) : text
                 FileHandle.standardOutput.write(Data((shown + "\n").utf8))
                 Foundation.exit(0)
             }

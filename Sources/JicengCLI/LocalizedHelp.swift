@@ -15,16 +15,18 @@ extension ArgumentHelp {
 extension ArgumentHelp {
     /// `--out` of the commands that write a folder.
     static var outputFolder: ArgumentHelp {
-        ArgumentHelp(zh: "输出目录：新的、空的或以前 Jiceng 写出的目录。", en: "Output folder: new, empty or an earlier Jiceng output.",
-                     valueName: ValueName.folder)
+        ArgumentHelp(
+            zh: "输出目录：新的、空的或以前 Jiceng 写出的目录。", en: "Output folder: new, empty or an earlier Jiceng output.",
+            valueName: ValueName.folder)
     }
 }
 
 extension ArgumentHelp {
     /// `--targets-overlay` of the commands that apply targets (the English is `TargetSource.overlayHelp`'s).
     static var targetsOverlay: ArgumentHelp {
-        ArgumentHelp(zh: "叠加在现行目标值（--targets、流水线的或内置的）之上的目标值文件：同一年份、指标、层级和单位编码的行以它为准。可重复，后写的优先。",
-                     en: TargetSource.overlayHelp.abstract, valueName: ValueName.file)
+        ArgumentHelp(
+            zh: "叠加在现行目标值（--targets、流水线的或内置的）之上的目标值文件：同一年份、指标、层级和单位编码的行以它为准。可重复，后写的优先。",
+            en: TargetSource.overlayHelp.abstract, valueName: ValueName.file)
     }
 }
 

@@ -51,19 +51,24 @@ struct Manifest: Encodable {
         self.pipeline = pipeline.sourcePath ?? "built-in:\(pipeline.name)"
         self.targets = targets.baseName
         targets_overlays = targets.overlays.isEmpty ? nil : targets.overlays.map(\.name)
-        targets_warnings = targetWarnings.isEmpty ? nil : targetWarnings.map {
-            TargetWarningEntry(code: $0.code.rawValue, file: $0.file, line: $0.line, column: $0.column, value: $0.value,
-                               message: $0.message.text(language))
-        }
+        targets_warnings =
+            targetWarnings.isEmpty
+            ? nil
+            : targetWarnings.map {
+                TargetWarningEntry(
+                    code: $0.code.rawValue, file: $0.file, line: $0.line, column: $0.column, value: $0.value,
+                    message: $0.message.text(language))
+            }
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
         let date = epoch.map { Date(timeIntervalSince1970: $0) } ?? Date()
         let f = ISO8601DateFormatter()
         f.timeZone = TimeZone(identifier: "UTC")
         generated_at = f.string(from: date)
         inputs = e.dataQuality.files.map {
-            Input(dataset: $0.dataset, file: $0.file, sha256: $0.sha256, bytes: $0.bytes, encoding: $0.encoding,
-                  rows_read: $0.rowsRead, rows_accepted: $0.rowsAccepted, rows_rejected: $0.rowsRejected,
-                  rows_out_of_period: $0.rowsOutOfPeriod)
+            Input(
+                dataset: $0.dataset, file: $0.file, sha256: $0.sha256, bytes: $0.bytes, encoding: $0.encoding,
+                rows_read: $0.rowsRead, rows_accepted: $0.rowsAccepted, rows_rejected: $0.rowsRejected,
+                rows_out_of_period: $0.rowsOutOfPeriod)
         }
         absent_datasets = e.dataQuality.absentDatasets
         errors = e.dataQuality.errors

@@ -33,7 +33,9 @@ struct OutputDestination {
         guard let last = components.last, last != ".", last != ".." else {
             throw OutputRefusal.notAFolderName(given).error
         }
-        let parentGiven = given.hasPrefix("/") ? "/" + components.dropLast().joined(separator: "/")
+        let parentGiven =
+            given.hasPrefix("/")
+            ? "/" + components.dropLast().joined(separator: "/")
             : (components.count == 1 ? "." : components.dropLast().joined(separator: "/"))
         parent = PhysicalPath.resolve(parentGiven)
         name = last

@@ -39,8 +39,11 @@ struct OutputFolder {
                 throw JicengError.ioFailure(LocalizedText(zh: "无法创建临时目录", en: "cannot create the temporary folder"), candidate, code: code)
             }
         }
-        throw JicengError(.ioFailure, LocalizedText(zh: "无法在 \(destination.path) 旁创建临时目录：\(base) 及其 99 个变体都已存在",
-                                                    en: "cannot create a temporary folder beside \(destination.path): \(base) and 99 variants exist"))
+        throw JicengError(
+            .ioFailure,
+            LocalizedText(
+                zh: "无法在 \(destination.path) 旁创建临时目录：\(base) 及其 99 个变体都已存在",
+                en: "cannot create a temporary folder beside \(destination.path): \(base) and 99 variants exist"))
     }
 
     /// Marks the finished folder as Jiceng's and moves it into place.
@@ -71,8 +74,9 @@ struct OutputFolder {
         for entry in entries { unlink(folder + "/" + entry) }
         if rmdir(folder) != 0 {
             let reason = SystemErrorText.reason(errno)
-            let note = LocalizedText(zh: "jiceng：旧的输出保留在 \(folder)（\(reason.zh)）：命令运行期间有文件加入其中\n",
-                                     en: "jiceng: kept the previous output in \(folder) (\(reason.en)): it holds files added while the command ran\n")
+            let note = LocalizedText(
+                zh: "jiceng：旧的输出保留在 \(folder)（\(reason.zh)）：命令运行期间有文件加入其中\n",
+                en: "jiceng: kept the previous output in \(folder) (\(reason.en)): it holds files added while the command ran\n")
             FileHandle.standardError.write(Data(note.shown.utf8))
         }
     }

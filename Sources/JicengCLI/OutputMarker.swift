@@ -68,7 +68,8 @@ struct OutputMarker: Codable, Equatable {
     /// A `manifest.json` as `run` and `report` have always written it.
     private static func isLegacyManifest(_ path: String) -> Bool {
         guard let data = smallFile(path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return false }
         return object["tool"] as? String == "jiceng" && object["version"] is String && object["period"] is String
             && object["inputs"] is [Any]
     }

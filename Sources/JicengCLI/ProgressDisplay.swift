@@ -40,7 +40,8 @@ final class ProgressDisplay {
     static func make(folder: String, language: Language) -> ProgressDisplay? {
         let env = ProcessInfo.processInfo.environment
         guard isatty(2) == 1, env["CI"] == nil, env["NO_PROGRESS"] == nil else { return nil }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: folder))?
             .filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") } ?? []
         var sizes: [String: Int64] = [:]
         for n in names {
@@ -81,10 +82,13 @@ final class ProgressDisplay {
         let seconds = max(0.001, StageTimings.seconds(now - start))
         let rate = Int((Double(doneBytes + currentBytes) / seconds / 1_000_000).rounded())
         let position = "\(min(p.filesDone + 1, max(fileCount, 1)))/\(max(fileCount, 1))"
-        var line = zh ? "读取 \(p.file)（\(position)）· \(rows) 行 · \(NumberText.grouped(rate)) MB/s"
-                      : "reading \(p.file) (\(position)) · \(rows) rows · \(NumberText.grouped(rate)) MB/s"
+        var line =
+            zh
+            ? "读取 \(p.file)（\(position)）· \(rows) 行 · \(NumberText.grouped(rate)) MB/s"
+            : "reading \(p.file) (\(position)) · \(rows) rows · \(NumberText.grouped(rate)) MB/s"
         if let left = secondsLeft(at: now) {
-            line += zh ? " · 剩余约 \(NumberText.grouped(Int(left.rounded()))) 秒" : " · about \(NumberText.grouped(Int(left.rounded()))) s left"
+            line +=
+                zh ? " · 剩余约 \(NumberText.grouped(Int(left.rounded()))) 秒" : " · about \(NumberText.grouped(Int(left.rounded()))) s left"
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
         drew = true
@@ -129,8 +133,10 @@ final class ProgressDisplay {
         let zh = language == .zh
         let seconds = NumberText.duration(StageTimings.seconds(ContinuousClock.now - start), zh: zh)
         let megabytes = NumberText.grouped(Int((Double(doneBytes) / 1_000_000).rounded()))
-        let line = zh ? "已读取 \(filesSeen) 个文件 · \(NumberText.grouped(doneRows)) 行 · \(megabytes) MB · 用时 \(seconds)"
-                      : "read \(filesSeen) file\(filesSeen == 1 ? "" : "s") · \(NumberText.grouped(doneRows)) rows · \(megabytes) MB · \(seconds)"
+        let line =
+            zh
+            ? "已读取 \(filesSeen) 个文件 · \(NumberText.grouped(doneRows)) 行 · \(megabytes) MB · 用时 \(seconds)"
+            : "read \(filesSeen) file\(filesSeen == 1 ? "" : "s") · \(NumberText.grouped(doneRows)) rows · \(megabytes) MB · \(seconds)"
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line + "\n").utf8))
     }
 }

@@ -11,7 +11,8 @@ import JicengReport
 enum ReportHistoryInput {
     /// nil for a run that is not a quarter: a year or half-year report has no year view.
     static func read(_ store: HistoryStore, evaluation: Evaluation, yearToDate: YearToDateTable?, missing: [Period]) throws
-        -> ReportHistory? {
+        -> ReportHistory?
+    {
         let period = evaluation.period
         guard period.quarter != nil else { return nil }
         var values: [QuarterValue] = []
@@ -45,16 +46,20 @@ extension ReportHistoryInput {
 
     /// Opens the store at `path` for reading (nil: no history, the report as without one) and
     /// reads what the re-rendered reports show of the year.
-    static func rerender(store path: String?, pipeline: Pipeline, targets: TargetBook, evaluation: Evaluation,
-                         findings: [Finding]) throws -> Rerender {
+    static func rerender(
+        store path: String?, pipeline: Pipeline, targets: TargetBook, evaluation: Evaluation,
+        findings: [Finding]
+    ) throws -> Rerender {
         var result = Rerender(evaluation: evaluation, findings: findings, yearToDate: nil, report: nil)
         guard let path else { return result }
         let store = try HistoryStore.openForReading(path: path)
         var missing: [Period] = []
         let period = evaluation.period
         if period.quarter != nil {
-            switch try store.yearToDateTable(pipeline: pipeline, units: evaluation.units, targets: targets, through: period,
-                                             toolVersion: evaluation.toolVersion) {
+            switch try store.yearToDateTable(
+                pipeline: pipeline, units: evaluation.units, targets: targets, through: period,
+                toolVersion: evaluation.toolVersion)
+            {
             case .complete(let table):
                 result.yearToDate = table
             case .missing(let quarters):

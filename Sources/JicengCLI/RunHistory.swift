@@ -22,18 +22,23 @@ struct RunHistory {
     /// Records the run and writes `indicators_ytd.csv` into `folder`, or adds a `history-gap`
     /// warning to `findings` and to the evaluation's data-quality counts. Returns what to print,
     /// and what the reports show of the year.
-    func record(analysis: DropAnalysis, directory: UnitDirectory, totals: MeasureTotals, pipeline: Pipeline,
-                targets: TargetBook, evaluation: inout Evaluation, findings: inout [Finding], language: Language,
-                to folder: OutputFolder) throws -> (note: String, report: ReportHistory?) {
+    func record(
+        analysis: DropAnalysis, directory: UnitDirectory, totals: MeasureTotals, pipeline: Pipeline,
+        targets: TargetBook, evaluation: inout Evaluation, findings: inout [Finding], language: Language,
+        to folder: OutputFolder
+    ) throws -> (note: String, report: ReportHistory?) {
         let period = evaluation.period
-        let run = RunRecord(evaluation: evaluation, pipeline: pipeline, measures: analysis.measures, totals: totals,
-                            presentDatasets: analysis.presentDatasets, recordedAt: SourceDate.now())
+        let run = RunRecord(
+            evaluation: evaluation, pipeline: pipeline, measures: analysis.measures, totals: totals,
+            presentDatasets: analysis.presentDatasets, recordedAt: SourceDate.now())
         let rows = IndicatorsCSV.orderedResults(evaluation).lazy.map {
             IndicatorRowText(unitId: $0.unitId, indicator: $0.indicator, cells: IndicatorsCSV.cells($0))
         }
         try store.record(run, rows: rows, hooks: HistoryTestPause.hooks())
-        var note = language == .zh ? "已记入历史库 \(store.path)：\(pipeline.name) \(period)\n"
-                                   : "recorded \(pipeline.name) \(period) in the history store \(store.path)\n"
+        var note =
+            language == .zh
+            ? "已记入历史库 \(store.path)：\(pipeline.name) \(period)\n"
+            : "recorded \(pipeline.name) \(period) in the history store \(store.path)\n"
         guard period.quarter != nil else { return (note, nil) }
         var yearToDate: YearToDateTable?
         var missing: [Period] = []

@@ -90,8 +90,10 @@ struct RunResult: Encodable {
     var timings: [Timing]
     var elapsed_seconds: Double
 
-    init(status: String, exitStatus: Int32, period: Period, pipeline: String, data: String, out: String, targets: [String],
-         history: String?, quality: DataQualitySummary, evaluation: Evaluation?, outputs: [Output], timings: StageTimings) {
+    init(
+        status: String, exitStatus: Int32, period: Period, pipeline: String, data: String, out: String, targets: [String],
+        history: String?, quality: DataQualitySummary, evaluation: Evaluation?, outputs: [Output], timings: StageTimings
+    ) {
         self.status = status
         exit_status = exitStatus
         self.period = period.description
@@ -104,13 +106,16 @@ struct RunResult: Encodable {
         self.outputs = outputs
         let files = quality.files
         inputs = files.map {
-            Input(file: $0.file, dataset: $0.dataset, encoding: $0.encoding, bytes: $0.bytes, rows_read: $0.rowsRead,
-                  rows_accepted: $0.rowsAccepted, rows_rejected: $0.rowsRejected, rows_out_of_period: $0.rowsOutOfPeriod)
+            Input(
+                file: $0.file, dataset: $0.dataset, encoding: $0.encoding, bytes: $0.bytes, rows_read: $0.rowsRead,
+                rows_accepted: $0.rowsAccepted, rows_rejected: $0.rowsRejected, rows_out_of_period: $0.rowsOutOfPeriod)
         }
-        rows = Rows(read: files.reduce(0) { $0 + $1.rowsRead }, accepted: files.reduce(0) { $0 + $1.rowsAccepted },
-                    rejected: files.reduce(0) { $0 + $1.rowsRejected }, out_of_period: files.reduce(0) { $0 + $1.rowsOutOfPeriod })
-        findings = Findings(errors: quality.errors, warnings: quality.warnings,
-                            by_code: quality.findingCounts.map { CodeCount(code: $0.code.rawValue, severity: $0.severity.rawValue, count: $0.count) })
+        rows = Rows(
+            read: files.reduce(0) { $0 + $1.rowsRead }, accepted: files.reduce(0) { $0 + $1.rowsAccepted },
+            rejected: files.reduce(0) { $0 + $1.rowsRejected }, out_of_period: files.reduce(0) { $0 + $1.rowsOutOfPeriod })
+        findings = Findings(
+            errors: quality.errors, warnings: quality.warnings,
+            by_code: quality.findingCounts.map { CodeCount(code: $0.code.rawValue, severity: $0.severity.rawValue, count: $0.count) })
         indicators = evaluation.map { e in
             var byStatus = Dictionary(uniqueKeysWithValues: TargetStatus.allCases.map { ($0.rawValue, 0) })
             for r in e.results { byStatus[r.status.rawValue, default: 0] += 1 }
@@ -148,7 +153,7 @@ struct RunResult: Encodable {
 
     private enum Key: String, CodingKey {
         case schema_version, tool, version, command, status, exit_status, period, pipeline, data, out, targets, history,
-             generated_at, outputs, inputs, rows, findings, indicators, timings, elapsed_seconds
+            generated_at, outputs, inputs, rows, findings, indicators, timings, elapsed_seconds
     }
 
     /// The files of the output folder `folder` (the marker aside), with their sizes.

@@ -8,8 +8,10 @@ import JicengCore
 /// numbers, and says where the outputs are.
 enum RunSummaryText {
     /// `targets` is what `TargetNotices.applied` says about the targets files, after a `·`.
-    static func closing(period: Period, indicatorRows: Int, errors: Int64, warnings: Int64, out: String, targets: String,
-                        language: Language) -> String {
+    static func closing(
+        period: Period, indicatorRows: Int, errors: Int64, warnings: Int64, out: String, targets: String,
+        language: Language
+    ) -> String {
         if language == .zh {
             return "jiceng run：\(period) — 指标 \(NumberText.grouped(indicatorRows)) 行，\(NumberText.grouped(errors)) 个错误，"
                 + "\(NumberText.grouped(warnings)) 个警告 → \(out) · \(targets)\n"

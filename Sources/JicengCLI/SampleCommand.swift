@@ -18,9 +18,12 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(zh: "生成的诉求条数。", en: "Number of requests to generate.", valueName: ValueName.count))
     var requests: Int = SampleCommand.defaultRequests
 
-    @Option(name: .long, help: ArgumentHelp(zh: "数据包的输出目录：新的、空的或以前 Jiceng 写出的目录。",
-                                            en: "Output folder for the drop: new, empty or an earlier Jiceng output.", valueName: ValueName.folder),
-            completion: .directory)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            zh: "数据包的输出目录：新的、空的或以前 Jiceng 写出的目录。",
+            en: "Output folder for the drop: new, empty or an earlier Jiceng output.", valueName: ValueName.folder),
+        completion: .directory)
     var out: String
 
     @Option(name: .long, help: ArgumentHelp(zh: "随机种子（种子相同，文件相同）。", en: "Random seed (same seed, same files).", valueName: ValueName.seed))
@@ -43,8 +46,11 @@ struct SampleCommand: ParsableCommand {
             files = summary.files.count
             bytes = summary.totalBytes
         }
-        let line = localized(zh: "jiceng sample：已写出 \(files) 个文件（\(NumberText.grouped(bytes)) 字节，诉求 \(NumberText.grouped(requests)) 条）→ \(out)\n",
-                             en: "jiceng sample: wrote \(files) files (\(NumberText.grouped(bytes)) bytes, \(NumberText.grouped(requests)) requests) to \(out)\n")
+        let line = localized(
+            zh: "jiceng sample：已写出 \(files) 个文件（\(NumberText.grouped(bytes)) 字节，诉求 \(NumberText.grouped(requests)) 条）→ \(out)\n",
+            en:
+                "jiceng sample: wrote \(files) files (\(NumberText.grouped(bytes)) bytes, \(NumberText.grouped(requests)) requests) to \(out)\n"
+        )
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -19,10 +19,13 @@ import JicengRun
 struct IngestCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: localized(zh: "第 1 阶段：把数据包解码为 UTF-8 CSV，保留原始行号。", en: "Stage 1: decode a drop into UTF-8 CSV with original line numbers."),
+        abstract: localized(
+            zh: "第 1 阶段：把数据包解码为 UTF-8 CSV，保留原始行号。", en: "Stage 1: decode a drop into UTF-8 CSV with original line numbers."),
         discussion: examples([
-            ("jiceng ingest --data 数据包 --out 阶段/1", "run 的四个阶段可以逐个运行，每个阶段读上一阶段的目录",
-             "the four stages of run, one at a time, each reading the previous stage's folder"),
+            (
+                "jiceng ingest --data 数据包 --out 阶段/1", "run 的四个阶段可以逐个运行，每个阶段读上一阶段的目录",
+                "the four stages of run, one at a time, each reading the previous stage's folder"
+            ),
             ("jiceng normalise --data 阶段/1 --period 2022Q2 --out 阶段/2", "第 2 阶段", "stage 2"),
             ("jiceng aggregate --in 阶段/2 --out 阶段/3", "第 3 阶段", "stage 3"),
             ("jiceng report --in 阶段/3 --out 报告", "第 4 阶段", "stage 4"),
@@ -47,14 +50,17 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
                     let reader = try CSVFileReader(path: drop.data + "/" + name)
                     let maxFieldBytes = reader.options.maxFieldBytes
                     let outcome = try reader.readHeader()
-                    if let f = StructuralFindings.header(outcome, dataset: spec.name, file: name, maxFieldBytes: maxFieldBytes) { log.add(f) }
+                    if let f = StructuralFindings.header(outcome, dataset: spec.name, file: name, maxFieldBytes: maxFieldBytes) {
+                        log.add(f)
+                    }
                     guard case .header(let header) = outcome else { continue }
                     let provenance = [HeaderMapping.cellCountHeader, HeaderMapping.provenanceLineHeader]
                     var writer = try QuarantineWriter(path: folder.path(name), header: CSVText.record(header.fields + provenance) + "\n")
                     var chunk = ChunkFindings(listLimit: drop.maxFindings)
                     // The first failed write is thrown once the reader returns; later chunks are not written.
                     var writeFailure: (any Error)?
-                    _ = try reader.readRecords(with: RecordCopier(width: header.fields.count, fromGB18030: header.encoding == .gb18030)) { out in
+                    _ = try reader.readRecords(with: RecordCopier(width: header.fields.count, fromGB18030: header.encoding == .gb18030)) {
+                        out in
                         if writeFailure == nil {
                             do { try writer.write(out.bytes) } catch { writeFailure = error }
                         }
@@ -64,10 +70,16 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
                         }
                         // Not copied: what `normalise` would find, found here (as the normaliser does).
                         for o in out.oversizedBeyondHeader {
-                            if let f = StructuralFindings.cellCount(expected: header.fields.count, found: o.cells, dataset: spec.name,
-                                                                    file: name, line: o.line) { chunk.add(f) }
-                            chunk.add(StructuralFindings.oversizedField(column: nil, dataset: spec.name, file: name, line: o.line,
-                                                                        maxFieldBytes: maxFieldBytes))
+                            if let f = StructuralFindings.cellCount(
+                                expected: header.fields.count, found: o.cells, dataset: spec.name,
+                                file: name, line: o.line)
+                            {
+                                chunk.add(f)
+                            }
+                            chunk.add(
+                                StructuralFindings.oversizedField(
+                                    column: nil, dataset: spec.name, file: name, line: o.line,
+                                    maxFieldBytes: maxFieldBytes))
                         }
                     }
                     if let writeFailure { throw writeFailure }
@@ -78,8 +90,10 @@ struct IngestCommand: ParsableCommand, LanguageChoosing {
             let doc = FindingsDocument(errors: log.errors, warnings: log.warnings, findings: log.findings(dataset: { _ in nil }))
             try folder.write(doc.json(language: drop.lang), to: "findings.json")
             let quality = DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: log.errors, warnings: log.warnings)
-            try StageIO.writeStage(StageRecord(stage: .ingest, period: nil, pipeline: pipeline.name, dataQuality: quality,
-                                               findings: log.listed, unlisted: log.unlisted), to: folder)
+            try StageIO.writeStage(
+                StageRecord(
+                    stage: .ingest, period: nil, pipeline: pipeline.name, dataQuality: quality,
+                    findings: log.listed, unlisted: log.unlisted), to: folder)
         }
     }
 }
@@ -142,8 +156,10 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
         aliases: ["normalize"])
 
     @OptionGroup var drop: DropOptions
-    @Option(name: .long, help: ArgumentHelp(zh: "统计期（2022Q2、2022H1 或 2022）。", en: "Period (2022Q2, 2022H1 or 2022).", valueName: ValueName.period),
-            transform: Period.argument) var period: Period
+    @Option(
+        name: .long,
+        help: ArgumentHelp(zh: "统计期（2022Q2、2022H1 或 2022）。", en: "Period (2022Q2, 2022H1 or 2022).", valueName: ValueName.period),
+        transform: Period.argument) var period: Period
     @Option(name: .long, help: ArgumentHelp.outputFolder, completion: .directory) var out: String
 
     var language: Language { drop.lang }
@@ -155,16 +171,19 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
         // stage.json readable (a corrupt one must not turn it into a drop whose `_line` is data).
         let ingest = try StageIO.readStageIfPresent(drop.data)
         if let ingest, ingest.stage != .ingest {
-            throw JicengError(.stageInputInvalid, LocalizedText(
-                zh: "\(drop.data) 是 \(ingest.stage.rawValue) 阶段的目录；normalise 读取数据包或 ingest 阶段的目录",
-                en: "\(drop.data) is the folder of a \(ingest.stage.rawValue) stage; normalise reads a drop or an ingest folder"))
+            throw JicengError(
+                .stageInputInvalid,
+                LocalizedText(
+                    zh: "\(drop.data) 是 \(ingest.stage.rawValue) 阶段的目录；normalise 读取数据包或 ingest 阶段的目录",
+                    en: "\(drop.data) is the folder of a \(ingest.stage.rawValue) stage; normalise reads a drop or an ingest folder"))
         }
         try OutputFolder.produce(at: destination, command: "normalise") { folder in
             var analyzer = DropAnalyzer(
                 pipeline: pipeline,
                 options: {
-                    var o = DropAnalysisOptions(period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv"),
-                                                canonicalFolder: folder.temporary)
+                    var o = DropAnalysisOptions(
+                        period: period, maxFindings: drop.maxFindings, quarantinePath: folder.path("quarantine.csv"),
+                        canonicalFolder: folder.temporary)
                     // An ingest folder's `_line` and `_cells` columns hold the drop's lines and cell
                     // counts; a raw drop's are data. Its files and their findings are ingest's.
                     o.trustProvenance = ingest != nil
@@ -180,8 +199,10 @@ struct NormaliseCommand: ParsableCommand, LanguageChoosing {
             for f in ingest?.findings ?? [] { analysis.findings.add(f) }
             for u in ingest?.unlisted ?? [] { analysis.findings.add(u) }
             let doc = try StageIO.writeFindings(analysis, language: drop.lang, to: folder)
-            try StageIO.writeStage(StageRecord(stage: .normalise, period: period, pipeline: pipeline.name,
-                                               dataQuality: analysis.dataQuality(), findings: doc.findings), to: folder)
+            try StageIO.writeStage(
+                StageRecord(
+                    stage: .normalise, period: period, pipeline: pipeline.name,
+                    dataQuality: analysis.dataQuality(), findings: doc.findings), to: folder)
         }
     }
 }
@@ -192,7 +213,12 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
         abstract: localized(zh: "第 3 阶段：由 normalise 的目录计算指标。", en: "Stage 3: indicators from a normalise folder."),
-        discussion: examples([("jiceng aggregate --in 阶段/2 --out 阶段/3", "指标表 indicators.csv 和 indicators.json", "the indicator table, indicators.csv and indicators.json")]))
+        discussion: examples([
+            (
+                "jiceng aggregate --in 阶段/2 --out 阶段/3", "指标表 indicators.csv 和 indicators.json",
+                "the indicator table, indicators.csv and indicators.json"
+            )
+        ]))
 
     @OptionGroup var stage: StageFolderOptions
 
@@ -206,11 +232,12 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
             throw JicengError(.stageInputInvalid, LocalizedText(zh: "\(stage.in) 没有统计期", en: "\(stage.in) has no period"))
         }
         var options = DropAnalysisOptions(period: period)
-        options.trustProvenance = true   // a normalise folder: its `_line` columns hold the drop's lines
+        options.trustProvenance = true  // a normalise folder: its `_line` columns hold the drop's lines
         let analyzer = DropAnalyzer(pipeline: pipeline, options: options, makeHasher: { SHA256Hasher() })
         let analysis = try analyzer.analyze(drop: stage.in)
         guard let directory = analysis.directory, let totals = analysis.totals else {
-            throw JicengError(.dataErrors, LocalizedText(zh: "无法从 \(stage.in) 建立单位层级", en: "the unit hierarchy could not be built from \(stage.in)"))
+            throw JicengError(
+                .dataErrors, LocalizedText(zh: "无法从 \(stage.in) 建立单位层级", en: "the unit hierarchy could not be built from \(stage.in)"))
         }
         TargetNotices.print(targetLayers.warnings(year: period.year, units: directory.units.map { ($0.id, $0.name) }), language: stage.lang)
         // Datasets absent from the drop stay absent (not supplied, unreadable, no row in the period,
@@ -225,8 +252,10 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
             try folder.write(IndicatorsCSV.render(evaluation), to: "indicators.csv")
             let doc = FindingsDocument(errors: record.dataQuality.errors, warnings: record.dataQuality.warnings, findings: record.findings)
             try folder.write(doc.json(language: stage.lang), to: "findings.json")
-            try StageIO.writeStage(StageRecord(stage: .aggregate, period: period, pipeline: pipeline.name,
-                                               dataQuality: record.dataQuality, findings: record.findings), to: folder)
+            try StageIO.writeStage(
+                StageRecord(
+                    stage: .aggregate, period: period, pipeline: pipeline.name,
+                    dataQuality: record.dataQuality, findings: record.findings), to: folder)
         }
     }
 }
@@ -236,19 +265,26 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
 struct ReportCommand: ParsableCommand, LanguageChoosing {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: localized(zh: "第 4–5 阶段：由 aggregate 或 run 的目录对照目标值、写出报告。", en: "Stage 4–5: targets and reports from an aggregate folder."),
+        abstract: localized(
+            zh: "第 4–5 阶段：由 aggregate 或 run 的目录对照目标值、写出报告。", en: "Stage 4–5: targets and reports from an aggregate folder."),
         discussion: examples([
             ("jiceng report --in 阶段/3 --out 报告", "写出报告", "write the reports"),
-            ("jiceng report --in 报告 --out 新报告 --targets 新目标.csv", "换一套目标值重新出报告，不必重读数据包",
-             "the reports again against other targets, without reading the drop again"),
+            (
+                "jiceng report --in 报告 --out 新报告 --targets 新目标.csv", "换一套目标值重新出报告，不必重读数据包",
+                "the reports again against other targets, without reading the drop again"
+            ),
         ]))
 
     @OptionGroup var stage: StageFolderOptions
 
-    @Option(name: .long, help: ArgumentHelp(zh: "历史库（SQLite），报告从中读取年度累计、环比、同比与走势，并写出 indicators_ytd.csv；默认取 $JICENG_HISTORY。",
-                                            en: "History store (SQLite) to read the year from: year-to-date, changes and trends in the reports, indicators_ytd.csv; default: $JICENG_HISTORY.",
-                                            valueName: ValueName.file),
-            completion: .file())
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            zh: "历史库（SQLite），报告从中读取年度累计、环比、同比与走势，并写出 indicators_ytd.csv；默认取 $JICENG_HISTORY。",
+            en:
+                "History store (SQLite) to read the year from: year-to-date, changes and trends in the reports, indicators_ytd.csv; default: $JICENG_HISTORY.",
+            valueName: ValueName.file),
+        completion: .file())
     var history: String?
 
     var language: Language { stage.lang }
@@ -261,36 +297,50 @@ struct ReportCommand: ParsableCommand, LanguageChoosing {
         let targetWarnings = targetLayers.warnings(year: evaluation.period.year, units: evaluation.units.map { ($0.id, $0.name) })
         TargetNotices.print(targetWarnings, language: stage.lang)
         // History (contract §8): read only, and read before anything is written.
-        let year = try ReportHistoryInput.rerender(store: HistoryLocation.resolve(explicit: history), pipeline: pipeline, targets: book,
-                                                   evaluation: evaluation, findings: record.findings)
+        let year = try ReportHistoryInput.rerender(
+            store: HistoryLocation.resolve(explicit: history), pipeline: pipeline, targets: book,
+            evaluation: evaluation, findings: record.findings)
         try OutputFolder.produce(at: destination, command: "report") { folder in
             try year.writeYearToDate(to: folder)
-            try StageIO.writeReports(year.evaluation, findings: year.findings, language: stage.lang, pipeline: pipeline,
-                                     targets: targetLayers, targetWarnings: targetWarnings, history: year.report, to: folder)
+            try StageIO.writeReports(
+                year.evaluation, findings: year.findings, language: stage.lang, pipeline: pipeline,
+                targets: targetLayers, targetWarnings: targetWarnings, history: year.report, to: folder)
         }
     }
 }
 
 /// The options of the stages that read a stage folder (`aggregate`, `report`).
 struct StageFolderOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(zh: "上一阶段写出的目录（aggregate 读 normalise 的；report 读 aggregate 或 run 的）。",
-                                            en: "A folder written by an earlier stage (`normalise` for aggregate; `aggregate` or `run` for report).",
-                                            valueName: ValueName.folder),
-            completion: .directory)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            zh: "上一阶段写出的目录（aggregate 读 normalise 的；report 读 aggregate 或 run 的）。",
+            en: "A folder written by an earlier stage (`normalise` for aggregate; `aggregate` or `run` for report).",
+            valueName: ValueName.folder),
+        completion: .directory)
     var `in`: String
     @Option(name: .long, help: ArgumentHelp.outputFolder, completion: .directory) var out: String
-    @Option(name: .long, help: ArgumentHelp(zh: "流水线文件（YAML）；默认用内置的标准流水线。",
-                                            en: "Pipeline file (YAML); default: the built-in standard pipeline.", valueName: ValueName.file),
-            completion: .file(extensions: ["yaml", "yml"]))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            zh: "流水线文件（YAML）；默认用内置的标准流水线。",
+            en: "Pipeline file (YAML); default: the built-in standard pipeline.", valueName: ValueName.file),
+        completion: .file(extensions: ["yaml", "yml"]))
     var pipeline: String?
-    @Option(name: .long, help: ArgumentHelp(zh: "目标值文件（CSV）；默认用流水线的目标值。", en: "Targets file; default: the pipeline's.",
-                                            valueName: ValueName.file),
-            completion: .file(extensions: ["csv"]))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            zh: "目标值文件（CSV）；默认用流水线的目标值。", en: "Targets file; default: the pipeline's.",
+            valueName: ValueName.file),
+        completion: .file(extensions: ["csv"]))
     var targets: String?
     @Option(name: .long, help: ArgumentHelp.targetsOverlay, completion: .file(extensions: ["csv"])) var targetsOverlay: [String] = []
-    @Option(name: .long, help: ArgumentHelp(zh: "消息和报告的语言：zh 或 en；不写时按环境变量 LANG，未设置时为 zh。",
-                                            en: "Language of messages and reports: zh or en; default: from LANG, zh when unset.",
-                                            valueName: ValueName.language))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            zh: "消息和报告的语言：zh 或 en；不写时按环境变量 LANG，未设置时为 zh。",
+            en: "Language of messages and reports: zh or en; default: from LANG, zh when unset.",
+            valueName: ValueName.language))
     var lang: Language = InterfaceLanguage.current
 
     /// `--out`, checked against `--in` and what it holds now.

@@ -25,8 +25,9 @@ struct StandardOutputWriter {
                 if n < 0 {
                     let code = errno
                     if code == EINTR { continue }
-                    throw JicengError.ioFailure(LocalizedText(zh: "无法写入", en: "cannot write to"), localized(zh: "标准输出", en: "standard output"),
-                                                code: code)
+                    throw JicengError.ioFailure(
+                        LocalizedText(zh: "无法写入", en: "cannot write to"), localized(zh: "标准输出", en: "standard output"),
+                        code: code)
                 }
                 offset += n
             }

@@ -24,16 +24,21 @@ enum SystemErrorReason {
         if let error = error as? JicengIngestError {
             switch error {
             case .cannotOpen(let path, let reason):
-                return JicengError(.ioFailure, LocalizedText(zh: "无法打开 \(path)：\(SystemErrorText.chinese(forReason: reason))", en: error.description))
+                return JicengError(
+                    .ioFailure, LocalizedText(zh: "无法打开 \(path)：\(SystemErrorText.chinese(forReason: reason))", en: error.description))
             case .readFailed(let path, let reason):
-                return JicengError(.ioFailure, LocalizedText(zh: "无法读取 \(path)：\(SystemErrorText.chinese(forReason: reason))", en: error.description))
+                return JicengError(
+                    .ioFailure, LocalizedText(zh: "无法读取 \(path)：\(SystemErrorText.chinese(forReason: reason))", en: error.description))
             }
         }
         let ns = error as NSError
         guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return nil }
         let path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
         let why = reason(error)
-        return JicengError(.ioFailure, LocalizedText(zh: (path.map { "无法访问 \($0)：" } ?? "") + SystemErrorText.chinese(forReason: why),
-                                                     en: (path.map { "cannot access \($0): " } ?? "") + why))
+        return JicengError(
+            .ioFailure,
+            LocalizedText(
+                zh: (path.map { "无法访问 \($0)：" } ?? "") + SystemErrorText.chinese(forReason: why),
+                en: (path.map { "cannot access \($0): " } ?? "") + why))
     }
 }

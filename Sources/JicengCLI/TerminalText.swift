@@ -20,8 +20,8 @@ enum TerminalText {
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
             return true
         default:
             return false
@@ -30,7 +30,9 @@ enum TerminalText {
 
     /// Punctuation that must not begin a line, and brackets that must not end one (the usual
     /// rules for Chinese text).
-    private static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "”", "’", "…", ",", ".", ";", ":", ")", "]", "»"]
+    private static let noLineStart: Set<Character> = [
+        "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "”", "’", "…", ",", ".", ";", ":", ")", "]", "»",
+    ]
     private static let noLineEnd: Set<Character> = ["（", "「", "『", "《", "〈", "“", "‘", "(", "[", "«"]
 
     /// Whether a line may break between `before` and `after` (other than at a space).

@@ -26,7 +26,7 @@ struct UsageDiagnosis {
             let word = arguments[index]
             index += 1
             if CommandTree.hiddenBuiltIns.contains(where: { word == $0 || word.hasPrefix($0 + "=") }) {
-                return   // ArgumentParser's own business: its message stands
+                return  // ArgumentParser's own business: its message stands
             }
             if word == "--" {
                 if index < arguments.count { problem = .unexpectedArgument(arguments[index]) }
@@ -58,8 +58,9 @@ struct UsageDiagnosis {
                         return
                     }
                     if let allowed = argument.allValues, !allowed.isEmpty, !allowed.contains(value) {
-                        problem = .invalidValue(option: argument.spelled, value: value, allowed: allowed,
-                                                suggestion: Suggestion.closest(to: value, among: allowed), detail: nil)
+                        problem = .invalidValue(
+                            option: argument.spelled, value: value, allowed: allowed,
+                            suggestion: Suggestion.closest(to: value, among: allowed), detail: nil)
                         return
                     }
                     given.append((argument, value))
@@ -71,10 +72,11 @@ struct UsageDiagnosis {
             // A word that is not an option: a subcommand, or nothing this command takes.
             let names = command.subcommandNames
             if !names.isEmpty {
-                if word == "help" { return }   // `jiceng help run`: ArgumentParser's
+                if word == "help" { return }  // `jiceng help run`: ArgumentParser's
                 guard let next = command.subcommand(word) else {
-                    problem = .unknownCommand(word, suggestion: Suggestion.closest(to: word, among: names.filter { $0 != "help" }),
-                                              known: names.filter { $0 != "help" })
+                    problem = .unknownCommand(
+                        word, suggestion: Suggestion.closest(to: word, among: names.filter { $0 != "help" }),
+                        known: names.filter { $0 != "help" })
                     return
                 }
                 command = next

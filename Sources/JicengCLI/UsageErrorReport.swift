@@ -41,7 +41,8 @@ struct UsageErrorReport {
         if let optionHelp { lines.append((language == .zh ? "说明：" : "Help: ") + optionHelp) }
         let usageTitle = language == .zh ? "用法：" : "Usage: "
         let usage = language == .zh ? HelpScreen.translatePlaceholders(self.usage) : self.usage
-        lines.append(contentsOf: TerminalText.wrap(usageTitle + usage, columns: columns, hang: TerminalText.width(usageTitle), spacesOnly: true))
+        lines.append(
+            contentsOf: TerminalText.wrap(usageTitle + usage, columns: columns, hang: TerminalText.width(usageTitle), spacesOnly: true))
         let help = commandPath.joined(separator: " ") + " --help"
         lines.append(language == .zh ? "详见 \(help)" : "See \(help) for more.")
         return lines.joined(separator: "\n") + "\n"

@@ -24,22 +24,26 @@ enum UsageProblem: Equatable {
     var message: LocalizedText {
         switch self {
         case .unknownOption(let option, let suggestion):
-            return LocalizedText(zh: "没有选项 \(option)" + (suggestion.map { "，是不是要用 \($0)？" } ?? ""),
-                                 en: "unknown option \(option)" + (suggestion.map { "; did you mean \($0)?" } ?? ""))
+            return LocalizedText(
+                zh: "没有选项 \(option)" + (suggestion.map { "，是不是要用 \($0)？" } ?? ""),
+                en: "unknown option \(option)" + (suggestion.map { "; did you mean \($0)?" } ?? ""))
         case .unknownCommand(let word, let suggestion, let known):
             let list = known.joined(separator: ", ")
             if let suggestion {
-                return LocalizedText(zh: "没有子命令 \(word)，是不是要用 \(suggestion)？", en: "unknown subcommand \(word); did you mean \(suggestion)?")
+                return LocalizedText(
+                    zh: "没有子命令 \(word)，是不是要用 \(suggestion)？", en: "unknown subcommand \(word); did you mean \(suggestion)?")
             }
             return LocalizedText(zh: "没有子命令 \(word)；可用的子命令：\(list)", en: "unknown subcommand \(word); the subcommands are \(list)")
         case .unexpectedArgument(let word):
-            return LocalizedText(zh: "多余的参数 «\(word)»：选项要写成 --名称 值（例如 --data 数据目录）",
-                                 en: "unexpected argument «\(word)»: options are written --name value (e.g. --data DROP)")
+            return LocalizedText(
+                zh: "多余的参数 «\(word)»：选项要写成 --名称 值（例如 --data 数据目录）",
+                en: "unexpected argument «\(word)»: options are written --name value (e.g. --data DROP)")
         case .missingValue(let option):
             return LocalizedText(zh: "选项 \(option) 后面缺少值", en: "option \(option) needs a value")
         case .unexpectedValue(let flag, let value):
-            return LocalizedText(zh: "开关 \(flag) 不带值（写成 \(flag)，不要写 \(flag)=\(value)）",
-                                 en: "flag \(flag) takes no value (write \(flag), not \(flag)=\(value))")
+            return LocalizedText(
+                zh: "开关 \(flag) 不带值（写成 \(flag)，不要写 \(flag)=\(value)）",
+                en: "flag \(flag) takes no value (write \(flag), not \(flag)=\(value))")
         case .invalidValue(let option, let value, let allowed, let suggestion, let detail):
             var zh = "选项 \(option) 的值 «\(value)» 无效"
             var en = "invalid value «\(value)» for option \(option)"
@@ -56,11 +60,13 @@ enum UsageProblem: Equatable {
             }
             return LocalizedText(zh: zh, en: en)
         case .missingOptions(let options):
-            return LocalizedText(zh: "缺少必需的选项 \(options.joined(separator: "、"))",
-                                 en: "missing required option\(options.count == 1 ? "" : "s") \(options.joined(separator: ", "))")
+            return LocalizedText(
+                zh: "缺少必需的选项 \(options.joined(separator: "、"))",
+                en: "missing required option\(options.count == 1 ? "" : "s") \(options.joined(separator: ", "))")
         case .missingSubcommand(let known):
-            return LocalizedText(zh: "缺少子命令；可用的子命令：\(known.joined(separator: ", "))",
-                                 en: "a subcommand is needed; the subcommands are \(known.joined(separator: ", "))")
+            return LocalizedText(
+                zh: "缺少子命令；可用的子命令：\(known.joined(separator: ", "))",
+                en: "a subcommand is needed; the subcommands are \(known.joined(separator: ", "))")
         case .other(let text):
             return LocalizedText(zh: text, en: text)
         }

@@ -9,20 +9,26 @@ import JicengCore
 enum VerboseText {
     static func files(_ files: [FileSummary], times: [String: Double], language: Language) -> String {
         let zh = language == .zh
-        let header = zh ? ["文件", "数据集", "编码", "读取行", "接受", "拒收", "期外", "用时"]
-                        : ["file", "dataset", "encoding", "rows read", "accepted", "rejected", "out of period", "time"]
+        let header =
+            zh
+            ? ["文件", "数据集", "编码", "读取行", "接受", "拒收", "期外", "用时"]
+            : ["file", "dataset", "encoding", "rows read", "accepted", "rejected", "out of period", "time"]
         var rows = [header]
         for f in files {
-            rows.append([f.file, f.dataset, f.encoding, NumberText.grouped(f.rowsRead), NumberText.grouped(f.rowsAccepted),
-                         NumberText.grouped(f.rowsRejected), NumberText.grouped(f.rowsOutOfPeriod),
-                         times[f.file].map { NumberText.duration($0, zh: zh) } ?? "–"])
+            rows.append([
+                f.file, f.dataset, f.encoding, NumberText.grouped(f.rowsRead), NumberText.grouped(f.rowsAccepted),
+                NumberText.grouped(f.rowsRejected), NumberText.grouped(f.rowsOutOfPeriod),
+                times[f.file].map { NumberText.duration($0, zh: zh) } ?? "–",
+            ])
         }
         if files.count > 1 {
-            rows.append([zh ? "合计" : "total", "", "", NumberText.grouped(files.reduce(0) { $0 + $1.rowsRead }),
-                         NumberText.grouped(files.reduce(0) { $0 + $1.rowsAccepted }),
-                         NumberText.grouped(files.reduce(0) { $0 + $1.rowsRejected }),
-                         NumberText.grouped(files.reduce(0) { $0 + $1.rowsOutOfPeriod }),
-                         NumberText.duration(files.reduce(0) { $0 + (times[$1.file] ?? 0) }, zh: zh)])
+            rows.append([
+                zh ? "合计" : "total", "", "", NumberText.grouped(files.reduce(0) { $0 + $1.rowsRead }),
+                NumberText.grouped(files.reduce(0) { $0 + $1.rowsAccepted }),
+                NumberText.grouped(files.reduce(0) { $0 + $1.rowsRejected }),
+                NumberText.grouped(files.reduce(0) { $0 + $1.rowsOutOfPeriod }),
+                NumberText.duration(files.reduce(0) { $0 + (times[$1.file] ?? 0) }, zh: zh),
+            ])
         }
         if files.isEmpty { return (zh ? "没有读取任何文件" : "no file was read") + "\n" }
         return table(rows, rightAligned: [3, 4, 5, 6, 7])

@@ -12,7 +12,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Returns nil when the day does not exist in that month (2022-02-30) or the year is out of 1..9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
+            day <= CivilDate.daysInMonth(year: year, month: month)
+        else { return nil }
         self.dayNumber = Int32(CivilDate.daysFromCivil(year: year, month: month, day: day))
     }
 

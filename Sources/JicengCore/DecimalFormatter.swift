@@ -68,7 +68,7 @@ extension DecimalFormatter {
         // value = significand × 2^shift with an integral 53-bit significand.
         let shift = Int(value.exponent) - 52
         var significand = (UInt64(1) << 52) | value.significandBitPattern
-        var limbs: [UInt64] = []   // base 10^9, least significant first
+        var limbs: [UInt64] = []  // base 10^9, least significant first
         while significand > 0 {
             limbs.append(significand % 1_000_000_000)
             significand /= 1_000_000_000

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Creates a folder and the parents it lacks (`mkdir -p`), a failure being an `io-failure` naming
@@ -17,7 +17,8 @@ public enum FolderMaker {
             if mkdir(built, 0o777) != 0 {
                 let code = errno
                 if code == EEXIST, isFolder(built) { continue }
-                throw JicengError.ioFailure(LocalizedText(zh: "无法创建目录", en: "cannot create folder"), built, code: code == EEXIST ? ENOTDIR : code)
+                throw JicengError.ioFailure(
+                    LocalizedText(zh: "无法创建目录", en: "cannot create folder"), built, code: code == EEXIST ? ENOTDIR : code)
             }
         }
     }

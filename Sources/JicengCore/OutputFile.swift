@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file created and written with POSIX calls, every failure an `io-failure` naming the path and
@@ -32,7 +32,9 @@ public final class OutputFile {
 
     /// Writes all of `bytes` (retrying short writes and interrupted calls).
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard descriptor >= 0 else { throw JicengError(.ioFailure, LocalizedText(zh: "无法写入 \(path)：文件已经关闭", en: "cannot write \(path): the file is already closed")) }
+        guard descriptor >= 0 else {
+            throw JicengError(.ioFailure, LocalizedText(zh: "无法写入 \(path)：文件已经关闭", en: "cannot write \(path): the file is already closed"))
+        }
         guard let base = bytes.baseAddress else { return }
         var done = 0
         while done < bytes.count {

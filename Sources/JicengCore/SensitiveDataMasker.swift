@@ -18,19 +18,26 @@ public enum SensitiveDataMasker {
         var i = 0
         var changed = false
         while i < scalars.count {
-            guard isDigit(scalars[i]) else { i += 1; continue }
+            guard isDigit(scalars[i]) else {
+                i += 1
+                continue
+            }
             var j = i
             while j < scalars.count && isDigit(scalars[j]) { j += 1 }
             var end = j
             if j - i == 17 && j < scalars.count && (scalars[j] == "X" || scalars[j] == "x") { end = j + 1 }
             let length = end - i
-            var keepHead = -1, keepTail = 0
+            var keepHead = -1
+            var keepTail = 0
             if length == 11 && digit(scalars[i]) == 1 && (3...9).contains(digit(scalars[i + 1])) {
-                keepHead = 3; keepTail = 4
+                keepHead = 3
+                keepTail = 4
             } else if length == 18 || (length == 15 && end == j) {
-                keepHead = 6; keepTail = 4
+                keepHead = 6
+                keepTail = 4
             } else if (16...19).contains(length) && end == j {
-                keepHead = 4; keepTail = 4
+                keepHead = 4
+                keepTail = 4
             } else if (3...4).contains(length) && digit(scalars[i]) == 0 && j < scalars.count && scalars[j] == "-" {
                 // Landline: area code, dash, subscriber number of 7–8 digits.
                 var k = j + 1

@@ -9,9 +9,13 @@ public enum TextFolding {
             let v = scalar.value
             if v == 0xFEFF { continue }
             var folded = v
-            if v >= 0xFF01 && v <= 0xFF5E { folded = v - 0xFEE0 }   // full-width ASCII variants
-            else if v == 0x3000 { folded = 0x20 }                     // ideographic space
-            if folded >= 0x41 && folded <= 0x5A { folded += 0x20 }    // ASCII upper → lower
+            if v >= 0xFF01 && v <= 0xFF5E {
+                folded = v - 0xFEE0
+            }  // full-width ASCII variants
+            else if v == 0x3000 {
+                folded = 0x20
+            }  // ideographic space
+            if folded >= 0x41 && folded <= 0x5A { folded += 0x20 }  // ASCII upper → lower
             out.append(Unicode.Scalar(folded)!)
         }
         return String(out).trimmingSpaces()

@@ -10,6 +10,8 @@ public enum HistoryFindings {
             severity: .warning, code: .historyGap, value: names.joined(separator: ","),
             message: LocalizedText(
                 zh: "年度累计需要 \(span) 的记录，历史库缺少 \(names.joined(separator: "、"))，未生成 indicators_ytd.csv",
-                en: "year-to-date through \(period) needs \(span) in the history store; missing: \(names.joined(separator: ", ")); indicators_ytd.csv was not written"))
+                en:
+                    "year-to-date through \(period) needs \(span) in the history store; missing: \(names.joined(separator: ", ")); indicators_ytd.csv was not written"
+            ))
     }
 }

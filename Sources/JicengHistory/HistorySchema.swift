@@ -42,8 +42,9 @@ public enum HistorySchema {
                 t.primaryKey("key", .text)
                 t.column("value", .text).notNull()
             }
-            try db.execute(sql: "INSERT INTO jiceng_meta (key, value) VALUES ('format', ?), ('schema_version', ?)",
-                           arguments: [formatName, String(version)])
+            try db.execute(
+                sql: "INSERT INTO jiceng_meta (key, value) VALUES ('format', ?), ('schema_version', ?)",
+                arguments: [formatName, String(version)])
             try db.create(table: "run") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("pipeline", .text).notNull()

@@ -14,7 +14,8 @@ extension HistoryStore {
     /// recorded, a unit not in a period's hierarchy or an indicator not in its rows gives nothing
     /// for it. Reads one consistent snapshot; each period's rows are scanned once for the unit.
     public func recordedValues(pipeline: String, unitId: String, indicators: [String], periods: [Period]) throws
-        -> [RecordedValue] {
+        -> [RecordedValue]
+    {
         guard let reader, !indicators.isEmpty else { return [] }
         let wanted = Set(periods.map(\.description))
         do {
@@ -25,8 +26,10 @@ extension HistoryStore {
                 var values: [RecordedValue] = []
                 for run in runs {
                     guard let id = run.id,
-                          let unitOrd = try Int.fetchOne(db, sql: "SELECT ord FROM run_unit WHERE run_id = ? AND unit_id = ?",
-                                                         arguments: [id, unitId]) else { continue }
+                        let unitOrd = try Int.fetchOne(
+                            db, sql: "SELECT ord FROM run_unit WHERE run_id = ? AND unit_id = ?",
+                            arguments: [id, unitId])
+                    else { continue }
                     var ordOf: [Int: String] = [:]
                     for stored in try StoredIndicator.filter(Column("run_id") == id).fetchAll(db) where indicators.contains(stored.name) {
                         ordOf[stored.ord] = stored.name

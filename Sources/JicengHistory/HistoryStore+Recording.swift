@@ -47,19 +47,24 @@ extension HistoryStore {
     where Rows.Element == IndicatorRowText {
         // Replacing: the old run's rows in every table go with it (ON DELETE CASCADE).
         try StoredRun.filter(Column("pipeline") == run.pipeline && Column("period") == run.period.description).deleteAll(db)
-        var stored = StoredRun(id: nil, pipeline: run.pipeline, period: run.period.description, year: run.period.year,
-                               quarter: run.period.quarter, recordedAt: run.recordedAt, toolVersion: run.toolVersion,
-                               unitCount: run.units.count, rowCount: 0)
+        var stored = StoredRun(
+            id: nil, pipeline: run.pipeline, period: run.period.description, year: run.period.year,
+            quarter: run.period.quarter, recordedAt: run.recordedAt, toolVersion: run.toolVersion,
+            unitCount: run.units.count, rowCount: 0)
         try stored.insert(db)
         guard let runId = stored.id else { throw HistoryStoreError(.failure, path: path, "the run was not given an id") }
 
         for (ord, input) in run.inputs.enumerated() {
-            try StoredInput(runId: runId, ord: ord, dataset: input.dataset, file: input.file, sha256: input.sha256,
-                            bytes: input.bytes, rowsRead: input.rowsRead, rowsAccepted: input.rowsAccepted).insert(db)
+            try StoredInput(
+                runId: runId, ord: ord, dataset: input.dataset, file: input.file, sha256: input.sha256,
+                bytes: input.bytes, rowsRead: input.rowsRead, rowsAccepted: input.rowsAccepted
+            ).insert(db)
         }
         for (ord, measure) in run.measures.enumerated() {
-            try StoredMeasure(runId: runId, ord: ord, name: measure.name, dataset: measure.dataset,
-                              accumulation: measure.accumulation.rawValue, aggregation: measure.aggregation).insert(db)
+            try StoredMeasure(
+                runId: runId, ord: ord, name: measure.name, dataset: measure.dataset,
+                accumulation: measure.accumulation.rawValue, aggregation: measure.aggregation
+            ).insert(db)
         }
         for (ord, name) in run.indicators.enumerated() {
             try StoredIndicator(runId: runId, ord: ord, name: name).insert(db)
@@ -71,7 +76,9 @@ extension HistoryStore {
         let unitStatement = try db.makeStatement(
             sql: "INSERT INTO run_unit (run_id, ord, unit_id, name, level, parent_ord) VALUES (?, ?, ?, ?, ?, ?)")
         for (ord, unit) in run.units.enumerated() {
-            try unitStatement.execute(arguments: [runId, ord, unit.id, unit.name, unit.level.rawValue, unit.parentId.flatMap { unitOrd[$0] }])
+            try unitStatement.execute(arguments: [
+                runId, ord, unit.id, unit.name, unit.level.rawValue, unit.parentId.flatMap { unitOrd[$0] },
+            ])
         }
 
         let totalStatement = try db.makeStatement(
@@ -90,7 +97,8 @@ extension HistoryStore {
         var seq = 0
         for row in rows {
             guard let u = unitOrd[row.unitId], let i = indicatorOrd[row.indicator] else {
-                throw HistoryStoreError(.failure, path: path, "a row names unit \(row.unitId) or indicator \(row.indicator), which the run does not have")
+                throw HistoryStoreError(
+                    .failure, path: path, "a row names unit \(row.unitId) or indicator \(row.indicator), which the run does not have")
             }
             try rowStatement.execute(arguments: [runId, seq, u, i, row.cells])
             seq += 1

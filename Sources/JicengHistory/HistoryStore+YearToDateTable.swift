@@ -19,13 +19,16 @@ extension HistoryStore {
     /// The same computation as `run --history` (`yearToDate`, then `YearToDateEvaluator`); the
     /// measures are compiled from `pipeline` and the hierarchy rebuilt from `units`, so the table
     /// equals the one the run wrote when the store and the targets are the same.
-    public func yearToDateTable(pipeline: Pipeline, units: [UnitInfo], targets: TargetBook, through period: Period,
-                                toolVersion: String) throws -> YearToDateTableOutcome {
+    public func yearToDateTable(
+        pipeline: Pipeline, units: [UnitInfo], targets: TargetBook, through period: Period,
+        toolVersion: String
+    ) throws -> YearToDateTableOutcome {
         var compiled: [String: CompiledDataset] = [:]
         for d in pipeline.datasets { compiled[d.name] = try CompiledDataset(d, parameters: pipeline.parameters) }
         let measures = try CompiledMeasures(pipeline: pipeline, datasets: compiled)
         let rows = units.enumerated().map { i, unit in
-            UnitRow(id: unit.id, name: unit.name, level: unit.level, parentId: unit.parentId, aliases: [], file: "indicators.json", line: i + 2)
+            UnitRow(
+                id: unit.id, name: unit.name, level: unit.level, parentId: unit.parentId, aliases: [], file: "indicators.json", line: i + 2)
         }
         guard let directory = UnitHierarchyBuilder.build(rows).directory, directory.count == units.count else {
             throw HistoryStoreError(.failure, path: path, "the units of the run to re-render do not form one hierarchy")
@@ -38,9 +41,10 @@ extension HistoryStore {
         case .missing(let quarters):
             return .missing(quarters)
         case .complete(let ytd):
-            return .complete(YearToDateEvaluator.evaluate(
-                pipeline: pipeline, measures: measures, totals: ytd.totals, directory: directory,
-                availableMeasures: ytd.availableMeasures, targets: targets, period: period, toolVersion: toolVersion))
+            return .complete(
+                YearToDateEvaluator.evaluate(
+                    pipeline: pipeline, measures: measures, totals: ytd.totals, directory: directory,
+                    availableMeasures: ytd.availableMeasures, targets: targets, period: period, toolVersion: toolVersion))
         }
     }
 }

@@ -11,8 +11,10 @@ public struct RecordedRun: Sendable, Hashable {
     public var rowCount: Int
     public var inputs: [RecordedInput]
 
-    public init(pipeline: String, period: Period, recordedAt: String, toolVersion: String, unitCount: Int, rowCount: Int,
-                inputs: [RecordedInput]) {
+    public init(
+        pipeline: String, period: Period, recordedAt: String, toolVersion: String, unitCount: Int, rowCount: Int,
+        inputs: [RecordedInput]
+    ) {
         self.pipeline = pipeline
         self.period = period
         self.recordedAt = recordedAt

@@ -23,8 +23,10 @@ public struct RunRecord: Sendable {
     /// The indicators of the run's rows, in pipeline order.
     public var indicators: [String]
 
-    public init(pipeline: String, period: Period, recordedAt: String, toolVersion: String, inputs: [RecordedInput],
-                units: [UnitInfo], measures: [RecordedMeasure], totals: MeasureTotals, indicators: [String]) {
+    public init(
+        pipeline: String, period: Period, recordedAt: String, toolVersion: String, inputs: [RecordedInput],
+        units: [UnitInfo], measures: [RecordedMeasure], totals: MeasureTotals, indicators: [String]
+    ) {
         self.pipeline = pipeline
         self.period = period
         self.recordedAt = recordedAt
@@ -39,20 +41,25 @@ public struct RunRecord: Sendable {
     /// The record of a run from its evaluation and the measures of its analysis. Measures of
     /// absent datasets are not recorded, nor those reading a column no file carried
     /// (`DataQualitySummary.absentColumns`): a quarter without them has no value for them.
-    public init(evaluation: Evaluation, pipeline: Pipeline, measures: CompiledMeasures, totals: MeasureTotals,
-                presentDatasets: Set<String>, recordedAt: String) {
+    public init(
+        evaluation: Evaluation, pipeline: Pipeline, measures: CompiledMeasures, totals: MeasureTotals,
+        presentDatasets: Set<String>, recordedAt: String
+    ) {
         let leftOut = evaluation.dataQuality.leftOutMeasures
         let recorded: [RecordedMeasure] = pipeline.measures.compactMap { m in
             guard presentDatasets.contains(m.dataset), !leftOut.contains(m.name), let index = measures.index(of: m.name),
-                  let accumulation = pipeline.accumulation(of: m) else { return nil }
-            return RecordedMeasure(name: m.name, dataset: m.dataset, accumulation: accumulation,
-                                   aggregation: m.aggregation.recordedName, totalsIndex: index)
+                let accumulation = pipeline.accumulation(of: m)
+            else { return nil }
+            return RecordedMeasure(
+                name: m.name, dataset: m.dataset, accumulation: accumulation,
+                aggregation: m.aggregation.recordedName, totalsIndex: index)
         }
         self.init(
             pipeline: pipeline.name, period: evaluation.period, recordedAt: recordedAt, toolVersion: evaluation.toolVersion,
             inputs: evaluation.dataQuality.files.map {
-                RecordedInput(dataset: $0.dataset, file: $0.file, sha256: $0.sha256, bytes: $0.bytes,
-                              rowsRead: $0.rowsRead, rowsAccepted: $0.rowsAccepted)
+                RecordedInput(
+                    dataset: $0.dataset, file: $0.file, sha256: $0.sha256, bytes: $0.bytes,
+                    rowsRead: $0.rowsRead, rowsAccepted: $0.rowsAccepted)
             },
             units: evaluation.units, measures: recorded, totals: totals, indicators: evaluation.indicators.map(\.name))
     }

@@ -22,7 +22,9 @@ enum StoreInspection: Equatable {
         if isDirectory.boolValue { throw HistoryStoreError(.notAStore, path: path, "it is a folder") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         if size == 0 { return .absent }
-        if access(path, R_OK) != 0 { throw HistoryStoreError(.unwritable, path: path, "it cannot be read (\(String(cString: strerror(errno))))") }
+        if access(path, R_OK) != 0 {
+            throw HistoryStoreError(.unwritable, path: path, "it cannot be read (\(String(cString: strerror(errno))))")
+        }
 
         do {
             var configuration = Configuration()
@@ -41,26 +43,31 @@ enum StoreInspection: Equatable {
     /// The state of an open database: blank, a Jiceng store of a known schema, or an error.
     static func state(_ db: Database, path: String) throws -> StoreInspection {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         if applicationID != HistorySchema.applicationID {
             // A store being created by another run has at most GRDB's migration table so far.
             if applicationID == 0 && Set(tables).isSubset(of: ["grdb_migrations"]) { return .blank }
             let listed = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
-            throw HistoryStoreError(.notAStore, path: path,
-                                    "an SQLite database of another application: application_id \(applicationID), tables \(listed.isEmpty ? "none" : listed)")
+            throw HistoryStoreError(
+                .notAStore, path: path,
+                "an SQLite database of another application: application_id \(applicationID), tables \(listed.isEmpty ? "none" : listed)")
         }
         guard tables.contains("jiceng_meta") else {
             throw HistoryStoreError(.notAStore, path: path, "it carries Jiceng's application_id but no jiceng_meta table")
         }
-        let meta = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM jiceng_meta").map {
-            (String.fromDatabaseValue($0[0]) ?? "", String.fromDatabaseValue($0[1]) ?? "")
-        })
+        let meta = try Dictionary(
+            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM jiceng_meta").map {
+                (String.fromDatabaseValue($0[0]) ?? "", String.fromDatabaseValue($0[1]) ?? "")
+            })
         guard meta["format"] == HistorySchema.formatName, let version = meta["schema_version"].flatMap({ Int($0) }), version >= 1 else {
-            throw HistoryStoreError(.notAStore, path: path, "its jiceng_meta table does not name the format \(HistorySchema.formatName) and a schema version")
+            throw HistoryStoreError(
+                .notAStore, path: path, "its jiceng_meta table does not name the format \(HistorySchema.formatName) and a schema version")
         }
         if version > HistorySchema.version {
-            throw HistoryStoreError(.newerSchema, path: path,
-                                    "has history schema version \(version), newer than the version \(HistorySchema.version) this jiceng knows")
+            throw HistoryStoreError(
+                .newerSchema, path: path,
+                "has history schema version \(version), newer than the version \(HistorySchema.version) this jiceng knows")
         }
         if tables.contains("grdb_migrations"), try HistorySchema.migrator.hasBeenSuperseded(db) {
             throw HistoryStoreError(.newerSchema, path: path, "holds schema migrations of a newer jiceng")

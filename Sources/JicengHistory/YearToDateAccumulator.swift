@@ -37,7 +37,8 @@ struct YearToDateAccumulator {
             recordedIn[name, default: 0] += 1
             if q == lastQuarter { recordedLast.insert(name) }
             guard let spec = pipeline.measure(named: name), pipeline.isAdditiveOverQuarters(spec),
-                  let accumulation = pipeline.accumulation(of: spec), let index = measures.index(of: name) else { return -1 }
+                let accumulation = pipeline.accumulation(of: spec), let index = measures.index(of: name)
+            else { return -1 }
             return accumulation == .flow || q == lastQuarter ? index : -1
         }
         unitTarget = unitIds.map { unitIndex[$0] ?? -1 }
@@ -46,7 +47,8 @@ struct YearToDateAccumulator {
     /// Adds a value of the current quarter, by positions in its lists.
     mutating func add(unit: Int, measure: Int, value: Int64) {
         guard unitTarget.indices.contains(unit), measureTarget.indices.contains(measure) else { return }
-        let u = unitTarget[unit], m = measureTarget[measure]
+        let u = unitTarget[unit]
+        let m = measureTarget[measure]
         if u >= 0 && m >= 0 { totals[u, m] &+= value }
     }
 
@@ -61,7 +63,8 @@ struct YearToDateAccumulator {
             case nil: break
             }
         }
-        return YearToDateTotals(quarters: (1...lastQuarter).map { Period(year: year, quarter: $0) }, totals: totals,
-                                availableMeasures: available)
+        return YearToDateTotals(
+            quarters: (1...lastQuarter).map { Period(year: year, quarter: $0) }, totals: totals,
+            availableMeasures: available)
     }
 }

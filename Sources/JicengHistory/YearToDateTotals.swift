@@ -31,19 +31,24 @@ extension HistoryStore {
     /// `measures`. A unit recorded in an earlier quarter but gone from the run's hierarchy does not
     /// appear; a unit new this year counts from the quarter it appears in.
     public func yearToDate(pipeline: Pipeline, measures: CompiledMeasures, units: [UnitInfo], through period: Period) throws
-        -> YearToDateOutcome {
+        -> YearToDateOutcome
+    {
         guard let n = period.quarter else { preconditionFailure("year-to-date is defined for a quarter") }
         do {
-            let stored: [Int: Int64] = try reader?.read { db in
-                var byQuarter: [Int: Int64] = [:]
-                let runs = try StoredRun
-                    .filter(Column("pipeline") == pipeline.name && Column("year") == period.year && Column("quarter") != nil)
-                    .fetchAll(db)
-                for run in runs {
-                    if let q = run.quarter, let id = run.id, run.period == Period(year: period.year, quarter: q).description { byQuarter[q] = id }
-                }
-                return byQuarter
-            } ?? [:]
+            let stored: [Int: Int64] =
+                try reader?.read { db in
+                    var byQuarter: [Int: Int64] = [:]
+                    let runs =
+                        try StoredRun
+                        .filter(Column("pipeline") == pipeline.name && Column("year") == period.year && Column("quarter") != nil)
+                        .fetchAll(db)
+                    for run in runs {
+                        if let q = run.quarter, let id = run.id, run.period == Period(year: period.year, quarter: q).description {
+                            byQuarter[q] = id
+                        }
+                    }
+                    return byQuarter
+                } ?? [:]
             let missing = (1...n).filter { stored[$0] == nil }
             if !missing.isEmpty { return .missing(missing.map { Period(year: period.year, quarter: $0) }) }
 
@@ -74,7 +79,8 @@ extension HistoryStore {
             unitIds.append(row[1])
         }
         accumulator.beginQuarter(quarter, measureNames: measureNames, unitIds: unitIds)
-        let values = try Row.fetchCursor(db, sql: "SELECT unit_ord, measure_ord, value FROM measure_total WHERE run_id = ?", arguments: [id])
+        let values = try Row.fetchCursor(
+            db, sql: "SELECT unit_ord, measure_ord, value FROM measure_total WHERE run_id = ?", arguments: [id])
         while let row = try values.next() {
             accumulator.add(unit: row[0], measure: row[1], value: row[2])
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads one CSV file of a drop: detects its encoding, reads the header, then streams the records
@@ -91,7 +92,10 @@ public final class CSVFileReader {
             let start = sampleOffset
             sampleOffset += n
             try sample.withUnsafeBufferPointer { try decodeAndAppend(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }
-            if sampleOffset == sample.count { sample = []; sampleOffset = 0 }
+            if sampleOffset == sample.count {
+                sample = []
+                sampleOffset = 0
+            }
             return
         }
         if !fileEOF {
@@ -126,7 +130,10 @@ public final class CSVFileReader {
         var n: Int
         repeat { n = read(fd, rawBlock, min(readSize, limit ?? readSize)) } while n < 0 && errno == EINTR
         if n < 0 { throw JicengIngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
-        if n == 0 { fileEOF = true; return 0 }
+        if n == 0 {
+            fileEOF = true
+            return 0
+        }
         rawBytesRead += Int64(n)
         rawObserver?(UnsafeRawBufferPointer(start: rawBlock, count: n))
         return n
@@ -179,8 +186,9 @@ public final class CSVFileReader {
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
         bytes.update(from: buffer, count: count)
         let spans = scanner.malformed(before: count)
-        let chunk = Chunk(index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
-                          malformedSpans: spans, abandoned: abandonedPending)
+        let chunk = Chunk(
+            index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
+            malformedSpans: spans, abandoned: abandonedPending)
         abandonedPending = []
         chunkStartLine = isLast ? scanner.line : scanner.lastCutLine
         consume(count)
@@ -216,7 +224,10 @@ public final class CSVFileReader {
             let n = try readBlock(limit: Self.firstReadSize - sample.count)
             sample.append(contentsOf: UnsafeBufferPointer(start: rawBlock.assumingMemoryBound(to: UInt8.self), count: n))
         }
-        if sample.isEmpty { eof = true; return .empty }
+        if sample.isEmpty {
+            eof = true
+            return .empty
+        }
         // The encoding is decided from all of the file (read apart with pread, not shown to
         // `rawObserver`): a GBK export whose first 64 KiB are ASCII is still GB18030.
         let encoding: FileEncoding
@@ -238,15 +249,20 @@ public final class CSVFileReader {
             // GB18030's own byte-order mark (U+FEFF), rare but possible: not part of the first name.
             if sample.starts(with: [0x84, 0x31, 0x95, 0x33]) { sampleOffset = 4 }
         }
-        if sampleOffset >= self.sample.count { self.sample = []; sampleOffset = 0 }
+        if sampleOffset >= self.sample.count {
+            self.sample = []
+            sampleOffset = 0
+        }
 
         scanner.setBounds(maxRecordBytes: maxRecordBytes, maxFieldBytes: maxFieldBytes)
         var parser = ChunkParser(maxFieldBytes: maxFieldBytes)
         while true {
             scanner.scan(buffer, end: length, atEOF: eof, stopAtBoundary: true)
             if let reason = scanner.overflow {
-                return .tooLarge(AbandonedRecord(line: scanner.recordStartLine, reason: reason,
-                                                 bytes: scanner.position - scanner.recordStart))
+                return .tooLarge(
+                    AbandonedRecord(
+                        line: scanner.recordStartLine, reason: reason,
+                        bytes: scanner.position - scanner.recordStart))
             }
             if scanner.lastCut > 0 || (eof && length > 0) {
                 let end = scanner.lastCut > 0 ? scanner.lastCut : length
@@ -343,7 +359,9 @@ public final class CSVFileReader {
         return boxes.map { $0.state! }
     }
 
-    private static func run<P: RecordProcessor>(_ processor: P, _ chunk: Chunk, _ parser: inout ChunkParser, _ state: inout P.WorkerState) -> P.ChunkOutput {
+    private static func run<P: RecordProcessor>(_ processor: P, _ chunk: Chunk, _ parser: inout ChunkParser, _ state: inout P.WorkerState)
+        -> P.ChunkOutput
+    {
         let malformed = parser.parse(chunk)
         return withUnsafePointer(to: &parser.arena) { arena in
             let batch = RecordBatch(arena: arena, chunkIndex: chunk.index, malformed: malformed, abandoned: chunk.abandoned)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tunables of the reader. The defaults suit both a 2 KB drop and a 1 GB export; tests use tiny
@@ -22,8 +22,10 @@ public struct CSVReadOptions: Sendable {
     /// workers to at most 256.)
     public var workers: Int
 
-    public init(chunkBytes: Int = 4 << 20, readBytes: Int = 1 << 20, maxFieldBytes: Int = 1 << 20, maxChunkCells: Int = 1 << 19,
-                workers: Int? = nil) {
+    public init(
+        chunkBytes: Int = 4 << 20, readBytes: Int = 1 << 20, maxFieldBytes: Int = 1 << 20, maxChunkCells: Int = 1 << 19,
+        workers: Int? = nil
+    ) {
         self.chunkBytes = max(1, chunkBytes)
         self.maxChunkCells = max(1, maxChunkCells)
         self.readBytes = max(1, readBytes)
@@ -33,9 +35,9 @@ public struct CSVReadOptions: Sendable {
 
     public static var processorCount: Int {
         #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
-        return 2
+            return 2
         #endif
     }
 }

@@ -71,9 +71,10 @@ struct ChunkParser: ~Copyable {
                 resume += 1
                 resumeLine += 1
             }
-            malformed.append(MalformedRecord(
-                line: line, excerpt: Self.excerpt(chunk.bytes, max(offset, errorAt - 24), min(end, errorAt + 16, resume)),
-                unterminatedQuote: false))
+            malformed.append(
+                MalformedRecord(
+                    line: line, excerpt: Self.excerpt(chunk.bytes, max(offset, errorAt - 24), min(end, errorAt + 16, resume)),
+                    unterminatedQuote: false))
             parser.restart()
             arena.line = resumeLine
             arena.lastWasCR = false
@@ -92,7 +93,8 @@ struct ChunkParser: ~Copyable {
     /// The text of `bytes[start..<end]`, with line breaks as spaces; both ends are moved inwards
     /// to character boundaries so that a cut UTF-8 sequence does not show as U+FFFD.
     static func excerpt(_ bytes: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        var start = start, end = end
+        var start = start
+        var end = end
         while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
         while start < end && bytes[start] & 0xC0 == 0x80 { start += 1 }
         if end > start {

@@ -30,17 +30,28 @@ struct UTF8StreamValidator {
                 }
                 guard i < n else { break }
                 let c = base[i]
-                if c < 0x80 { i += 1; continue }
+                if c < 0x80 {
+                    i += 1
+                    continue
+                }
                 lower = 0x80
                 upper = 0xBF
                 switch c {
                 case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lower = 0xA0
+                case 0xE0:
+                    need = 2
+                    lower = 0xA0
                 case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; upper = 0x9F
-                case 0xF0: need = 3; lower = 0x90
+                case 0xED:
+                    need = 2
+                    upper = 0x9F
+                case 0xF0:
+                    need = 3
+                    lower = 0x90
                 case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; upper = 0x8F
+                case 0xF4:
+                    need = 3
+                    upper = 0x8F
                 default:
                     firstInvalid = consumed + Int64(i)
                     return

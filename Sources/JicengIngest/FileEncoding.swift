@@ -40,16 +40,23 @@ enum EncodingDecision {
         if n == 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { return .valid(.utf8BOM) }
 
         var utf8 = UTF8StreamValidator()
-        try forEachBlock(buffer, read: read) { utf8.feed($0); return utf8.firstInvalid == nil }
+        try forEachBlock(buffer, read: read) {
+            utf8.feed($0)
+            return utf8.firstInvalid == nil
+        }
         utf8.finish()
         guard let utf8Failure = utf8.firstInvalid else { return .valid(.utf8) }
 
         var gb = GB18030StreamValidator()
-        try forEachBlock(buffer, read: read) { gb.feed($0); return gb.firstInvalid == nil }
+        try forEachBlock(buffer, read: read) {
+            gb.feed($0)
+            return gb.firstInvalid == nil
+        }
         gb.finish()
         guard let gbFailure = gb.firstInvalid else { return .valid(.gb18030) }
-        return gbFailure > utf8Failure ? .neither(best: .gb18030, firstInvalid: gbFailure)
-                                       : .neither(best: .utf8, firstInvalid: utf8Failure)
+        return gbFailure > utf8Failure
+            ? .neither(best: .gb18030, firstInvalid: gbFailure)
+            : .neither(best: .utf8, firstInvalid: utf8Failure)
     }
 
     /// The physical line (1-based; LF, CRLF or a lone CR end a line) of the byte at `offset`.
@@ -65,8 +72,7 @@ enum EncodingDecision {
             if n == 0 { break }
             for k in 0..<n {
                 let b = buffer[k]
-                if b == 0x0A { if !lastWasCR { line += 1 } }
-                else if b == 0x0D { line += 1 }
+                if b == 0x0A { if !lastWasCR { line += 1 } } else if b == 0x0D { line += 1 }
                 lastWasCR = b == 0x0D
             }
             position += Int64(n)
@@ -75,9 +81,11 @@ enum EncodingDecision {
     }
 
     /// Feeds the file's blocks to `body` from the start until it returns false or the file ends.
-    private static func forEachBlock(_ buffer: UnsafeMutableRawBufferPointer,
-                                     read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int,
-                                     _ body: (UnsafeBufferPointer<UInt8>) -> Bool) throws {
+    private static func forEachBlock(
+        _ buffer: UnsafeMutableRawBufferPointer,
+        read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) throws {
         var offset: Int64 = 0
         while true {
             let n = try read(offset, buffer)

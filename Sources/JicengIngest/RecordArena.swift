@@ -117,8 +117,7 @@ struct RecordArena {
         var k = 0
         while k < n {
             let b = p[k]
-            if b == 0x0A { line += 1 }
-            else if b == 0x0D && !(k + 1 < n && p[k + 1] == 0x0A) { line += 1 }
+            if b == 0x0A { line += 1 } else if b == 0x0D && !(k + 1 < n && p[k + 1] == 0x0A) { line += 1 }
             k += 1
         }
     }

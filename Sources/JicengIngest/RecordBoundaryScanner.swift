@@ -122,13 +122,18 @@ struct RecordBoundaryScanner {
             // The input ends inside a quoted field: the record is malformed. Resume after its
             // first line, which may hold the start of valid records again.
             i = abandonRecordInQuotes(base, end: end)
-            if stopAtBoundary || reachedCellBound { position = i; return }
+            if stopAtBoundary || reachedCellBound {
+                position = i
+                return
+            }
         }
         position = i
         if atEOF && i == end, let pending = pendingError {
             // A malformed last record without a line break: it ends with the input.
-            malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: end, resumeLine: line,
-                                           errorAt: pending.errorAt, unterminated: false))
+            malformed.append(
+                MalformedSpan(
+                    start: pending.start, startLine: pending.line, resume: end, resumeLine: line,
+                    errorAt: pending.errorAt, unterminated: false))
             pendingError = nil
         }
     }
@@ -148,7 +153,10 @@ struct RecordBoundaryScanner {
                 droppedBytes += i - from
                 if i == limit { break }
                 i = terminate(base, at: i, limit: limit)
-                if stopAtBoundary || reachedCellBound { position = i; return -1 }
+                if stopAtBoundary || reachedCellBound {
+                    position = i
+                    return -1
+                }
                 continue
             }
             if i - recordStart > maxRecordBytes {
@@ -167,13 +175,26 @@ struct RecordBoundaryScanner {
                 }
                 if i == stop { continue }
                 let b = base[i]
-                if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i; cellsSinceShift += 1 }
-                else if b == Self.quote {
+                if b == Self.comma {
+                    endField(at: i)
+                    state = .fieldStart
+                    i += 1
+                    fieldStart = i
+                    cellsSinceShift += 1
+                } else if b == Self.quote {
                     let (next, rewound) = fail(base, at: i)
                     i = next
-                    if rewound && (stopAtBoundary || reachedCellBound) { position = i; return -1 }
+                    if rewound && (stopAtBoundary || reachedCellBound) {
+                        position = i
+                        return -1
+                    }
+                } else {
+                    i = terminate(base, at: i, limit: limit)
+                    if stopAtBoundary || reachedCellBound {
+                        position = i
+                        return -1
+                    }
                 }
-                else { i = terminate(base, at: i, limit: limit); if stopAtBoundary || reachedCellBound { position = i; return -1 } }
             case .quoted:
                 while i < stop {
                     let b = base[i]
@@ -182,27 +203,56 @@ struct RecordBoundaryScanner {
                 }
                 if i == stop { continue }
                 let b = base[i]
-                if b == Self.quote { state = .quoteSeen; i += 1 }
-                else { countLineBreak(base, at: i, limit: limit); i += 1 }
+                if b == Self.quote {
+                    state = .quoteSeen
+                    i += 1
+                } else {
+                    countLineBreak(base, at: i, limit: limit)
+                    i += 1
+                }
             case .fieldStart:
                 let b = base[i]
-                if b == Self.quote { state = .quoted; i += 1 }
-                else if b == Self.comma { i += 1; fieldStart = i; cellsSinceShift += 1 }
-                else if b == Self.cr || b == Self.lf {
+                if b == Self.quote {
+                    state = .quoted
+                    i += 1
+                } else if b == Self.comma {
+                    i += 1
+                    fieldStart = i
+                    cellsSinceShift += 1
+                } else if b == Self.cr || b == Self.lf {
                     i = terminate(base, at: i, limit: limit)
-                    if stopAtBoundary || reachedCellBound { position = i; return -1 }
-                } else { state = .unquoted; i += 1 }
+                    if stopAtBoundary || reachedCellBound {
+                        position = i
+                        return -1
+                    }
+                } else {
+                    state = .unquoted
+                    i += 1
+                }
             case .quoteSeen:
                 let b = base[i]
-                if b == Self.quote { state = .quoted; i += 1 }
-                else if b == Self.comma { endField(at: i); state = .fieldStart; i += 1; fieldStart = i; cellsSinceShift += 1 }
-                else if b == Self.cr || b == Self.lf {
+                if b == Self.quote {
+                    state = .quoted
+                    i += 1
+                } else if b == Self.comma {
+                    endField(at: i)
+                    state = .fieldStart
+                    i += 1
+                    fieldStart = i
+                    cellsSinceShift += 1
+                } else if b == Self.cr || b == Self.lf {
                     i = terminate(base, at: i, limit: limit)
-                    if stopAtBoundary || reachedCellBound { position = i; return -1 }
+                    if stopAtBoundary || reachedCellBound {
+                        position = i
+                        return -1
+                    }
                 } else {
                     let (next, rewound) = fail(base, at: i)
                     i = next
-                    if rewound && (stopAtBoundary || reachedCellBound) { position = i; return -1 }
+                    if rewound && (stopAtBoundary || reachedCellBound) {
+                        position = i
+                        return -1
+                    }
                 }
             case .skipping:
                 while i < stop {
@@ -212,7 +262,10 @@ struct RecordBoundaryScanner {
                 }
                 if i == stop { continue }
                 i = terminate(base, at: i, limit: limit)
-                if stopAtBoundary || reachedCellBound { position = i; return -1 }
+                if stopAtBoundary || reachedCellBound {
+                    position = i
+                    return -1
+                }
             case .dropping:
                 break
             }
@@ -227,8 +280,10 @@ struct RecordBoundaryScanner {
         line += 1
         cellsSinceShift += 1
         if let pending = pendingError {
-            malformed.append(MalformedSpan(start: pending.start, startLine: pending.line, resume: next, resumeLine: line,
-                                           errorAt: pending.errorAt, unterminated: false))
+            malformed.append(
+                MalformedSpan(
+                    start: pending.start, startLine: pending.line, resume: next, resumeLine: line,
+                    errorAt: pending.errorAt, unterminated: false))
             pendingError = nil
         }
         state = .fieldStart
@@ -268,8 +323,10 @@ struct RecordBoundaryScanner {
     /// scanning goes on (the record's second line, or `end` when it had only one).
     private mutating func abandonRecordInQuotes(_ base: UnsafePointer<UInt8>, end: Int) -> Int {
         guard recordStartLine < line else {
-            malformed.append(MalformedSpan(start: recordStart, startLine: recordStartLine, resume: end, resumeLine: line,
-                                           errorAt: nil, unterminated: true))
+            malformed.append(
+                MalformedSpan(
+                    start: recordStart, startLine: recordStartLine, resume: end, resumeLine: line,
+                    errorAt: nil, unterminated: true))
             startRecord(at: end, line: line)
             return end
         }
@@ -289,8 +346,10 @@ struct RecordBoundaryScanner {
     /// scanning at its second line.
     private mutating func rewindToSecondLine(_ base: UnsafePointer<UInt8>, bound: Int, unterminated: Bool) -> Int {
         let resume = endOfFirstLine(base, from: recordStart, bound: bound)
-        malformed.append(MalformedSpan(start: recordStart, startLine: recordStartLine, resume: resume,
-                                       resumeLine: recordStartLine + 1, errorAt: nil, unterminated: unterminated))
+        malformed.append(
+            MalformedSpan(
+                start: recordStart, startLine: recordStartLine, resume: resume,
+                resumeLine: recordStartLine + 1, errorAt: nil, unterminated: unterminated))
         startRecord(at: resume, line: recordStartLine + 1)
         return resume
     }
@@ -346,7 +405,11 @@ struct RecordBoundaryScanner {
         recordStart = max(0, recordStart - count)
         fieldStart = max(0, fieldStart - count)
         lastCut = max(0, lastCut - count)
-        if var p = pendingError { p.start = max(0, p.start - count); p.errorAt = max(0, p.errorAt - count); pendingError = p }
+        if var p = pendingError {
+            p.start = max(0, p.start - count)
+            p.errorAt = max(0, p.errorAt - count)
+            pendingError = p
+        }
         malformed = malformed.compactMap { span in
             guard span.resume > count else { return nil }
             var s = span

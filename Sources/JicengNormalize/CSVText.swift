@@ -3,7 +3,10 @@
 public enum CSVText {
     public static func field(_ text: String) -> String {
         var needs = false
-        for u in text.utf8 where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D { needs = true; break }
+        for u in text.utf8 where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D {
+            needs = true
+            break
+        }
         if !needs, let f = text.utf8.first, let l = text.utf8.last, f == 0x20 || l == 0x20 { needs = true }
         guard needs else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -56,7 +59,10 @@ public enum CSVText {
     /// Appends `bytes` quoted by the rule of `field(_:)`, whatever they hold.
     private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var needs = false
-        for u in bytes where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D { needs = true; break }
+        for u in bytes where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D {
+            needs = true
+            break
+        }
         if !needs, let f = bytes.first, let l = bytes.last, f == 0x20 || l == 0x20 { needs = true }
         guard needs else {
             out.append(contentsOf: bytes)
@@ -73,9 +79,12 @@ public enum CSVText {
     /// Appends a non-negative integer in decimal digits, without building a String.
     public static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
         var v = max(0, value)
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {

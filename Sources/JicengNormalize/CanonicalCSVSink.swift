@@ -27,7 +27,10 @@ public struct CanonicalCSVSink: RowSink {
         }
         for (i, c) in spec.columns.enumerated() {
             if case .unitReference = c.type {
-                if i == key { written.append(i); names.append(c.name) }
+                if i == key {
+                    written.append(i)
+                    names.append(c.name)
+                }
                 continue
             }
             written.append(i)

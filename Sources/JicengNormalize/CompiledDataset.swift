@@ -9,7 +9,10 @@ public let missingSlot = Int64.min
 public final class CompiledDataset: Sendable {
     /// How a column's bytes become a slot value.
     public enum Parse: Sendable, Hashable {
-        case text, integer(minimum: Int64?), boolean, date, enumeration, reference(UnitReferenceRole)
+        case text
+        case integer(minimum: Int64?)
+        case boolean, date, enumeration
+        case reference(UnitReferenceRole)
     }
 
     public let spec: DatasetSpec
@@ -58,11 +61,21 @@ public final class CompiledDataset: Sendable {
             headerEntries.append((column.name, i))
             for alias in column.aliases { headerEntries.append((alias, i)) }
             switch column.type {
-            case .text: parses.append(.text); enums.append(nil)
-            case .integer(let minimum): parses.append(.integer(minimum: minimum)); enums.append(nil)
-            case .boolean: parses.append(.boolean); enums.append(nil)
-            case .date: parses.append(.date); enums.append(nil)
-            case .unitReference(let role): parses.append(.reference(role)); enums.append(nil)
+            case .text:
+                parses.append(.text)
+                enums.append(nil)
+            case .integer(let minimum):
+                parses.append(.integer(minimum: minimum))
+                enums.append(nil)
+            case .boolean:
+                parses.append(.boolean)
+                enums.append(nil)
+            case .date:
+                parses.append(.date)
+                enums.append(nil)
+            case .unitReference(let role):
+                parses.append(.reference(role))
+                enums.append(nil)
             case .enumeration(let e):
                 parses.append(.enumeration)
                 var entries: [(key: String, value: Int)] = []
@@ -104,7 +117,8 @@ public final class CompiledDataset: Sendable {
                 guard let c = names.firstIndex(of: column) else {
                     throw JicengError(.pipelineInvalid, "rule of \(spec.name) names an unknown column \(column)")
                 }
-                return .requiredWhen(column: c, condition: try SlotCondition(condition, dataset: spec, slotNames: names, parameters: parameters))
+                return .requiredWhen(
+                    column: c, condition: try SlotCondition(condition, dataset: spec, slotNames: names, parameters: parameters))
             case .notBefore(let column, let reference):
                 guard let c = names.firstIndex(of: column), let r = names.firstIndex(of: reference) else {
                     throw JicengError(.pipelineInvalid, "rule of \(spec.name) names an unknown column")

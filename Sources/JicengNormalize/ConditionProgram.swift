@@ -5,11 +5,11 @@ public struct ConditionProgram: Sendable {
     public struct Instruction: Sendable {
         public enum Kind: UInt8, Sendable { case compare, isIn, isSet, isTrue, and, or, not }
         public var kind: Kind
-        public var op: UInt8          // ComparisonOperator index for .compare
+        public var op: UInt8  // ComparisonOperator index for .compare
         public var slot: Int32
-        public var value: Double      // .compare operand
-        public var start: Int32       // .isIn: first value in `values`; .and/.or: operand count
-        public var count: Int32       // .isIn: number of values
+        public var value: Double  // .compare operand
+        public var start: Int32  // .isIn: first value in `values`; .and/.or: operand count
+        public var count: Int32  // .isIn: number of values
     }
 
     public private(set) var instructions: [Instruction] = []
@@ -31,17 +31,19 @@ public struct ConditionProgram: Sendable {
     private mutating func emit(_ c: SlotCondition) {
         switch c {
         case .compare(let slot, let op, let value):
-            let index: UInt8 = switch op {
-            case .equal: 0
-            case .notEqual: 1
-            case .less: 2
-            case .lessOrEqual: 3
-            case .greater: 4
-            case .greaterOrEqual: 5
-            }
+            let index: UInt8 =
+                switch op {
+                case .equal: 0
+                case .notEqual: 1
+                case .less: 2
+                case .lessOrEqual: 3
+                case .greater: 4
+                case .greaterOrEqual: 5
+                }
             instructions.append(Instruction(kind: .compare, op: index, slot: Int32(slot), value: value, start: 0, count: 0))
         case .isIn(let slot, let list):
-            instructions.append(Instruction(kind: .isIn, op: 0, slot: Int32(slot), value: 0, start: Int32(values.count), count: Int32(list.count)))
+            instructions.append(
+                Instruction(kind: .isIn, op: 0, slot: Int32(slot), value: 0, start: Int32(values.count), count: Int32(list.count)))
             values.append(contentsOf: list)
         case .isSet(let slot):
             instructions.append(Instruction(kind: .isSet, op: 0, slot: Int32(slot), value: 0, start: 0, count: 0))
@@ -68,16 +70,29 @@ public struct ConditionProgram: Sendable {
     /// Evaluates over a row's slots; `instructions` and `values` are the program's buffers (so the
     /// caller can hold them as unsafe pointers for the run).
     @inline(__always)
-    public static func holds(_ code: UnsafeBufferPointer<Instruction>, _ values: UnsafeBufferPointer<Int64>, _ slots: UnsafePointer<Int64>) -> Bool {
+    public static func holds(_ code: UnsafeBufferPointer<Instruction>, _ values: UnsafeBufferPointer<Int64>, _ slots: UnsafePointer<Int64>)
+        -> Bool
+    {
         // Depth is bounded by the program length; conditions are small.
-        var stack: (UInt64, Int) = (0, 0)   // a bit stack of up to 64 entries
-        func push(_ b: Bool) { stack.0 = (stack.0 << 1) | (b ? 1 : 0); stack.1 += 1 }
-        func pop() -> Bool { let b = stack.0 & 1 == 1; stack.0 >>= 1; stack.1 -= 1; return b }
+        var stack: (UInt64, Int) = (0, 0)  // a bit stack of up to 64 entries
+        func push(_ b: Bool) {
+            stack.0 = (stack.0 << 1) | (b ? 1 : 0)
+            stack.1 += 1
+        }
+        func pop() -> Bool {
+            let b = stack.0 & 1 == 1
+            stack.0 >>= 1
+            stack.1 -= 1
+            return b
+        }
         for ins in code {
             switch ins.kind {
             case .compare:
                 let v = slots[Int(ins.slot)]
-                if v == Int64.min { push(false); continue }
+                if v == Int64.min {
+                    push(false)
+                    continue
+                }
                 let d = Double(v)
                 switch ins.op {
                 case 0: push(d == ins.value)
@@ -91,7 +106,10 @@ public struct ConditionProgram: Sendable {
                 let v = slots[Int(ins.slot)]
                 var found = false
                 if v != Int64.min {
-                    for k in Int(ins.start)..<Int(ins.start + ins.count) where values[k] == v { found = true; break }
+                    for k in Int(ins.start)..<Int(ins.start + ins.count) where values[k] == v {
+                        found = true
+                        break
+                    }
                 }
                 push(found)
             case .isSet:

@@ -21,9 +21,11 @@ public struct FactFileContext: Sendable {
     /// instead of 1: the columns `distinct_count` measures count. Empty when there are none.
     public var distinctTextColumns: [Bool]
 
-    public init(dataset: CompiledDataset, mapping: HeaderMapping, directory: UnitDirectory, period: Period?, fileName: String,
-                fileIndex: Int32, fileEncoding: FileEncoding, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil,
-                distinctTextColumns: [Bool] = []) {
+    public init(
+        dataset: CompiledDataset, mapping: HeaderMapping, directory: UnitDirectory, period: Period?, fileName: String,
+        fileIndex: Int32, fileEncoding: FileEncoding, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil,
+        distinctTextColumns: [Bool] = []
+    ) {
         self.dataset = dataset
         self.mapping = mapping
         self.directory = directory
@@ -129,14 +131,18 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             case .accepted(let unit):
                 out.counts.read += 1
                 out.counts.accepted += 1
-                sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
-                            weight: 1, state: &state.sinkState)
+                sink.accept(
+                    NormalizedRow(
+                        unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
+                    weight: 1, state: &state.sinkState)
             }
             for f in rowFindings { out.findings.add(f) }
             if ctx.quarantine, case .rejected = outcome, let first = rowFindings.first(where: { $0.severity == .error }) {
-                appendQuarantine(&out.quarantine, first, raw: (0..<batch.fieldCount(r)).map {
-                    String(decoding: batch.field(r, $0), as: UTF8.self)
-                }, allFindings: rowFindings.filter { $0.severity == .error })
+                appendQuarantine(
+                    &out.quarantine, first,
+                    raw: (0..<batch.fieldCount(r)).map {
+                        String(decoding: batch.field(r, $0), as: UTF8.self)
+                    }, allFindings: rowFindings.filter { $0.severity == .error })
             }
         }
         out.sink = sink.endChunk(state: &state.sinkState)
@@ -154,8 +160,10 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             guard let only = context.onlyLines, only.contains(originalLine(batch, r, batch.fieldCount(r))) else { continue }
             scratch.removeAll(keepingCapacity: true)
             if case .accepted(let unit) = normalize(batch, r, slots: state.slots, findings: &scratch, keys: &keys, dates: &dates) {
-                sink.accept(NormalizedRow(unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
-                            weight: -1, state: &state.sinkState)
+                sink.accept(
+                    NormalizedRow(
+                        unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
+                    weight: -1, state: &state.sinkState)
                 taken += 1
             }
         }
@@ -164,12 +172,15 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
     }
 
     enum Outcome {
-        case blank, rejected, outOfPeriod, accepted(unit: Int)
+        case blank, rejected, outOfPeriod
+        case accepted(unit: Int)
     }
 
     @inline(__always)
-    func normalize(_ batch: RecordBatch, _ r: Int, slots: UnsafeMutablePointer<Int64>, findings: inout [Finding],
-                   keys: inout [[KeyOccurrence]], dates: inout DateSpan) -> Outcome {
+    func normalize(
+        _ batch: RecordBatch, _ r: Int, slots: UnsafeMutablePointer<Int64>, findings: inout [Finding],
+        keys: inout [[KeyOccurrence]], dates: inout DateSpan
+    ) -> Outcome {
         // Everything is read through `context` (borrowed with self) rather than local copies: a
         // copy would retain and release each class reference and array, per row and per thread.
         // Column names are read from the spec only on the (cold) paths that report a finding:
@@ -185,24 +196,32 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         // `cells`: the record's cells in the drop; `available`: those of its fields that hold them.
         let (cells, available) = cellCounts(batch, r, fieldCount)
 
-        func add(_ severity: Severity, _ code: FindingCode, _ column: String?, _ value: UnsafeBufferPointer<UInt8>?, _ message: LocalizedText) {
+        func add(
+            _ severity: Severity, _ code: FindingCode, _ column: String?, _ value: UnsafeBufferPointer<UInt8>?, _ message: LocalizedText
+        ) {
             let text = value.map { SensitiveDataMasker.mask(String(decoding: ByteTrimming.trimmed($0), as: UTF8.self)) }
-            findings.append(Finding(severity: severity, code: code, dataset: context.dataset.spec.name, file: context.fileName, line: line,
-                                    column: column, value: text, message: message))
+            findings.append(
+                Finding(
+                    severity: severity, code: code, dataset: context.dataset.spec.name, file: context.fileName, line: line,
+                    column: column, value: text, message: message))
         }
         var ok = true
         // Compared here, so that the spec's name is only read (retained) for a finding.
         if cells != context.mapping.dataHeaderCount {
-            if let f = StructuralFindings.cellCount(expected: context.mapping.dataHeaderCount, found: cells,
-                                                    dataset: context.dataset.spec.name, file: context.fileName, line: line) {
+            if let f = StructuralFindings.cellCount(
+                expected: context.mapping.dataHeaderCount, found: cells,
+                dataset: context.dataset.spec.name, file: context.fileName, line: line)
+            {
                 findings.append(f)
             }
             ok = false
         }
         if let big = batch.oversizedField(r) {
             let c = big < context.mapping.fieldToColumn.count ? context.mapping.fieldToColumn[big] : -1
-            findings.append(StructuralFindings.oversizedField(column: c >= 0 ? name(c) : nil, dataset: context.dataset.spec.name,
-                                                              file: context.fileName, line: line, maxFieldBytes: context.maxFieldBytes))
+            findings.append(
+                StructuralFindings.oversizedField(
+                    column: c >= 0 ? name(c) : nil, dataset: context.dataset.spec.name,
+                    file: context.fileName, line: line, maxFieldBytes: context.maxFieldBytes))
             return .rejected
         }
         let gbFile = context.fileEncoding == .gb18030
@@ -223,8 +242,9 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 continue
             }
             if MissingValue.isMissing(bytes) {
-                if let d = defaultSlot(c) { slots[c] = d }
-                else if context.dataset.valueRequired[c] && !context.dataset.isReference[c] {
+                if let d = defaultSlot(c) {
+                    slots[c] = d
+                } else if context.dataset.valueRequired[c] && !context.dataset.isReference[c] {
                     add(.error, .missingValue, name(c), nil, FindingMessages.missingValue(label(c)))
                     ok = false
                 }
@@ -307,8 +327,11 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 if let resolved {
                     unit = resolved
                 } else {
-                    add(.error, .unknownUnit, name(c), bytes, FindingMessages.unknownUnit(label(c), ambiguous: ambiguous,
-                                                                                   street: c == context.dataset.streetColumn))
+                    add(
+                        .error, .unknownUnit, name(c), bytes,
+                        FindingMessages.unknownUnit(
+                            label(c), ambiguous: ambiguous,
+                            street: c == context.dataset.streetColumn))
                     ok = false
                 }
             } else if ok {
@@ -319,7 +342,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         }
         // Derived values and rules.
         for d in context.dataset.derived {
-            let from = slots[d.from], to = slots[d.to]
+            let from = slots[d.from]
+            let to = slots[d.to]
             slots[d.slot] = (from == missingSlot || to == missingSlot) ? missingSlot : to - from
         }
         for rule in context.dataset.rules {
@@ -332,7 +356,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             case .notBefore(let c, let ref):
                 if slots[c] != missingSlot && slots[ref] != missingSlot && slots[c] < slots[ref] {
                     let fi = context.mapping.columnToField[c]
-                    add(.error, .ruleError, name(c), fi >= 0 ? batch.field(r, fi) : nil,
+                    add(
+                        .error, .ruleError, name(c), fi >= 0 ? batch.field(r, fi) : nil,
                         FindingMessages.notBefore(label(c), label(ref)))
                     ok = false
                 }
@@ -341,7 +366,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         guard ok else { return .rejected }
         if outsidePeriod, let period = context.period, let ps = context.dataset.periodSlot {
             let fi = context.mapping.columnToField[ps]
-            add(.warning, .outOfPeriod, name(ps), fi >= 0 ? batch.field(r, fi) : nil,
+            add(
+                .warning, .outOfPeriod, name(ps), fi >= 0 ? batch.field(r, fi) : nil,
                 FindingMessages.outOfPeriod(label(ps), period: period))
             return .outOfPeriod
         }
@@ -391,8 +417,10 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
     }
 
     /// Resolves a reference column's value to a unit; `ambiguous` when several units match.
-    private func resolveUnit(column c: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ batch: RecordBatch, _ r: Int,
-                             available: Int) -> (Int?, Bool) {
+    private func resolveUnit(
+        column c: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ batch: RecordBatch, _ r: Int,
+        available: Int
+    ) -> (Int?, Bool) {
         let dir = context.directory
         switch context.dataset.columnParses[c] {
         case .reference(.grid):
@@ -403,7 +431,8 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         case .reference(.community):
             var candidates = dir.communities(named: bytes)
             if let sc = context.dataset.streetColumn, context.mapping.columnToField[sc] >= 0,
-               context.mapping.columnToField[sc] < available {
+                context.mapping.columnToField[sc] < available
+            {
                 let streetBytes = ByteTrimming.trimmed(batch.field(r, context.mapping.columnToField[sc]))
                 if !MissingValue.isMissing(streetBytes) {
                     let streets = Set(dir.streets(named: streetBytes))
@@ -423,8 +452,9 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
     }
 
     private func appendQuarantine(_ out: inout [UInt8], _ finding: Finding, raw: [String], allFindings: [Finding]? = nil) {
-        let record = QuarantineRecord(dataset: context.dataset.spec.name, file: context.fileName, line: finding.line ?? 0,
-                                      findings: allFindings ?? [finding], cells: raw)
+        let record = QuarantineRecord(
+            dataset: context.dataset.spec.name, file: context.fileName, line: finding.line ?? 0,
+            findings: allFindings ?? [finding], cells: raw)
         out.append(contentsOf: record.utf8)
     }
 }

@@ -51,7 +51,7 @@ public struct HeaderMapping: Sendable {
         }
         // First the columns, so that suggestions for unknown headers can leave out columns the
         // header already has; then the findings, in header order.
-        var duplicates: [Int: Int] = [:]   // field → column
+        var duplicates: [Int: Int] = [:]  // field → column
         for (i, name) in header.fields.enumerated() where i != provenance && i != cellCount {
             guard let c = dataset.column(forHeader: name) else { continue }
             if columnToField[c] >= 0 {
@@ -62,25 +62,31 @@ public struct HeaderMapping: Sendable {
             fieldToColumn[i] = c
         }
         let labels = spec.columns.indices.map { c in
-            columnToField[c] >= 0 ? FindingMessages.columnLabel(header: header.fields[columnToField[c]], column: spec.columns[c].name)
-                                  : spec.columns[c].name
+            columnToField[c] >= 0
+                ? FindingMessages.columnLabel(header: header.fields[columnToField[c]], column: spec.columns[c].name)
+                : spec.columns[c].name
         }
         // The headers that name no column, as written (masked: a header may hold personal data).
         var unknown: [Int: String] = [:]
-        for (i, name) in header.fields.enumerated() where i != provenance && i != cellCount && fieldToColumn[i] < 0 && duplicates[i] == nil {
+        for (i, name) in header.fields.enumerated() where i != provenance && i != cellCount && fieldToColumn[i] < 0 && duplicates[i] == nil
+        {
             unknown[i] = SensitiveDataMasker.mask(name.trimmingSpaces())
         }
         let absentColumns = spec.columns.indices.filter { columnToField[$0] < 0 }
         for (i, _) in header.fields.enumerated() {
             if let c = duplicates[i] {
-                findings.append(Finding(severity: .error, code: .duplicateColumn, dataset: spec.name, file: file,
-                                        line: header.line, column: spec.columns[c].name, value: header.fields[i].trimmingSpaces(),
-                                        message: FindingMessages.duplicateColumn(labels[c])))
+                findings.append(
+                    Finding(
+                        severity: .error, code: .duplicateColumn, dataset: spec.name, file: file,
+                        line: header.line, column: spec.columns[c].name, value: header.fields[i].trimmingSpaces(),
+                        message: FindingMessages.duplicateColumn(labels[c])))
             } else if let written = unknown[i] {
                 let suggestion = HeaderSuggestions.nearest(to: [written], columns: absentColumns, of: spec)
-                findings.append(Finding(severity: .warning, code: .unknownColumn, dataset: spec.name, file: file,
-                                        line: header.line, value: written,
-                                        message: FindingMessages.unknownColumn(written, suggestion: suggestion?.label)))
+                findings.append(
+                    Finding(
+                        severity: .warning, code: .unknownColumn, dataset: spec.name, file: file,
+                        line: header.line, value: written,
+                        message: FindingMessages.unknownColumn(written, suggestion: suggestion?.label)))
             }
         }
         var usable = true
@@ -90,18 +96,23 @@ public struct HeaderMapping: Sendable {
         where column.required && columnToField[c] < 0 && !referenceNames.contains(column.name) && dataset.defaults[c] == nil {
             usable = false
             let suggestion = HeaderSuggestions.nearest(to: unknownHeaders, columns: [c], of: spec)
-            findings.append(Finding(severity: .error, code: .missingColumn, dataset: spec.name, file: file,
-                                    line: header.line, column: column.name,
-                                    message: FindingMessages.missingColumn(column.name, accepted: [column.name] + column.aliases,
-                                                                           suggestion: suggestion.map { ($0.header, $0.spelling) })))
+            findings.append(
+                Finding(
+                    severity: .error, code: .missingColumn, dataset: spec.name, file: file,
+                    line: header.line, column: column.name,
+                    message: FindingMessages.missingColumn(
+                        column.name, accepted: [column.name] + column.aliases,
+                        suggestion: suggestion.map { ($0.header, $0.spelling) })))
         }
         if !dataset.referenceColumns.isEmpty && !dataset.referenceColumns.contains(where: { columnToField[$0] >= 0 }) {
             usable = false
             let names = dataset.referenceColumns.map { spec.columns[$0].name }
             let suggestion = HeaderSuggestions.nearest(to: unknownHeaders, columns: dataset.referenceColumns, of: spec)
-            findings.append(Finding(severity: .error, code: .missingColumn, dataset: spec.name, file: file,
-                                    line: header.line, column: names.contains("unit_id") ? "unit_id" : names.first,
-                                    message: FindingMessages.missingReferenceColumn(names, suggestion: suggestion.map { ($0.header, $0.label) })))
+            findings.append(
+                Finding(
+                    severity: .error, code: .missingColumn, dataset: spec.name, file: file,
+                    line: header.line, column: names.contains("unit_id") ? "unit_id" : names.first,
+                    message: FindingMessages.missingReferenceColumn(names, suggestion: suggestion.map { ($0.header, $0.label) })))
         }
         self.columnLabels = labels
         self.fieldToColumn = fieldToColumn

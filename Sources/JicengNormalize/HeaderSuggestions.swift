@@ -41,8 +41,10 @@ enum HeaderSuggestions {
         }
         let words = headers.map { TextFolding.fold($0.trimmingSpaces()) }.filter { !$0.isEmpty }
         guard let pair = Suggestion.nearestPair(words: words, candidates: order),
-              let header = written[pair.word], let target = spellings[pair.candidate] else { return nil }
-        return Match(header: header, spelling: target.spelling,
-                     label: FindingMessages.columnLabel(header: target.spelling, column: target.column))
+            let header = written[pair.word], let target = spellings[pair.candidate]
+        else { return nil }
+        return Match(
+            header: header, spelling: target.spelling,
+            label: FindingMessages.columnLabel(header: target.spelling, column: target.column))
     }
 }

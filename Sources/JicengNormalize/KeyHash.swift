@@ -54,12 +54,6 @@ public struct KeyOccurrence: Sendable, Hashable, Comparable {
     var file: Int32
     var line: Int
 
-    init(key: KeyHash, file: Int32, line: Int) {
-        self.key = key
-        self.file = file
-        self.line = line
-    }
-
     public static func < (a: KeyOccurrence, b: KeyOccurrence) -> Bool {
         if a.key != b.key { return a.key < b.key }
         if a.file != b.file { return a.file < b.file }

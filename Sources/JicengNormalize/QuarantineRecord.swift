@@ -28,8 +28,9 @@ public struct QuarantineRecord: Sendable, Hashable {
 
     /// A record given by its cells as read; personal data in them is masked here.
     public init(dataset: String, file: String, line: Int, findings: [Finding], cells: [String]) {
-        self.init(dataset: dataset, file: file, line: line, findings: findings,
-                  maskedRecord: Self.maskedRecord(cells))
+        self.init(
+            dataset: dataset, file: file, line: line, findings: findings,
+            maskedRecord: Self.maskedRecord(cells))
     }
 
     /// The cells as one line of CSV text, personal data masked.

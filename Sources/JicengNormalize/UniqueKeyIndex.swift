@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import JicengCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Finds repeated keys (request ids and other unique columns) among any number of rows in bounded
 /// memory: occurrences are buffered, and beyond `bufferLimit` each sorted buffer is spilled to a
@@ -140,7 +141,8 @@ public final class UniqueKeyIndex {
             func siftDown(_ start: Int) {
                 var i = start
                 while true {
-                    let l = 2 * i + 1, r = l + 1
+                    let l = 2 * i + 1
+                    let r = l + 1
                     var m = i
                     if l < heap.count && less(l, m) { m = l }
                     if r < heap.count && less(r, m) { m = r }
@@ -183,7 +185,10 @@ public final class UniqueKeyIndex {
         }
 
         mutating func advance() {
-            guard let file else { head = nil; return }
+            guard let file else {
+                head = nil
+                return
+            }
             var e = Entry(high: 0, low: 0, position: 0)
             let n = withUnsafeMutableBytes(of: &e) { fread($0.baseAddress, MemoryLayout<Entry>.stride, 1, file) }
             if n == 1 {

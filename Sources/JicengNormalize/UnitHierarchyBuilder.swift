@@ -32,8 +32,10 @@ public enum UnitHierarchyBuilder {
     public static func build(_ rows: [UnitRow], idLabels: [String: String] = [:]) -> (directory: UnitDirectory?, findings: [Finding]) {
         var findings: [Finding] = []
         func finding(_ code: FindingCode, _ row: UnitRow, column: String, value: String?, _ message: LocalizedText) {
-            findings.append(Finding(severity: .error, code: code, dataset: "units", file: row.file, line: row.line,
-                                    column: column, value: value.map(SensitiveDataMasker.mask), message: message))
+            findings.append(
+                Finding(
+                    severity: .error, code: code, dataset: "units", file: row.file, line: row.line,
+                    column: column, value: value.map(SensitiveDataMasker.mask), message: message))
         }
         // Unique ids (folded, as references match them folded).
         var byId: [String: Int] = [:]
@@ -42,8 +44,9 @@ public enum UnitHierarchyBuilder {
             let key = TextFolding.fold(row.id)
             if let first = byId[key] {
                 let f = kept[first]
-                finding(.uniqueError, row, column: "unit_id", value: row.id,
-                        FindingMessages.duplicateKey(idLabels[row.file] ?? "unit_id", firstFile: f.file, firstLine: f.line))
+                finding(
+                    .uniqueError, row, column: "unit_id", value: row.id,
+                    FindingMessages.duplicateKey(idLabels[row.file] ?? "unit_id", firstFile: f.file, firstLine: f.line))
                 continue
             }
             byId[key] = kept.count
@@ -69,7 +72,7 @@ public enum UnitHierarchyBuilder {
         // Cycles: every unit on a parent chain that comes back to itself is a rule-error saying so
         // (rather than the level check below reporting one of them as "level not below parent",
         // which points the analyst at the wrong column). Walks each chain once: O(units).
-        var state = [UInt8](repeating: 0, count: kept.count)   // 0 new, 1 on the current path, 2 done
+        var state = [UInt8](repeating: 0, count: kept.count)  // 0 new, 1 on the current path, 2 done
         for start in kept.indices where state[start] == 0 {
             var path: [Int] = []
             var i = start
@@ -100,8 +103,9 @@ public enum UnitHierarchyBuilder {
                 continue
             }
             if kept[p].level.rank >= row.level.rank {
-                finding(.ruleError, row, column: "level", value: row.level.rawValue,
-                        FindingMessages.hierarchy(.levelNotBelowParent(kept[p].id)))
+                finding(
+                    .ruleError, row, column: "level", value: row.level.rawValue,
+                    FindingMessages.hierarchy(.levelNotBelowParent(kept[p].id)))
                 rejected.insert(i)
                 continue
             }
@@ -113,8 +117,14 @@ public enum UnitHierarchyBuilder {
         reaches[root] = true
         func resolve(_ i: Int, _ depth: Int) -> Bool {
             if let r = reaches[i] { return r }
-            if rejected.contains(i) || depth > kept.count { reaches[i] = false; return false }
-            guard let p = parent[i] else { reaches[i] = false; return false }
+            if rejected.contains(i) || depth > kept.count {
+                reaches[i] = false
+                return false
+            }
+            guard let p = parent[i] else {
+                reaches[i] = false
+                return false
+            }
             let r = resolve(p, depth + 1)
             reaches[i] = r
             return r

@@ -35,13 +35,16 @@ public struct UnitRowSink: RowSink {
             return String(decoding: ByteTrimming.trimmed(row.batch.field(row.record, f)), as: UTF8.self)
         }
         guard case .enumeration(let levels) = dataset.spec.columns[levelColumn].type,
-              let level = UnitLevel(rawValue: levels.values[Int(row.slots[levelColumn])].name) else { return }
+            let level = UnitLevel(rawValue: levels.values[Int(row.slots[levelColumn])].name)
+        else { return }
         let aliases = (text(aliasesColumn) ?? "")
             .split(whereSeparator: { $0 == ";" || $0 == "；" })
             .map { String($0).trimmingSpaces() }
             .filter { !$0.isEmpty }
-        state.append(UnitRow(id: text(idColumn) ?? "", name: text(nameColumn) ?? "", level: level, parentId: text(parentColumn),
-                             aliases: aliases, file: fileName, line: row.line))
+        state.append(
+            UnitRow(
+                id: text(idColumn) ?? "", name: text(nameColumn) ?? "", level: level, parentId: text(parentColumn),
+                aliases: aliases, file: fileName, line: row.line))
     }
 
     public func endChunk(state: inout [UnitRow]) -> [UnitRow] {

@@ -66,7 +66,8 @@ struct ConditionChecker {
         case .isTrue(let column):
             guard case .boolean = try operand(column) else {
                 throw Problem(
-                    message: "'\(column)' is not a yes/no column, so it cannot stand alone as a condition; compare it (e.g. '\(column) = …') or write '\(column) is set'",
+                    message:
+                        "'\(column)' is not a yes/no column, so it cannot stand alone as a condition; compare it (e.g. '\(column) = …') or write '\(column) is set'",
                     word: column)
             }
         case .and(let items), .or(let items):
@@ -97,7 +98,10 @@ struct ConditionChecker {
                 throw Problem(message: "'\(column)' is an enumeration: use =, != or in, not '\(opText)'", word: column)
             }
             guard case .symbol(let symbol) = value else {
-                throw Problem(message: "'\(column)' is an enumeration: compare it with one of its values (\(spec.values.map(\.name).joined(separator: ", ")))", word: column)
+                throw Problem(
+                    message:
+                        "'\(column)' is an enumeration: compare it with one of its values (\(spec.values.map(\.name).joined(separator: ", ")))",
+                    word: column)
             }
             guard spec.code(of: symbol) != nil else {
                 var message = "'\(symbol)' is not a value of '\(column)'"
@@ -119,7 +123,9 @@ struct ConditionChecker {
                     let declared = parameters.keys.sorted()
                     var message = "unknown parameter '$\(name)'"
                     if let suggestion = Suggestion.closest(to: name, among: declared) { message += " (did you mean '$\(suggestion)'?)" }
-                    message += declared.isEmpty ? "; declare it under 'parameters:'" : "; declared parameters: \(declared.map { "$" + $0 }.joined(separator: ", "))"
+                    message +=
+                        declared.isEmpty
+                        ? "; declare it under 'parameters:'" : "; declared parameters: \(declared.map { "$" + $0 }.joined(separator: ", "))"
                     throw Problem(message: message, word: "$" + name)
                 }
             case .symbol(let s):
@@ -146,10 +152,13 @@ struct ConditionChecker {
                 throw Problem(message: "'\(column)' is a text column: compare it with a word", word: column)
             }
         case .date:
-            throw Problem(message: "'\(column)' is a date column: conditions can only test whether it is set ('\(column) is set'); use a derived column for day counts", word: column)
+            throw Problem(
+                message:
+                    "'\(column)' is a date column: conditions can only test whether it is set ('\(column) is set'); use a derived column for day counts",
+                word: column)
         case .unitReference:
-            throw Problem(message: "'\(column)' is a unit reference: conditions can only test whether it is set ('\(column) is set')", word: column)
+            throw Problem(
+                message: "'\(column)' is a unit reference: conditions can only test whether it is set ('\(column) is set')", word: column)
         }
     }
 }
-

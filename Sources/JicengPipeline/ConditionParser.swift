@@ -98,13 +98,23 @@ public enum ConditionParser {
                 let op: ComparisonOperator
                 var length = 1
                 switch (s, next) {
-                case ("=", "="): op = .equal; length = 2
+                case ("=", "="):
+                    op = .equal
+                    length = 2
                 case ("=", _): op = .equal
-                case ("!", "="): op = .notEqual; length = 2
-                case ("<", "="): op = .lessOrEqual; length = 2
-                case ("<", ">"): op = .notEqual; length = 2
+                case ("!", "="):
+                    op = .notEqual
+                    length = 2
+                case ("<", "="):
+                    op = .lessOrEqual
+                    length = 2
+                case ("<", ">"):
+                    op = .notEqual
+                    length = 2
                 case ("<", _): op = .less
-                case (">", "="): op = .greaterOrEqual; length = 2
+                case (">", "="):
+                    op = .greaterOrEqual
+                    length = 2
                 case (">", _): op = .greater
                 default:
                     throw ConditionSyntaxError(position: start + 1, message: "'!' must be followed by '=' (use 'not' to negate)")
@@ -124,7 +134,9 @@ public enum ConditionParser {
                     while i < scalars.count, isDigit(scalars[i]) || scalars[i] == "." { i += 1 }
                     let literal = slice(start, i)
                     if i < scalars.count, isWordStart(scalars[i]) {
-                        throw ConditionSyntaxError(position: start + 1, message: "'\(literal)\(scalars[i])…' is neither a number nor a name (names cannot start with a digit)")
+                        throw ConditionSyntaxError(
+                            position: start + 1,
+                            message: "'\(literal)\(scalars[i])…' is neither a number nor a name (names cannot start with a digit)")
                     }
                     guard let value = Double(literal), value.isFinite else {
                         throw ConditionSyntaxError(position: start + 1, message: "'\(literal)' is not a decimal number")

@@ -149,10 +149,12 @@ struct DatasetDecoder {
 
     /// The five levels in rank order, with the synonyms of the `levels:` section.
     func levelEnumeration() -> EnumerationSpec {
-        EnumerationSpec(values: UnitLevel.allCases.sorted().map {
-            EnumerationValue(name: $0.rawValue, synonyms: levelSynonyms[$0] ?? [],
-                             title: LocalizedText(zh: $0.chineseName, en: DecodingHelpers.englishTitle(from: $0.rawValue)))
-        })
+        EnumerationSpec(
+            values: UnitLevel.allCases.sorted().map {
+                EnumerationValue(
+                    name: $0.rawValue, synonyms: levelSynonyms[$0] ?? [],
+                    title: LocalizedText(zh: $0.chineseName, en: DecodingHelpers.englishTitle(from: $0.rawValue)))
+            })
     }
 
     // MARK: Units
@@ -160,9 +162,12 @@ struct DatasetDecoder {
     private func checkHierarchyColumns(_ spec: DatasetSpec, cursor: YAMLCursor) throws {
         guard spec.role == .hierarchy else { return }
         for name in Self.hierarchyColumns where spec.column(named: name) == nil {
-            throw cursor.error("the hierarchy dataset '\(spec.name)' needs the column '\(name)' (it needs \(Self.hierarchyColumns.joined(separator: ", ")))")
+            throw cursor.error(
+                "the hierarchy dataset '\(spec.name)' needs the column '\(name)' (it needs \(Self.hierarchyColumns.joined(separator: ", ")))"
+            )
         }
-        if case .enumeration = spec.column(named: "level")!.type {} else {
+        if case .enumeration = spec.column(named: "level")!.type {
+        } else {
             let at = try cursor.mapping()["level"] ?? cursor
             throw at.error("the column 'level' of the hierarchy dataset must have type level")
         }
@@ -196,7 +201,8 @@ struct DatasetDecoder {
     private func checkEveryUnitColumnListed(_ spec: DatasetSpec, cursor: YAMLCursor) throws {
         for column in spec.columns {
             if case .unitReference = column.type, !spec.unitReference.contains(column.name) {
-                throw cursor.error("column '\(column.name)' has type unit_reference but is not listed in 'unit_reference' of dataset '\(spec.name)'")
+                throw cursor.error(
+                    "column '\(column.name)' has type unit_reference but is not listed in 'unit_reference' of dataset '\(spec.name)'")
             }
         }
     }
@@ -212,10 +218,14 @@ struct DatasetDecoder {
             if dataset.column(named: name) != nil {
                 throw entry.keyCursor.error("derived column '\(name)' has the name of a column of dataset '\(dataset.name)'")
             }
-            let m = try entry.value.mapping(allowed: ["formula", "from", "to"], required: ["formula", "from", "to"], what: "a derived column ({formula: days_between, from: …, to: …})")
+            let m = try entry.value.mapping(
+                allowed: ["formula", "from", "to"], required: ["formula", "from", "to"],
+                what: "a derived column ({formula: days_between, from: …, to: …})")
             _ = try m["formula"]!.choice(["days_between"])
-            let from = try m["from"]!.reference(to: "date column", among: dateColumns, existing: allColumns, context: "in dataset '\(dataset.name)'")
-            let to = try m["to"]!.reference(to: "date column", among: dateColumns, existing: allColumns, context: "in dataset '\(dataset.name)'")
+            let from = try m["from"]!.reference(
+                to: "date column", among: dateColumns, existing: allColumns, context: "in dataset '\(dataset.name)'")
+            let to = try m["to"]!.reference(
+                to: "date column", among: dateColumns, existing: allColumns, context: "in dataset '\(dataset.name)'")
             derived.append(DerivedColumn(name: name, formula: .daysBetween(from: from, to: to)))
         }
         return derived
@@ -227,7 +237,8 @@ struct DatasetDecoder {
         let dateColumns = dataset.columns.filter { $0.type == .date }.map(\.name)
         var rules: [RowRule] = []
         for item in try cursor.list(what: "a list of rules, each '- rule: required_when|not_before'") {
-            let kind = try item.mapping(allowed: ["rule", "column", "when", "reference"], required: ["rule"], what: "a rule ({rule: …, column: …, …})")["rule"]!
+            let kind = try item.mapping(
+                allowed: ["rule", "column", "when", "reference"], required: ["rule"], what: "a rule ({rule: …, column: …, …})")["rule"]!
             switch try kind.choice(["required_when", "not_before"]) {
             case "required_when":
                 let m = try item.mapping(allowed: ["rule", "column", "when"], required: ["column", "when"])
@@ -235,8 +246,10 @@ struct DatasetDecoder {
                 rules.append(.requiredWhen(column: column, condition: try m["when"]!.condition(checker: checker)))
             default:
                 let m = try item.mapping(allowed: ["rule", "column", "reference"], required: ["column", "reference"])
-                let column = try m["column"]!.reference(to: "date column", among: dateColumns, existing: columnNames, context: "in dataset '\(dataset.name)'")
-                let reference = try m["reference"]!.reference(to: "date column", among: dateColumns, existing: columnNames, context: "in dataset '\(dataset.name)'")
+                let column = try m["column"]!.reference(
+                    to: "date column", among: dateColumns, existing: columnNames, context: "in dataset '\(dataset.name)'")
+                let reference = try m["reference"]!.reference(
+                    to: "date column", among: dateColumns, existing: columnNames, context: "in dataset '\(dataset.name)'")
                 rules.append(.notBefore(column: column, reference: reference))
             }
         }

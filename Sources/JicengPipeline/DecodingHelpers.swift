@@ -28,7 +28,8 @@ extension YAMLCursor {
         do {
             parsed = try ConditionParser.parse(source)
         } catch {
-            throw self.error("invalid condition '\(shown)': \(error.message) (at character \(error.position))", atTextPosition: error.position)
+            throw self.error(
+                "invalid condition '\(shown)': \(error.message) (at character \(error.position))", atTextPosition: error.position)
         }
         do {
             try checker.check(parsed)
@@ -93,8 +94,8 @@ enum DecodingHelpers {
     }
 }
 
-private extension String {
-    func replacingUnderscores() -> String {
+extension String {
+    fileprivate func replacingUnderscores() -> String {
         String(map { $0 == "_" ? " " : $0 })
     }
 }

@@ -18,8 +18,9 @@ struct PipelineDecoder {
     /// The pipeline, and the cursor of `targets_file` so the loader can report a missing file there.
     func decode(_ root: Node) throws -> (pipeline: Pipeline, targetsFile: YAMLCursor?) {
         let top = YAMLCursor(node: root, path: "", file: file)
-        let m = try top.mapping(allowed: Self.topLevelKeys, required: ["name", "datasets", "measures", "indicators"],
-                                what: "a pipeline (name:, datasets:, measures:, indicators:, …)")
+        let m = try top.mapping(
+            allowed: Self.topLevelKeys, required: ["name", "datasets", "measures", "indicators"],
+            what: "a pipeline (name:, datasets:, measures:, indicators:, …)")
         let name = try m["name"]!.text()
         var version = 1
         if let v = m["version"] {
@@ -110,15 +111,18 @@ struct PipelineDecoder {
         var measures: [MeasureSpec] = []
         for entry in try cursor.mapping(what: "measures, one 'name: {dataset: …, aggregate: …}' per measure").entries {
             let name = try entry.keyCursor.identifier(what: "measure name")
-            let m = try entry.value.mapping(allowed: Self.measureKeys, required: ["dataset", "aggregate"],
-                                            what: "a measure ({dataset: …, aggregate: count|sum|distinct_count, column: …, where: …})")
+            let m = try entry.value.mapping(
+                allowed: Self.measureKeys, required: ["dataset", "aggregate"],
+                what: "a measure ({dataset: …, aggregate: count|sum|distinct_count, column: …, where: …})")
             let datasetName = try m["dataset"]!.reference(to: "dataset", among: datasets.map(\.name))
             let dataset = datasets.first { $0.name == datasetName }!
             let columnNames = dataset.columns.map(\.name) + dataset.derived.map(\.name)
             let aggregation: MeasureSpec.Aggregation
             switch try m["aggregate"]!.choice(["count", "sum", "distinct_count"]) {
             case "count":
-                if let c = m["column"] { throw c.error("'column' is not used with 'aggregate: count' (it counts rows; use 'where' to filter them)") }
+                if let c = m["column"] {
+                    throw c.error("'column' is not used with 'aggregate: count' (it counts rows; use 'where' to filter them)")
+                }
                 aggregation = .count
             case "sum":
                 guard let c = m["column"] else { throw entry.value.error("'aggregate: sum' needs 'column': the number column to add up") }
@@ -127,13 +131,16 @@ struct PipelineDecoder {
                 if let spec = dataset.column(named: column) {
                     if case .integer = spec.type { isNumber = true } else { isNumber = false }
                 } else {
-                    isNumber = true // derived columns are day counts
+                    isNumber = true  // derived columns are day counts
                 }
                 guard isNumber else { throw c.error("column '\(column)' is not a number column, so it cannot be summed") }
                 aggregation = .sum(column: column)
             default:
-                guard let c = m["column"] else { throw entry.value.error("'aggregate: distinct_count' needs 'column': the column whose distinct values are counted") }
-                aggregation = .distinctCount(column: try c.reference(to: "column", among: columnNames, context: "in dataset '\(datasetName)'"))
+                guard let c = m["column"] else {
+                    throw entry.value.error("'aggregate: distinct_count' needs 'column': the column whose distinct values are counted")
+                }
+                aggregation = .distinctCount(
+                    column: try c.reference(to: "column", among: columnNames, context: "in dataset '\(datasetName)'"))
             }
             let condition = try m["where"].map { try $0.condition(checker: ConditionChecker(dataset: dataset, parameters: parameters)) }
             measures.append(MeasureSpec(name: name, dataset: datasetName, aggregation: aggregation, condition: condition))
@@ -146,7 +153,9 @@ struct PipelineDecoder {
     private func decodeIndicators(_ cursor: YAMLCursor, measures: [MeasureSpec]) throws -> [IndicatorSpec] {
         let measureNames = measures.map(\.name)
         var indicators: [IndicatorSpec] = []
-        for entry in try cursor.mapping(what: "indicators, one 'name: {title: …, value: …}' or 'name: {title: …, numerator: …, denominator: …}' per indicator").entries {
+        for entry in try cursor.mapping(
+            what: "indicators, one 'name: {title: …, value: …}' or 'name: {title: …, numerator: …, denominator: …}' per indicator"
+        ).entries {
             let name = try entry.keyCursor.identifier(what: "indicator name")
             let m = try entry.value.mapping(allowed: Self.indicatorKeys, required: ["title"], what: "an indicator definition")
             let formula: IndicatorSpec.Formula
@@ -164,14 +173,17 @@ struct PipelineDecoder {
                     factor = try c.number()
                     guard factor != 0 else { throw c.error("the factor cannot be 0") }
                 }
-                formula = .ratio(numerator: try numerator.reference(to: "measure", among: measureNames),
-                                 denominator: try denominator.reference(to: "measure", among: measureNames),
-                                 factor: factor)
+                formula = .ratio(
+                    numerator: try numerator.reference(to: "measure", among: measureNames),
+                    denominator: try denominator.reference(to: "measure", among: measureNames),
+                    factor: factor)
             }
             let defaultDisplay: IndicatorSpec.Display
             if case .value = formula { defaultDisplay = .count } else { defaultDisplay = .percent }
-            let display = try m["display"].map { IndicatorSpec.Display(rawValue: try $0.choice(["count", "percent", "decimal"]))! } ?? defaultDisplay
-            indicators.append(IndicatorSpec(name: name, formula: formula, display: display, title: try m["title"]!.localizedTitle(name: name)))
+            let display =
+                try m["display"].map { IndicatorSpec.Display(rawValue: try $0.choice(["count", "percent", "decimal"]))! } ?? defaultDisplay
+            indicators.append(
+                IndicatorSpec(name: name, formula: formula, display: display, title: try m["title"]!.localizedTitle(name: name)))
         }
         guard !indicators.isEmpty else { throw cursor.error("a pipeline needs at least one indicator") }
         return indicators
@@ -193,20 +205,26 @@ struct PipelineDecoder {
             }
             return list
         }
-        var settings = ReportSettings(headline: try indicatorList("headline"), rankings: try indicatorList("rankings"),
-                                      barCharts: try indicatorList("bar_charts"))
+        var settings = ReportSettings(
+            headline: try indicatorList("headline"), rankings: try indicatorList("rankings"),
+            barCharts: try indicatorList("bar_charts"))
         if let c = m["breakdowns"] {
             for entry in try c.mapping(what: "breakdowns, one 'name: {dataset: …, column: …, title: …}' per chart").entries {
                 let name = try entry.keyCursor.identifier(what: "breakdown name")
-                let b = try entry.value.mapping(allowed: ["dataset", "column", "title"], required: ["dataset", "column", "title"],
-                                                what: "a breakdown ({dataset: …, column: …, title: …})")
+                let b = try entry.value.mapping(
+                    allowed: ["dataset", "column", "title"], required: ["dataset", "column", "title"],
+                    what: "a breakdown ({dataset: …, column: …, title: …})")
                 let datasetName = try b["dataset"]!.reference(to: "dataset", among: datasets.map(\.name))
                 let dataset = datasets.first { $0.name == datasetName }!
-                let enumColumns = dataset.columns.filter { if case .enumeration = $0.type { return true } else { return false } }.map(\.name)
-                let column = try b["column"]!.reference(to: "enum column", among: enumColumns, existing: dataset.columns.map(\.name),
-                                                        context: "in dataset '\(datasetName)'")
-                settings.breakdowns.append(BreakdownSpec(name: name, dataset: datasetName, column: column,
-                                                         title: try b["title"]!.localizedTitle(name: name)))
+                let enumColumns = dataset.columns.filter { if case .enumeration = $0.type { return true } else { return false } }.map(
+                    \.name)
+                let column = try b["column"]!.reference(
+                    to: "enum column", among: enumColumns, existing: dataset.columns.map(\.name),
+                    context: "in dataset '\(datasetName)'")
+                settings.breakdowns.append(
+                    BreakdownSpec(
+                        name: name, dataset: datasetName, column: column,
+                        title: try b["title"]!.localizedTitle(name: name)))
             }
         }
         return settings

@@ -27,7 +27,8 @@ public enum PipelineLoader {
             let resolved = resolve(targets, relativeToFileAt: path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw targetsCursor.error("the targets file '\(targets)' does not exist (looked for '\(resolved)', next to the pipeline file)")
+                throw targetsCursor.error(
+                    "the targets file '\(targets)' does not exist (looked for '\(resolved)', next to the pipeline file)")
             }
             result.targetsFile = resolved
         }
@@ -82,14 +83,16 @@ public enum PipelineLoader {
                 message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
             }
             message += hint(for: problem)
-            return JicengError(.pipelineInvalid, message, at: SourceLocation(
-                file: file, line: mark.line, column: mark.column,
-                key: YAMLKeyPathGuess.keyPath(in: yaml, line: mark.line)))
+            return JicengError(
+                .pipelineInvalid, message,
+                at: SourceLocation(
+                    file: file, line: mark.line, column: mark.column,
+                    key: YAMLKeyPathGuess.keyPath(in: yaml, line: mark.line)))
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             return located(problem, context, mark)
         case .reader(let problem, let offset, _, _):
             var line: Int?

@@ -189,7 +189,8 @@ struct YAMLCursor {
         guard options.contains(value) else {
             var message = "'\(value)' is not allowed here; expected one of: \(options.joined(separator: ", "))"
             if let suggestion = Suggestion.closest(to: value, among: options) {
-                message = "'\(value)' is not allowed here (did you mean '\(suggestion)'?); expected one of: \(options.joined(separator: ", "))"
+                message =
+                    "'\(value)' is not allowed here (did you mean '\(suggestion)'?); expected one of: \(options.joined(separator: ", "))"
             }
             throw error(message)
         }

@@ -56,8 +56,8 @@ enum YAMLKeyPathGuess {
     }
 }
 
-private extension String {
-    func trimmingCharactersAtEnd() -> String {
+extension String {
+    fileprivate func trimmingCharactersAtEnd() -> String {
         var s = self
         while s.last == " " || s.last == "\t" { s.removeLast() }
         return s

@@ -51,8 +51,9 @@ struct BehindPaceSection {
         // Each row held to its pace: the card list's order and gaps then measure the distance to 序时进度.
         let paced = table.results.map { r -> IndicatorResult in
             ytdByKey[r.unitId + "\u{1F}" + r.indicator] = r
-            return IndicatorResult(unitId: r.unitId, indicator: r.indicator, value: r.value, numerator: r.numerator,
-                                   denominator: r.denominator, target: r.paceTarget, comparator: r.comparator, status: r.status)
+            return IndicatorResult(
+                unitId: r.unitId, indicator: r.indicator, value: r.value, numerator: r.numerator,
+                denominator: r.denominator, target: r.paceTarget, comparator: r.comparator, status: r.status)
         }
         let all = RedYellowCards(results: paced, unitsById: unitsById).entries.filter { !mirrored.contains($0.unit.id) }
         let entries = all.filter { $0.unit.level != .grid }
@@ -65,21 +66,26 @@ struct BehindPaceSection {
                 let r = shortfall.result
                 let ytd = ytdByKey[r.unitId + "\u{1F}" + r.indicator]
                 let format = index.format(r.indicator)
-                let gap = RedYellowCards.gap(r).map { gap in
-                    strings.fill(format == .percent ? "cards.gapPoints" : "cards.gapAmount", ["gap": format.gapNumber(gap)])
-                } ?? DisplayFormat.undefined
-                let completion = ytd?.completion.map { DisplayFormat.fixed($0 * 100, decimals: 2, grouping: true) + "%" } ?? DisplayFormat.undefined
-                return Item(indicator: index.title(r.indicator, language), value: format.text(r.value),
-                            pace: format.targetText(r.target, comparator: r.comparator),
-                            target: format.targetText(ytd?.target, comparator: ytd?.comparator), completion: completion, gap: gap,
-                            status: ReportModel.statusText(r.status, strings), isFirst: position == 0)
+                let gap =
+                    RedYellowCards.gap(r).map { gap in
+                        strings.fill(format == .percent ? "cards.gapPoints" : "cards.gapAmount", ["gap": format.gapNumber(gap)])
+                    } ?? DisplayFormat.undefined
+                let completion =
+                    ytd?.completion.map { DisplayFormat.fixed($0 * 100, decimals: 2, grouping: true) + "%" } ?? DisplayFormat.undefined
+                return Item(
+                    indicator: index.title(r.indicator, language), value: format.text(r.value),
+                    pace: format.targetText(r.target, comparator: r.comparator),
+                    target: format.targetText(ytd?.target, comparator: ytd?.comparator), completion: completion, gap: gap,
+                    status: ReportModel.statusText(r.status, strings), isFirst: position == 0)
             }
-            rows.append(Row(card: strings[red ? "pace.behind" : "pace.near"], cardClass: red ? "card-red" : "card-yellow",
-                            marker: StatusStyle(entry.card).marker, unitName: entry.unit.name,
-                            levelName: strings.level(entry.unit.level),
-                            parentName: (entry.unit.parentId.flatMap { unitsById[$0]?.name } ?? "").nonEmpty,
-                            sameNote: mirrored.childNames[entry.unit.id].map { CardSection.sameNote(entry.unit.name, $0, strings) },
-                            items: items, span: items.count))
+            rows.append(
+                Row(
+                    card: strings[red ? "pace.behind" : "pace.near"], cardClass: red ? "card-red" : "card-yellow",
+                    marker: StatusStyle(entry.card).marker, unitName: entry.unit.name,
+                    levelName: strings.level(entry.unit.level),
+                    parentName: (entry.unit.parentId.flatMap { unitsById[$0]?.name } ?? "").nonEmpty,
+                    sameNote: mirrored.childNames[entry.unit.id].map { CardSection.sameNote(entry.unit.name, $0, strings) },
+                    items: items, span: items.count))
         }
         let first = table.quarters > 1 ? Period(year: table.period.year, quarter: 1).description + "–" : ""
         span = first + table.period.description
@@ -88,14 +94,22 @@ struct BehindPaceSection {
         hasRows = !rows.isEmpty
         isEmpty = rows.isEmpty && grids.isEmpty
         let red = entries.filter { $0.card == .missed }.count
-        summary = strings.fill("pace.summary", [
-            "period": strings.period(table.period), "red": DisplayFormat.count(Int64(red)), "yellow": DisplayFormat.count(Int64(entries.count - red)),
-        ])
+        summary = strings.fill(
+            "pace.summary",
+            [
+                "period": strings.period(table.period), "red": DisplayFormat.count(Int64(red)),
+                "yellow": DisplayFormat.count(Int64(entries.count - red)),
+            ])
         let more = entries.count - rows.count
         moreNote = more > 0 ? strings.fill("cards.more", ["count": DisplayFormat.count(Int64(more))]) : nil
         let gridRed = grids.filter { $0.card == .missed }.count
-        gridNote = grids.isEmpty ? nil : strings.fill("pace.gridNote", [
-            "red": DisplayFormat.count(Int64(gridRed)), "yellow": DisplayFormat.count(Int64(grids.count - gridRed)),
-        ])
+        gridNote =
+            grids.isEmpty
+            ? nil
+            : strings.fill(
+                "pace.gridNote",
+                [
+                    "red": DisplayFormat.count(Int64(gridRed)), "yellow": DisplayFormat.count(Int64(grids.count - gridRed)),
+                ])
     }
 }

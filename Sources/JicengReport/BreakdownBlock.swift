@@ -32,10 +32,13 @@ struct BreakdownBlock {
             let present = requestStatuses.filter { index.indicatorsByName["requests_" + $0] != nil }
             if !present.isEmpty {
                 let slices = present.map { status in
-                    BreakdownResult.Slice(value: status, title: LocalizedText(zh: strings["requestStatus." + status], en: strings["requestStatus." + status]),
-                                          count: Int64((index.result(top.id, "requests_" + status)?.value ?? 0).rounded()))
+                    BreakdownResult.Slice(
+                        value: status, title: LocalizedText(zh: strings["requestStatus." + status], en: strings["requestStatus." + status]),
+                        count: Int64((index.result(top.id, "requests_" + status)?.value ?? 0).rounded()))
                 }
-                let derived = BreakdownResult(name: "requests_by_status", title: LocalizedText(zh: strings["charts.statusMix"], en: strings["charts.statusMix"]), slices: slices)
+                let derived = BreakdownResult(
+                    name: "requests_by_status", title: LocalizedText(zh: strings["charts.statusMix"], en: strings["charts.statusMix"]),
+                    slices: slices)
                 blocks.append(BreakdownBlock(derived, language: language, strings: strings, withCharts: withCharts))
             }
         }
@@ -61,12 +64,15 @@ struct BreakdownBlock {
             BreakdownBlock.statusColours[slice.value] ?? BreakdownBlock.palette[i % BreakdownBlock.palette.count]
         }
         if isStatusMix || breakdown.slices.count <= 3 {
-            let slices = breakdown.slices.enumerated().map { SVGChart.Slice(label: $0.element.title.text(language), count: $0.element.count, colour: colour($0.element, $0.offset)) }
+            let slices = breakdown.slices.enumerated().map {
+                SVGChart.Slice(label: $0.element.title.text(language), count: $0.element.count, colour: colour($0.element, $0.offset))
+            }
             svg = SVGChart.Donut(title: title, slices: slices, centreText: self.total, centreCaption: strings["charts.total"]).svg()
         } else {
             let bars = breakdown.slices.enumerated().map {
-                SVGChart.Bar(label: $0.element.title.text(language), value: Double($0.element.count),
-                             valueText: DisplayFormat.count($0.element.count), colour: BreakdownBlock.barColour)
+                SVGChart.Bar(
+                    label: $0.element.title.text(language), value: Double($0.element.count),
+                    valueText: DisplayFormat.count($0.element.count), colour: BreakdownBlock.barColour)
             }
             let longest = bars.map { SVGChart.estimatedWidth($0.label) }.max() ?? 0
             let orientation: SVGChart.Orientation = bars.count <= 10 && longest <= 6 ? .vertical : .horizontal

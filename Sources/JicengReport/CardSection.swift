@@ -53,18 +53,22 @@ struct CardSection {
             let items = entry.shortfalls.enumerated().map { position, shortfall -> Item in
                 let r = shortfall.result
                 let format = index.format(r.indicator)
-                let gap = RedYellowCards.gap(r).map { gap in
-                    strings.fill(format == .percent ? "cards.gapPoints" : "cards.gapAmount", ["gap": format.gapNumber(gap)])
-                } ?? DisplayFormat.undefined
-                return Item(indicator: index.title(r.indicator, language), value: format.text(r.value),
-                            target: format.targetText(r.target, comparator: r.comparator), gap: gap,
-                            status: ReportModel.statusText(r.status, strings), isFirst: position == 0)
+                let gap =
+                    RedYellowCards.gap(r).map { gap in
+                        strings.fill(format == .percent ? "cards.gapPoints" : "cards.gapAmount", ["gap": format.gapNumber(gap)])
+                    } ?? DisplayFormat.undefined
+                return Item(
+                    indicator: index.title(r.indicator, language), value: format.text(r.value),
+                    target: format.targetText(r.target, comparator: r.comparator), gap: gap,
+                    status: ReportModel.statusText(r.status, strings), isFirst: position == 0)
             }
-            rows.append(Row(card: strings[red ? "cards.red" : "cards.yellow"], cardClass: red ? "card-red" : "card-yellow",
-                            marker: StatusStyle(entry.card).marker, unitName: entry.unit.name,
-                            levelName: strings.level(entry.unit.level), parentName: index.parentName(of: entry.unit).nonEmpty,
-                            sameNote: mirrored.childNames[entry.unit.id].map { CardSection.sameNote(entry.unit.name, $0, strings) },
-                            items: items, span: items.count))
+            rows.append(
+                Row(
+                    card: strings[red ? "cards.red" : "cards.yellow"], cardClass: red ? "card-red" : "card-yellow",
+                    marker: StatusStyle(entry.card).marker, unitName: entry.unit.name,
+                    levelName: strings.level(entry.unit.level), parentName: index.parentName(of: entry.unit).nonEmpty,
+                    sameNote: mirrored.childNames[entry.unit.id].map { CardSection.sameNote(entry.unit.name, $0, strings) },
+                    items: items, span: items.count))
         }
         self.rows = rows
         sameNotes = rows.compactMap(\.sameNote)
@@ -78,9 +82,14 @@ struct CardSection {
         let more = entries.count - rows.count
         moreNote = more > 0 ? strings.fill("cards.more", ["count": DisplayFormat.count(Int64(more))]) : nil
         let gridRed = grids.filter { $0.card == .missed }.count
-        gridNote = grids.isEmpty ? nil : strings.fill("cards.gridNote", [
-            "red": DisplayFormat.count(Int64(gridRed)), "yellow": DisplayFormat.count(Int64(grids.count - gridRed)),
-        ])
+        gridNote =
+            grids.isEmpty
+            ? nil
+            : strings.fill(
+                "cards.gridNote",
+                [
+                    "red": DisplayFormat.count(Int64(gridRed)), "yellow": DisplayFormat.count(Int64(grids.count - gridRed)),
+                ])
     }
 
     /// `石首市的唯一下级单位石首市城区各项指标与之相同，不再单列。`

@@ -18,7 +18,7 @@ struct ChartBlock {
         for info in index.indicators(named: index.evaluation.barCharts) {
             for level in levels {
                 let units = index.units(at: level)
-                guard units.count >= 2 else { continue }   // one bar compares nothing
+                guard units.count >= 2 else { continue }  // one bar compares nothing
                 blocks.append(ChartBlock(index, indicator: info, level: level, units: units, strings: strings))
             }
         }
@@ -28,8 +28,9 @@ struct ChartBlock {
     init(_ index: EvaluationIndex, indicator info: IndicatorInfo, level: UnitLevel, units: [UnitInfo], strings: ReportStrings) {
         let language = strings.language
         let format = DisplayFormat(display: info.display)
-        let ordered = RankingTable.order(units.map { ($0, index.result($0.id, info.name)?.value) },
-                                         lowerIsBetter: index.lowerIsBetter(info.name))
+        let ordered = RankingTable.order(
+            units.map { ($0, index.result($0.id, info.name)?.value) },
+            lowerIsBetter: index.lowerIsBetter(info.name))
         var shown = ordered
         var note: String?
         let keep = ChartBlock.headAndTail
@@ -42,19 +43,22 @@ struct ChartBlock {
         let ambiguous = Set(names.filter { name in names.filter { $0 == name }.count > 1 })
         let bars = shown.map { unit, value -> SVGChart.Bar in
             let r = index.result(unit.id, info.name)
-            let label = ambiguous.contains(unit.name)
+            let label =
+                ambiguous.contains(unit.name)
                 ? strings.fill("charts.labelWithParent", ["unit": unit.name, "parent": index.parentName(of: unit)]) : unit.name
-            return SVGChart.Bar(label: label, value: value, valueText: format.text(value), target: r?.target,
-                                colour: StatusStyle(r?.status ?? .noData).colour)
+            return SVGChart.Bar(
+                label: label, value: value, valueText: format.text(value), target: r?.target,
+                colour: StatusStyle(r?.status ?? .noData).colour)
         }
         let title = strings.fill("charts.byUnitTitle", ["indicator": info.title.text(language), "level": strings.level(level)])
         var targetLabel: String?
         if let shared = index.sharedTarget(info.name, units: shown.map(\.0)) {
             targetLabel = strings.fill("charts.targetLine", ["target": format.targetText(shared.target, comparator: shared.comparator)])
         }
-        let chart = SVGChart.BarChart(title: title, bars: bars, orientation: .horizontal,
-                                      scaleMax: format == .percent ? 1 : nil,
-                                      axisFormat: format == .percent ? .percent : .number, targetLabel: targetLabel)
+        let chart = SVGChart.BarChart(
+            title: title, bars: bars, orientation: .horizontal,
+            scaleMax: format == .percent ? 1 : nil,
+            axisFormat: format == .percent ? .percent : .number, targetLabel: targetLabel)
         self.title = title
         self.note = note
         self.svg = chart.svg()

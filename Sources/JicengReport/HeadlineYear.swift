@@ -52,8 +52,10 @@ struct HeadlineYear {
 
     /// The year view of `info` for the top unit; `yearToDate` holds the top unit's year-to-date
     /// rows by indicator (empty when the year-to-date table is missing).
-    init(indicator info: IndicatorInfo, top: UnitInfo, index: EvaluationIndex, history: ReportHistory,
-         yearToDate: [String: YearToDateResult], strings: ReportStrings, withCharts: Bool) {
+    init(
+        indicator info: IndicatorInfo, top: UnitInfo, index: EvaluationIndex, history: ReportHistory,
+        yearToDate: [String: YearToDateResult], strings: ReportStrings, withCharts: Bool
+    ) {
         let format = DisplayFormat(display: info.display)
         let period = index.evaluation.period
         let current = index.result(top.id, info.name)
@@ -83,12 +85,15 @@ struct HeadlineYear {
         var texts: [String: String] = [:]
         for (key, offset) in [("year.qoq", -1), ("year.yoy", -4)] {
             guard let earlierPeriod = QuarterValue.shifted(period, by: offset),
-                  let earlier = values.first(where: { $0.period == earlierPeriod }),
-                  let change = PeriodChange.between(current?.value, earlier.value, format: format,
-                                                    comparator: current?.comparator ?? (index.lowerIsBetter(info.name) ? .atMost : nil))
+                let earlier = values.first(where: { $0.period == earlierPeriod }),
+                let change = PeriodChange.between(
+                    current?.value, earlier.value, format: format,
+                    comparator: current?.comparator ?? (index.lowerIsBetter(info.name) ? .atMost : nil))
             else { continue }
-            changes.append(Change(label: strings[key], text: change.text(strings), cssClass: change.cssClass,
-                                  earlier: earlierPeriod.description + " " + format.text(earlier.value)))
+            changes.append(
+                Change(
+                    label: strings[key], text: change.text(strings), cssClass: change.cssClass,
+                    earlier: earlierPeriod.description + " " + format.text(earlier.value)))
             texts[key] = change.text(strings)
         }
         self.changes = changes
@@ -96,14 +101,16 @@ struct HeadlineYear {
         yoyText = texts["year.yoy"] ?? DisplayFormat.undefined
         hasChanges = !changes.isEmpty
 
-        let points = HeadlineYear.trendPoints(indicator: info.name, format: format, period: period, current: current,
-                                              recorded: history.recorded)
+        let points = HeadlineYear.trendPoints(
+            indicator: info.name, format: format, period: period, current: current,
+            recorded: history.recorded)
         if points.count >= 2 {
             let title = strings.fill("year.trendTitle", ["indicator": info.title.text(strings.language), "count": String(points.count)])
             let largest = points.compactMap(\.value).map(abs).max() ?? 0
             let span = format == .percent ? 0.05 : largest * 0.1
-            trend = Trend(svg: withCharts ? SVGChart.Sparkline(title: title, points: points, minimumSpan: span).svg() : "",
-                          text: points.map { $0.label + " " + $0.valueText }.joined(separator: " → "))
+            trend = Trend(
+                svg: withCharts ? SVGChart.Sparkline(title: title, points: points, minimumSpan: span).svg() : "",
+                text: points.map { $0.label + " " + $0.valueText }.joined(separator: " → "))
         } else {
             trend = nil
         }
@@ -113,8 +120,10 @@ struct HeadlineYear {
     /// recorded before the run's quarter (whichever headline indicators they hold) and the run's
     /// quarter itself, from its evaluation. A recorded quarter without this indicator's row is a
     /// point without a value.
-    static func trendPoints(indicator: String, format: DisplayFormat, period: Period, current: IndicatorResult?,
-                            recorded: [QuarterValue]) -> [SVGChart.TrendPoint] {
+    static func trendPoints(
+        indicator: String, format: DisplayFormat, period: Period, current: IndicatorResult?,
+        recorded: [QuarterValue]
+    ) -> [SVGChart.TrendPoint] {
         guard period.quarter != nil else { return [] }
         let now = QuarterValue.ordinal(period)
         var seen = Set<Period>()
@@ -123,11 +132,14 @@ struct HeadlineYear {
             .suffix(ReportHistory.trendLength - 1)
         var points = earlier.map { quarter -> SVGChart.TrendPoint in
             let v = recorded.first { $0.period == quarter && $0.indicator == indicator }
-            return SVGChart.TrendPoint(label: quarter.description, position: QuarterValue.ordinal(quarter), value: v?.value,
-                                       valueText: format.text(v?.value), colour: StatusStyle(v?.status ?? .noData).colour)
+            return SVGChart.TrendPoint(
+                label: quarter.description, position: QuarterValue.ordinal(quarter), value: v?.value,
+                valueText: format.text(v?.value), colour: StatusStyle(v?.status ?? .noData).colour)
         }
-        points.append(SVGChart.TrendPoint(label: period.description, position: now, value: current?.value,
-                                          valueText: format.text(current?.value), colour: StatusStyle(current?.status ?? .noData).colour))
+        points.append(
+            SVGChart.TrendPoint(
+                label: period.description, position: now, value: current?.value,
+                valueText: format.text(current?.value), colour: StatusStyle(current?.status ?? .noData).colour))
         return points
     }
 }

@@ -18,8 +18,9 @@ public enum IndicatorsCSV {
         var out = header + "\n"
         for r in rows {
             let unit = units[r.unitId]
-            out += line(period: period, unitId: r.unitId, unitName: unit?.name ?? "", level: unit?.level.rawValue ?? "",
-                        indicator: r.indicator, cells: cells(r))
+            out += line(
+                period: period, unitId: r.unitId, unitName: unit?.name ?? "", level: unit?.level.rawValue ?? "",
+                indicator: r.indicator, cells: cells(r))
             out += "\n"
         }
         return out
@@ -39,13 +40,17 @@ public enum IndicatorsCSV {
     /// comparator and status, quoted and joined by commas. The history store keeps this text, so
     /// that `jiceng history export` gives back a run's rows byte for byte.
     public static func cells(_ r: IndicatorResult) -> String {
-        [number(r.value), number(r.numerator), number(r.denominator), number(r.target),
-         r.comparator?.rawValue ?? "", r.status.rawValue].map(quoted).joined(separator: ",")
+        [
+            number(r.value), number(r.numerator), number(r.denominator), number(r.target),
+            r.comparator?.rawValue ?? "", r.status.rawValue,
+        ].map(quoted).joined(separator: ",")
     }
 
     /// One row of the file without its line end, from its first five fields and `cells`.
-    public static func line(period: String, unitId: String, unitName: String, level: String, indicator: String,
-                            cells: String) -> String {
+    public static func line(
+        period: String, unitId: String, unitName: String, level: String, indicator: String,
+        cells: String
+    ) -> String {
         unitPrefix(period: period, unitId: unitId, unitName: unitName, level: level) + indicatorField(indicator) + cells
     }
 

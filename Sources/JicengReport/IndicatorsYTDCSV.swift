@@ -15,7 +15,8 @@ public enum IndicatorsYTDCSV {
         var units: [String: UnitInfo] = [:]
         for unit in table.units { units[unit.id] = unit }
         let rows = table.results.sorted { a, b in
-            a.unitId != b.unitId ? a.unitId.utf8.lexicographicallyPrecedes(b.unitId.utf8)
+            a.unitId != b.unitId
+                ? a.unitId.utf8.lexicographicallyPrecedes(b.unitId.utf8)
                 : a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
         }
         let period = table.period.description

@@ -60,8 +60,12 @@ struct LevelMatrix {
         for unit in units where !parents.contains(index.parentName(of: unit)) { parents.append(index.parentName(of: unit)) }
         title = strings.fill("tables.levelTitle", ["level": strings.level(level), "count": DisplayFormat.count(Int64(units.count))])
         showParent = false
-        note = strings.fill("tables.mirrored", ["units": units.map(\.name).joined(separator: separator),
-                                                "parents": parents.joined(separator: separator)])
+        note = strings.fill(
+            "tables.mirrored",
+            [
+                "units": units.map(\.name).joined(separator: separator),
+                "parents": parents.joined(separator: separator),
+            ])
         chunks = []
     }
 
@@ -87,19 +91,23 @@ struct LevelMatrix {
             let headers = group.map { info -> Header in
                 let format = DisplayFormat(display: info.display)
                 let shared = index.sharedTarget(info.name, units: units)
-                return Header(title: info.title.text(strings.language),
-                              target: shared.map { format.targetText($0.target, comparator: $0.comparator) } ?? "")
+                return Header(
+                    title: info.title.text(strings.language),
+                    target: shared.map { format.targetText($0.target, comparator: $0.comparator) } ?? "")
             }
             var previousParent: String??
             let rows = units.map { unit -> Row in
                 let parent = index.parentName(of: unit).nonEmpty
                 let header = showParent && previousParent != .some(parent) ? parent : nil
                 previousParent = .some(parent)
-                return Row(unitName: unit.name, parentName: parent, groupHeader: header, cells: group.map { info in
-                    let r = index.result(unit.id, info.name)
-                    return Cell(text: DisplayFormat(display: info.display).text(r?.value),
-                                status: ReportModel.statusText(r?.status ?? .noData, strings))
-                })
+                return Row(
+                    unitName: unit.name, parentName: parent, groupHeader: header,
+                    cells: group.map { info in
+                        let r = index.result(unit.id, info.name)
+                        return Cell(
+                            text: DisplayFormat(display: info.display).text(r?.value),
+                            status: ReportModel.statusText(r?.status ?? .noData, strings))
+                    })
             }
             chunks.append(Chunk(headers: headers, rows: rows, columnCount: group.count + 1))
             start += perTable

@@ -50,7 +50,9 @@ struct MirroredUnits {
     }
 
     private static func signature(_ value: Double?, _ target: Double?, _ comparator: Comparator?, _ status: TargetStatus) -> String {
-        [value.map { DecimalFormatter.format($0) } ?? "", target.map { DecimalFormatter.format($0) } ?? "",
-         comparator?.rawValue ?? "", status.rawValue].joined(separator: "|")
+        [
+            value.map { DecimalFormatter.format($0) } ?? "", target.map { DecimalFormatter.format($0) } ?? "",
+            comparator?.rawValue ?? "", status.rawValue,
+        ].joined(separator: "|")
     }
 }

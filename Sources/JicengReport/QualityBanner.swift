@@ -19,10 +19,13 @@ struct QualityBanner {
             lines.append(strings.fill("banner.errors", ["errors": DisplayFormat.count(dq.errors), "rows": DisplayFormat.count(rejected)]))
         }
         if !leftOut.isEmpty {
-            lines.append(strings.fill("banner.leftOut", [
-                "count": DisplayFormat.count(Int64(leftOut.count)),
-                "indicators": leftOut.map { $0.text(strings.language) }.joined(separator: separator),
-            ]))
+            lines.append(
+                strings.fill(
+                    "banner.leftOut",
+                    [
+                        "count": DisplayFormat.count(Int64(leftOut.count)),
+                        "indicators": leftOut.map { $0.text(strings.language) }.joined(separator: separator),
+                    ]))
         }
         if !dq.absentDatasets.isEmpty {
             let names = dq.absentDatasets.map { strings.texts["dataset." + $0] ?? $0 }

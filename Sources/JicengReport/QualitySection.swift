@@ -52,15 +52,18 @@ struct QualitySection {
         func datasetName(_ name: String) -> String { strings.texts["dataset." + name] ?? name }
         func severity(_ s: Severity) -> String { strings["severity." + s.rawValue] }
 
-        summary = strings.fill("quality.summary", [
-            "files": DisplayFormat.count(Int64(dq.files.count)),
-            "errors": DisplayFormat.count(dq.errors), "warnings": DisplayFormat.count(dq.warnings),
-        ])
+        summary = strings.fill(
+            "quality.summary",
+            [
+                "files": DisplayFormat.count(Int64(dq.files.count)),
+                "errors": DisplayFormat.count(dq.errors), "warnings": DisplayFormat.count(dq.warnings),
+            ])
         files = dq.files.map { f in
-            FileRow(dataset: datasetName(f.dataset), file: f.file, encoding: f.encoding,
-                    rowsRead: DisplayFormat.count(f.rowsRead), rowsAccepted: DisplayFormat.count(f.rowsAccepted),
-                    rowsRejected: DisplayFormat.count(f.rowsRejected), rowsOutOfPeriod: DisplayFormat.count(f.rowsOutOfPeriod),
-                    hasRejected: f.rowsRejected > 0)
+            FileRow(
+                dataset: datasetName(f.dataset), file: f.file, encoding: f.encoding,
+                rowsRead: DisplayFormat.count(f.rowsRead), rowsAccepted: DisplayFormat.count(f.rowsAccepted),
+                rowsRejected: DisplayFormat.count(f.rowsRejected), rowsOutOfPeriod: DisplayFormat.count(f.rowsOutOfPeriod),
+                hasRejected: f.rowsRejected > 0)
         }
         hasFiles = !files.isEmpty
         codes = dq.findingCounts.sorted { a, b in
@@ -68,14 +71,16 @@ struct QualitySection {
             if a.count != b.count { return a.count > b.count }
             return a.code < b.code
         }.map { c in
-            CodeRow(code: c.code.rawValue, meaning: strings["finding." + c.code.rawValue], severity: severity(c.severity),
-                    severityClass: "sev-" + c.severity.rawValue, count: DisplayFormat.count(c.count))
+            CodeRow(
+                code: c.code.rawValue, meaning: strings["finding." + c.code.rawValue], severity: severity(c.severity),
+                severityClass: "sev-" + c.severity.rawValue, count: DisplayFormat.count(c.count))
         }
         hasCodes = !codes.isEmpty
         let outRows = dq.files.reduce(Int64(0)) { $0 + $1.rowsOutOfPeriod }
         outOfPeriod = strings.fill("quality.outOfPeriod", ["count": DisplayFormat.count(outRows)])
         hasAbsent = !dq.absentDatasets.isEmpty
-        absent = hasAbsent
+        absent =
+            hasAbsent
             ? strings.fill("quality.absent", ["datasets": dq.absentDatasets.map(datasetName).joined(separator: strings["list.separator"])])
             : strings["quality.noneAbsent"]
         let ordered = findings.sorted { a, b in
@@ -86,13 +91,16 @@ struct QualitySection {
             var location = f.file ?? (f.dataset.map(datasetName) ?? "")
             if let line = f.line { location += ":" + String(line) }
             if let column = f.column { location += " [" + column + "]" }
-            return FindingRow(location: location, code: f.code.rawValue, severity: severity(f.severity),
-                              severityClass: "sev-" + f.severity.rawValue, message: f.message.text(strings.language),
-                              value: f.value ?? "")
+            return FindingRow(
+                location: location, code: f.code.rawValue, severity: severity(f.severity),
+                severityClass: "sev-" + f.severity.rawValue, message: f.message.text(strings.language),
+                value: f.value ?? "")
         }
         hasSamples = !samples.isEmpty
-        samplesNote = findings.count > QualitySection.sampleLimit
-            ? strings.fill("quality.samplesMore", ["shown": String(QualitySection.sampleLimit), "count": DisplayFormat.count(Int64(findings.count))])
+        samplesNote =
+            findings.count > QualitySection.sampleLimit
+            ? strings.fill(
+                "quality.samplesMore", ["shown": String(QualitySection.sampleLimit), "count": DisplayFormat.count(Int64(findings.count))])
             : nil
     }
 }

@@ -56,17 +56,21 @@ struct RankingTable {
                 previous = value
                 rankText = String(rank)
             }
-            rows.append(Row(rank: rankText, unitName: unit.name, parentName: index.parentName(of: unit).nonEmpty,
-                            value: format.text(value), target: format.targetText(r?.target, comparator: r?.comparator),
-                            status: ReportModel.statusText(r?.status ?? .noData, strings), isEllipsis: false))
+            rows.append(
+                Row(
+                    rank: rankText, unitName: unit.name, parentName: index.parentName(of: unit).nonEmpty,
+                    value: format.text(value), target: format.targetText(r?.target, comparator: r?.comparator),
+                    status: ReportModel.statusText(r?.status ?? .noData, strings), isEllipsis: false))
         }
-        tie = RankingTable.tieLine(ranked.map(\.1), statuses: ranked.map { index.result($0.0.id, info.name)?.status ?? .noData },
-                                   format: format, strings: strings)
+        tie = RankingTable.tieLine(
+            ranked.map(\.1), statuses: ranked.map { index.result($0.0.id, info.name)?.status ?? .noData },
+            format: format, strings: strings)
         var note: String?
         let keep = RankingTable.headAndTail
         if rows.count > 2 * keep {
-            let ellipsis = Row(rank: "…", unitName: "…", parentName: nil, value: "", target: "",
-                               status: ReportModel.StatusText(label: "", cssClass: "", marker: "", cellMarker: nil), isEllipsis: true)
+            let ellipsis = Row(
+                rank: "…", unitName: "…", parentName: nil, value: "", target: "",
+                status: ReportModel.StatusText(label: "", cssClass: "", marker: "", cellMarker: nil), isEllipsis: true)
             note = strings.fill("rankings.truncated", ["shown": String(keep), "count": DisplayFormat.count(Int64(rows.count))])
             rows = Array(rows.prefix(keep)) + [ellipsis] + Array(rows.suffix(keep))
         }
@@ -95,7 +99,7 @@ struct RankingTable {
         let numbered = items.enumerated().map { ($0.offset, $0.element) }
         return numbered.sorted { a, b in
             switch (a.1.1, b.1.1) {
-            case let (x?, y?) where x != y: return lowerIsBetter ? x < y : x > y
+            case (let x?, let y?) where x != y: return lowerIsBetter ? x < y : x > y
             case (_?, nil): return true
             case (nil, _?): return false
             default: return a.0 < b.0

@@ -53,7 +53,8 @@ struct RedYellowCards {
     }
 
     static func worseFirst(_ a: Shortfall, _ b: Shortfall) -> Bool {
-        let ma = a.result.status == .missed, mb = b.result.status == .missed
+        let ma = a.result.status == .missed
+        let mb = b.result.status == .missed
         if ma != mb { return ma }
         if a.relative != b.relative { return a.relative > b.relative }
         return a.result.indicator.utf8.lexicographicallyPrecedes(b.result.indicator.utf8)

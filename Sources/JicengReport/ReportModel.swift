@@ -67,8 +67,10 @@ struct ReportModel {
     /// Builds the model. `withCharts` renders the SVG charts (HTML only); `history` adds the year
     /// view (nothing of it appears without one); `leftOut` are the titles of the pipeline's
     /// indicators the evaluation lacks (their data was missing or unusable).
-    init(_ evaluation: Evaluation, findings: [Finding], strings: ReportStrings, withCharts: Bool, history: ReportHistory? = nil,
-         leftOut: [LocalizedText] = []) {
+    init(
+        _ evaluation: Evaluation, findings: [Finding], strings: ReportStrings, withCharts: Bool, history: ReportHistory? = nil,
+        leftOut: [LocalizedText] = []
+    ) {
         let index = EvaluationIndex(evaluation)
         let language = strings.language
         let top = index.top
@@ -76,9 +78,11 @@ struct ReportModel {
         s = strings.tree
         topUnitName = top?.name ?? ""
         periodText = strings.period(evaluation.period)
-        periodRange = strings.fill("period.range", [
-            "from": evaluation.period.firstDay.description, "to": evaluation.period.lastDay.description,
-        ])
+        periodRange = strings.fill(
+            "period.range",
+            [
+                "from": evaluation.period.firstDay.description, "to": evaluation.period.lastDay.description,
+            ])
         periodLine = strings.fill("meta.periodLine", ["period": periodText, "range": periodRange])
         pipelineName = evaluation.pipelineName
         toolVersion = evaluation.toolVersion
@@ -97,16 +101,18 @@ struct ReportModel {
             for info in index.indicators(named: evaluation.headline) {
                 let format = DisplayFormat(display: info.display)
                 let r = index.result(top.id, info.name)
-                headline.append(HeadlineItem(
-                    title: info.title.text(language),
-                    value: format.text(r?.value),
-                    target: format.targetText(r?.target, comparator: r?.comparator),
-                    hasTarget: r?.target != nil,
-                    status: ReportModel.statusText(r?.status ?? .noData, strings),
-                    year: history.map {
-                        HeadlineYear(indicator: info, top: top, index: index, history: $0, yearToDate: topYearToDate,
-                                     strings: strings, withCharts: withCharts)
-                    }))
+                headline.append(
+                    HeadlineItem(
+                        title: info.title.text(language),
+                        value: format.text(r?.value),
+                        target: format.targetText(r?.target, comparator: r?.comparator),
+                        hasTarget: r?.target != nil,
+                        status: ReportModel.statusText(r?.status ?? .noData, strings),
+                        year: history.map {
+                            HeadlineYear(
+                                indicator: info, top: top, index: index, history: $0, yearToDate: topYearToDate,
+                                strings: strings, withCharts: withCharts)
+                        }))
             }
         }
         self.headline = headline
@@ -138,14 +144,16 @@ struct ReportModel {
         hasBreakdowns = !breakdowns.isEmpty
         topTable = TopTableRow.build(index, strings: strings)
         matrices = LevelMatrix.build(index, strings: strings)
-        gridNote = index.lowerLevels.contains(.grid)
+        gridNote =
+            index.lowerLevels.contains(.grid)
             ? strings.fill("tables.gridNote", ["count": DisplayFormat.count(Int64(index.units(at: .grid).count))]) : nil
         quality = QualitySection(evaluation, findings: findings, strings: strings)
     }
 
     static func statusText(_ status: TargetStatus, _ strings: ReportStrings) -> StatusText {
         let style = StatusStyle(status)
-        return StatusText(label: strings.status(status), cssClass: style.cssClass, marker: style.marker,
-                          cellMarker: status == .noTarget ? nil : style.marker)
+        return StatusText(
+            label: strings.status(status), cssClass: style.cssClass, marker: style.marker,
+            cellMarker: status == .noTarget ? nil : style.marker)
     }
 }

@@ -17,17 +17,22 @@ public struct ReportWriter: Sendable {
     /// has a year-to-date sheet; without it they are what they were before history existed.
     /// `leftOut` names the pipeline's indicators missing from the evaluation (for the notice at
     /// the top of the summaries).
-    public func write(_ evaluation: Evaluation, findings: [Finding], history: ReportHistory? = nil, leftOut: [LocalizedText] = [],
-                      to folder: String) throws {
+    public func write(
+        _ evaluation: Evaluation, findings: [Finding], history: ReportHistory? = nil, leftOut: [LocalizedText] = [],
+        to folder: String
+    ) throws {
         try FolderMaker.create(folder)
         let base = URL(fileURLWithPath: folder, isDirectory: true)
         try save(IndicatorsCSV.render(evaluation), to: base.appendingPathComponent("indicators.csv"))
-        try save(SummaryHTML.render(evaluation, language: language, findings: findings, history: history, leftOut: leftOut),
-                 to: base.appendingPathComponent("summary.html"))
-        try save(SummaryMarkdown.render(evaluation, language: language, findings: findings, history: history, leftOut: leftOut),
-                 to: base.appendingPathComponent("summary.md"))
-        try XLSXWorkbook.write(evaluation, findings: findings, language: language, history: history,
-                               to: base.appendingPathComponent("indicators.xlsx").path)
+        try save(
+            SummaryHTML.render(evaluation, language: language, findings: findings, history: history, leftOut: leftOut),
+            to: base.appendingPathComponent("summary.html"))
+        try save(
+            SummaryMarkdown.render(evaluation, language: language, findings: findings, history: history, leftOut: leftOut),
+            to: base.appendingPathComponent("summary.md"))
+        try XLSXWorkbook.write(
+            evaluation, findings: findings, language: language, history: history,
+            to: base.appendingPathComponent("indicators.xlsx").path)
     }
 
     private func save(_ text: String, to url: URL) throws {

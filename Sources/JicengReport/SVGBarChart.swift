@@ -42,8 +42,10 @@ extension SVGChart {
         public var targetLabel: String?
         public var width: Double
 
-        public init(title: String, bars: [Bar], orientation: Orientation = .horizontal, scaleMax: Double? = nil,
-                    axisFormat: AxisFormat = .number, targetLabel: String? = nil, width: Double = 680) {
+        public init(
+            title: String, bars: [Bar], orientation: Orientation = .horizontal, scaleMax: Double? = nil,
+            axisFormat: AxisFormat = .number, targetLabel: String? = nil, width: Double = 680
+        ) {
             self.title = title
             self.bars = bars
             self.orientation = orientation
@@ -85,7 +87,8 @@ extension SVGChart {
             let rowHeight = bars.count > 12 ? 20.0 : 24.0
             let barHeight = rowHeight - 6
             let top = targetLabel != nil && sharedTarget != nil ? 22.0 : 8.0
-            let plotLeft = labelWidth, plotRight = width - valueWidth
+            let plotLeft = labelWidth
+            let plotRight = width - valueWidth
             let plotWidth = max(plotRight - plotLeft, 40)
             let plotHeight = Double(max(bars.count, 1)) * rowHeight
             let height = top + plotHeight + 22
@@ -97,14 +100,17 @@ extension SVGChart {
             var tick = 0.0
             while tick <= axisMax + step / 1000 {
                 let tx = x(tick)
-                out += "<line x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(top))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.gridColour)\" stroke-width=\"1\"/>"
-                out += SVGChart.text(SVGChart.tickLabel(tick, axisFormat), x: tx, y: top + plotHeight + 15, anchor: "middle", fill: SVGChart.mutedColour)
+                out +=
+                    "<line x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(top))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.gridColour)\" stroke-width=\"1\"/>"
+                out += SVGChart.text(
+                    SVGChart.tickLabel(tick, axisFormat), x: tx, y: top + plotHeight + 15, anchor: "middle", fill: SVGChart.mutedColour)
                 tick += step
             }
             // A common target runs behind the bars: it shows in the gaps and beyond short bars.
             if let target = sharedTarget, target.isFinite {
                 let tx = x(target)
-                out += "<line class=\"target-line\" x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(top - 4))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
+                out +=
+                    "<line class=\"target-line\" x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(top - 4))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
                 if let targetLabel {
                     let anchor = tx > plotLeft + plotWidth * 0.75 ? "end" : "start"
                     let lx = anchor == "end" ? tx - 3 : tx + 3
@@ -120,29 +126,35 @@ extension SVGChart {
                 var end = plotLeft
                 if let value = bar.value, value.isFinite {
                     end = x(value)
-                    out += "<rect x=\"\(SVGChart.n(plotLeft))\" y=\"\(SVGChart.n(barTop))\" width=\"\(SVGChart.n(max(end - plotLeft, 0)))\" height=\"\(SVGChart.n(barHeight))\" fill=\"\(XMLText.escape(bar.colour))\" rx=\"2\"/>"
+                    out +=
+                        "<rect x=\"\(SVGChart.n(plotLeft))\" y=\"\(SVGChart.n(barTop))\" width=\"\(SVGChart.n(max(end - plotLeft, 0)))\" height=\"\(SVGChart.n(barHeight))\" fill=\"\(XMLText.escape(bar.colour))\" rx=\"2\"/>"
                 }
                 // The value sits inside the end of a long bar, else just after it.
                 let textWidth = SVGChart.estimatedWidth(bar.valueText) * em
                 if end - plotLeft >= textWidth + 10 {
-                    out += SVGChart.text(bar.valueText, x: end - 5, y: baseline, anchor: "end", fill: SVGChart.contrastingText(on: bar.colour), weight: "700")
+                    out += SVGChart.text(
+                        bar.valueText, x: end - 5, y: baseline, anchor: "end", fill: SVGChart.contrastingText(on: bar.colour), weight: "700"
+                    )
                 } else {
                     out += SVGChart.text(bar.valueText, x: end + 4, y: baseline)
                 }
                 if sharedTarget == nil, let target = bar.target, target.isFinite {
                     let tx = x(target)
-                    out += "<line class=\"target-line\" x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(barTop - 2))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(barTop + barHeight + 2))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"2\"/>"
+                    out +=
+                        "<line class=\"target-line\" x1=\"\(SVGChart.n(tx))\" y1=\"\(SVGChart.n(barTop - 2))\" x2=\"\(SVGChart.n(tx))\" y2=\"\(SVGChart.n(barTop + barHeight + 2))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"2\"/>"
                 }
                 out += "</g>"
             }
-            out += "<line x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(top))\" x2=\"\(SVGChart.n(plotLeft))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.mutedColour)\" stroke-width=\"1\"/>"
+            out +=
+                "<line x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(top))\" x2=\"\(SVGChart.n(plotLeft))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.mutedColour)\" stroke-width=\"1\"/>"
             return out + "</svg>"
         }
 
         private func vertical() -> String {
             let em = SVGChart.fontSize
             let (axisMax, step) = scale
-            let tickEm = stride(from: 0.0, through: axisMax, by: step).map { SVGChart.estimatedWidth(SVGChart.tickLabel($0, axisFormat)) }.max() ?? 3
+            let tickEm =
+                stride(from: 0.0, through: axisMax, by: step).map { SVGChart.estimatedWidth(SVGChart.tickLabel($0, axisFormat)) }.max() ?? 3
             let plotLeft = tickEm * em + 10
             let plotRight = width - 10
             let plotWidth = max(plotRight - plotLeft, 40)
@@ -160,14 +172,17 @@ extension SVGChart {
             var tick = 0.0
             while tick <= axisMax + step / 1000 {
                 let ty = y(tick)
-                out += "<line x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(ty))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(ty))\" stroke=\"\(SVGChart.gridColour)\" stroke-width=\"1\"/>"
-                out += SVGChart.text(SVGChart.tickLabel(tick, axisFormat), x: plotLeft - 6, y: ty + em * 0.35, anchor: "end", fill: SVGChart.mutedColour)
+                out +=
+                    "<line x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(ty))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(ty))\" stroke=\"\(SVGChart.gridColour)\" stroke-width=\"1\"/>"
+                out += SVGChart.text(
+                    SVGChart.tickLabel(tick, axisFormat), x: plotLeft - 6, y: ty + em * 0.35, anchor: "end", fill: SVGChart.mutedColour)
                 tick += step
             }
             // A common target runs behind the bars.
             if let target = sharedTarget, target.isFinite {
                 let ty = y(target)
-                out += "<line class=\"target-line\" x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(ty))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(ty))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
+                out +=
+                    "<line class=\"target-line\" x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(ty))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(ty))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
                 if let targetLabel {
                     out += SVGChart.text(targetLabel, x: plotRight, y: ty - 5, anchor: "end", fill: SVGChart.targetColour)
                 }
@@ -178,23 +193,27 @@ extension SVGChart {
                 var valueTop = top + plotHeight
                 if let value = bar.value, value.isFinite {
                     valueTop = y(value)
-                    out += "<rect x=\"\(SVGChart.n(centre - barWidth / 2))\" y=\"\(SVGChart.n(valueTop))\" width=\"\(SVGChart.n(barWidth))\" height=\"\(SVGChart.n(top + plotHeight - valueTop))\" fill=\"\(XMLText.escape(bar.colour))\" rx=\"2\"/>"
+                    out +=
+                        "<rect x=\"\(SVGChart.n(centre - barWidth / 2))\" y=\"\(SVGChart.n(valueTop))\" width=\"\(SVGChart.n(barWidth))\" height=\"\(SVGChart.n(top + plotHeight - valueTop))\" fill=\"\(XMLText.escape(bar.colour))\" rx=\"2\"/>"
                 }
                 out += SVGChart.text(bar.valueText, x: centre, y: valueTop - 4, anchor: "middle")
                 let label = SVGChart.truncated(bar.label, maxEm: rotate ? labelEm : max((slot - 4) / em, 1))
                 if rotate {
-                    let lx = centre + em * 0.3, ly = top + plotHeight + 10
+                    let lx = centre + em * 0.3
+                    let ly = top + plotHeight + 10
                     out += SVGChart.text(label, x: lx, y: ly, anchor: "end", transform: "rotate(-45 \(SVGChart.n(lx)) \(SVGChart.n(ly)))")
                 } else {
                     out += SVGChart.text(label, x: centre, y: top + plotHeight + 16, anchor: "middle")
                 }
                 if sharedTarget == nil, let target = bar.target, target.isFinite {
                     let ty = y(target)
-                    out += "<line class=\"target-line\" x1=\"\(SVGChart.n(centre - barWidth / 2 - 3))\" y1=\"\(SVGChart.n(ty))\" x2=\"\(SVGChart.n(centre + barWidth / 2 + 3))\" y2=\"\(SVGChart.n(ty))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>"
+                    out +=
+                        "<line class=\"target-line\" x1=\"\(SVGChart.n(centre - barWidth / 2 - 3))\" y1=\"\(SVGChart.n(ty))\" x2=\"\(SVGChart.n(centre + barWidth / 2 + 3))\" y2=\"\(SVGChart.n(ty))\" stroke=\"\(SVGChart.targetColour)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>"
                 }
                 out += "</g>"
             }
-            out += "<line x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(top + plotHeight))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.mutedColour)\" stroke-width=\"1\"/>"
+            out +=
+                "<line x1=\"\(SVGChart.n(plotLeft))\" y1=\"\(SVGChart.n(top + plotHeight))\" x2=\"\(SVGChart.n(plotRight))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"\(SVGChart.mutedColour)\" stroke-width=\"1\"/>"
             return out + "</svg>"
         }
     }

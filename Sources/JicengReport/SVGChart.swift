@@ -30,7 +30,7 @@ public enum SVGChart {
     static func truncated(_ text: String, maxEm: Double) -> String {
         guard estimatedWidth(text) > maxEm else { return text }
         var out = ""
-        var em = 1.0   // room for the ellipsis
+        var em = 1.0  // room for the ellipsis
         for ch in text {
             let w = estimatedWidth(String(ch))
             if em + w > maxEm { break }
@@ -45,8 +45,8 @@ public enum SVGChart {
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
             return true
         default:
             return false
@@ -58,7 +58,9 @@ public enum SVGChart {
     static func contrastingText(on colour: String) -> String {
         let hex = colour.hasPrefix("#") ? colour.dropFirst() : colour[...]
         guard hex.count == 6, let value = UInt32(hex, radix: 16) else { return "#ffffff" }
-        let r = Double(value >> 16 & 0xFF), g = Double(value >> 8 & 0xFF), b = Double(value & 0xFF)
+        let r = Double(value >> 16 & 0xFF)
+        let g = Double(value >> 8 & 0xFF)
+        let b = Double(value & 0xFF)
         return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? textColour : "#ffffff"
     }
 
@@ -76,8 +78,10 @@ public enum SVGChart {
     }
 
     /// A `<text>` element with escaped content.
-    static func text(_ content: String, x: Double, y: Double, anchor: String = "start", fill: String = textColour,
-                     weight: String? = nil, transform: String? = nil) -> String {
+    static func text(
+        _ content: String, x: Double, y: Double, anchor: String = "start", fill: String = textColour,
+        weight: String? = nil, transform: String? = nil
+    ) -> String {
         var attributes = "x=\"\(n(x))\" y=\"\(n(y))\""
         if anchor != "start" { attributes += " text-anchor=\"\(anchor)\"" }
         attributes += " fill=\"\(XMLText.escape(fill))\""

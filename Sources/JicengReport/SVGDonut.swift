@@ -36,7 +36,8 @@ extension SVGChart {
         }
 
         public func svg() -> String {
-            let outer = 84.0, inner = 52.0
+            let outer = 84.0
+            let inner = 52.0
             let cx = 100.0
             let rowHeight = 22.0
             let height = max(200, Double(slices.count) * rowHeight + 24)
@@ -45,13 +46,15 @@ extension SVGChart {
 
             var out = SVGChart.open(width: width, height: height, title: title)
             if total == 0 {
-                out += "<circle cx=\"\(SVGChart.n(cx))\" cy=\"\(SVGChart.n(cy))\" r=\"\(SVGChart.n((outer + inner) / 2))\" fill=\"none\" stroke=\"\(SVGChart.gridColour)\" stroke-width=\"\(SVGChart.n(outer - inner))\"/>"
+                out +=
+                    "<circle cx=\"\(SVGChart.n(cx))\" cy=\"\(SVGChart.n(cy))\" r=\"\(SVGChart.n((outer + inner) / 2))\" fill=\"none\" stroke=\"\(SVGChart.gridColour)\" stroke-width=\"\(SVGChart.n(outer - inner))\"/>"
             } else {
                 var start = 0.0
                 for slice in slices where slice.count > 0 {
                     let fraction = Double(slice.count) / Double(total)
                     let end = start + fraction
-                    out += "<g class=\"slice\"><title>\(XMLText.escape(slice.label)): \(DisplayFormat.count(slice.count)) (\(DisplayFormat.share(slice.count, of: total)))</title>"
+                    out +=
+                        "<g class=\"slice\"><title>\(XMLText.escape(slice.label)): \(DisplayFormat.count(slice.count)) (\(DisplayFormat.share(slice.count, of: total)))</title>"
                     if fraction >= 0.9999 {
                         // A full ring cannot be one arc: draw it as two halves.
                         out += sector(from: 0, to: 0.5, cx: cx, cy: cy, outer: outer, inner: inner, colour: slice.colour)
@@ -78,10 +81,13 @@ extension SVGChart {
             let legendTop = cy - Double(slices.count) * rowHeight / 2
             for (i, slice) in slices.enumerated() {
                 let rowY = legendTop + Double(i) * rowHeight
-                out += "<rect x=\"\(SVGChart.n(legendX))\" y=\"\(SVGChart.n(rowY + 5))\" width=\"12\" height=\"12\" rx=\"2\" fill=\"\(XMLText.escape(slice.colour))\"/>"
+                out +=
+                    "<rect x=\"\(SVGChart.n(legendX))\" y=\"\(SVGChart.n(rowY + 5))\" width=\"12\" height=\"12\" rx=\"2\" fill=\"\(XMLText.escape(slice.colour))\"/>"
                 out += SVGChart.text(SVGChart.truncated(slice.label, maxEm: labelEm), x: legendX + 20, y: rowY + 15.5)
-                out += SVGChart.text(DisplayFormat.count(slice.count), x: countX + countEm * SVGChart.fontSize, y: rowY + 15.5, anchor: "end")
-                out += SVGChart.text(DisplayFormat.share(slice.count, of: total), x: shareX + 42, y: rowY + 15.5, anchor: "end", fill: SVGChart.mutedColour)
+                out += SVGChart.text(
+                    DisplayFormat.count(slice.count), x: countX + countEm * SVGChart.fontSize, y: rowY + 15.5, anchor: "end")
+                out += SVGChart.text(
+                    DisplayFormat.share(slice.count, of: total), x: shareX + 42, y: rowY + 15.5, anchor: "end", fill: SVGChart.mutedColour)
             }
             return out + "</svg>"
         }
@@ -93,7 +99,8 @@ extension SVGChart {
                 return "\(SVGChart.n(cx + r * cos(angle))) \(SVGChart.n(cy + r * sin(angle)))"
             }
             let large = b - a > 0.5 ? 1 : 0
-            let d = "M\(point(a, outer)) A\(SVGChart.n(outer)) \(SVGChart.n(outer)) 0 \(large) 1 \(point(b, outer)) "
+            let d =
+                "M\(point(a, outer)) A\(SVGChart.n(outer)) \(SVGChart.n(outer)) 0 \(large) 1 \(point(b, outer)) "
                 + "L\(point(b, inner)) A\(SVGChart.n(inner)) \(SVGChart.n(inner)) 0 \(large) 0 \(point(a, inner)) Z"
             return "<path d=\"\(d)\" fill=\"\(XMLText.escape(colour))\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
         }

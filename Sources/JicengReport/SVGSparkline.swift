@@ -52,11 +52,16 @@ extension SVGChart {
         /// The x and y of each point with a value, in the order of `points` (nil for a point
         /// without a value).
         var coordinates: [(x: Double, y: Double)?] {
-            let left = 5.0, right = width - 5, top = 5.0, bottom = height - Sparkline.labelSize - 7
+            let left = 5.0
+            let right = width - 5
+            let top = 5.0
+            let bottom = height - Sparkline.labelSize - 7
             let positions = points.map(\.position)
-            let first = positions.min() ?? 0, last = positions.max() ?? 0
+            let first = positions.min() ?? 0
+            let last = positions.max() ?? 0
             let values = points.compactMap(\.value).filter(\.isFinite)
-            var low = values.min() ?? 0, high = values.max() ?? 0
+            var low = values.min() ?? 0
+            var high = values.max() ?? 0
             if high - low < minimumSpan {
                 // Centred on the values' middle: a flat series sits mid-height.
                 let middle = (low + high) / 2
@@ -72,7 +77,8 @@ extension SVGChart {
         }
 
         public func svg() -> String {
-            var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\" width=\"\(SVGChart.n(width))\" height=\"\(SVGChart.n(height))\" "
+            var out =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\" width=\"\(SVGChart.n(width))\" height=\"\(SVGChart.n(height))\" "
                 + "viewBox=\"0 0 \(SVGChart.n(width)) \(SVGChart.n(height))\" role=\"img\" aria-label=\"\(XMLText.escape(title))\" "
                 + "font-family=\"\(SVGChart.fontFamily)\" font-size=\"\(SVGChart.n(Sparkline.labelSize))\">"
                 + "<title>\(XMLText.escape(title))</title>"
@@ -82,7 +88,8 @@ extension SVGChart {
             func flush() {
                 if run.count >= 2 {
                     let list = run.map { "\(SVGChart.n($0.x)),\(SVGChart.n($0.y))" }.joined(separator: " ")
-                    out += "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(Sparkline.lineColour)\" stroke-width=\"1.5\" stroke-linejoin=\"round\"/>"
+                    out +=
+                        "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(Sparkline.lineColour)\" stroke-width=\"1.5\" stroke-linejoin=\"round\"/>"
                 }
                 run = []
             }
@@ -96,7 +103,8 @@ extension SVGChart {
                 guard let point = xy[i] else { continue }
                 let radius = i == points.count - 1 ? 3.5 : 2.5
                 out += "<g class=\"pt\"><title>\(XMLText.escape(p.label)): \(XMLText.escape(p.valueText))</title>"
-                out += "<circle cx=\"\(SVGChart.n(point.x))\" cy=\"\(SVGChart.n(point.y))\" r=\"\(SVGChart.n(radius))\" fill=\"\(XMLText.escape(p.colour))\"/></g>"
+                out +=
+                    "<circle cx=\"\(SVGChart.n(point.x))\" cy=\"\(SVGChart.n(point.y))\" r=\"\(SVGChart.n(radius))\" fill=\"\(XMLText.escape(p.colour))\"/></g>"
             }
             let baseline = height - 3
             if let first = points.first {

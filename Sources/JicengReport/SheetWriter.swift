@@ -87,8 +87,10 @@ struct SheetWriter {
 
     /// Writes text as a string cell (never a formula, whatever it starts with), cut to Excel's
     /// 32,767 characters (Unicode scalars, as libxlsxwriter counts them).
-    mutating func text(_ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ col: UInt16, _ value: String,
-                       _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+    mutating func text(
+        _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ col: UInt16, _ value: String,
+        _ format: UnsafeMutablePointer<lxw_format>? = nil
+    ) throws {
         var clean = value.replacingOccurrences(of: "\u{0}", with: "")
         if clean.unicodeScalars.count > SheetWriter.maxTextScalars {
             clean = String(String.UnicodeScalarView(clean.unicodeScalars.prefix(SheetWriter.maxTextScalars)))
@@ -102,8 +104,10 @@ struct SheetWriter {
     }
 
     /// Writes a number cell; an undefined or non-finite value leaves the cell empty.
-    mutating func number(_ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ col: UInt16, _ value: Double?,
-                         _ format: UnsafeMutablePointer<lxw_format>?, width shown: String) throws {
+    mutating func number(
+        _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ col: UInt16, _ value: Double?,
+        _ format: UnsafeMutablePointer<lxw_format>?, width shown: String
+    ) throws {
         guard let value, value.isFinite else { return }
         note(col, SheetWriter.displayWidth(shown))
         try check(worksheet_write_number(sheet, row, col, value, format), row: row, col: col)
@@ -123,7 +127,7 @@ struct SheetWriter {
         worksheet_freeze_panes(sheet, 1, 0)
         try check(worksheet_autofilter(sheet, 0, 0, max(rows, 1) - 1, columns - 1), what: "autofilter")
         worksheet_set_landscape(sheet)
-        worksheet_set_paper(sheet, 9)   // A4
+        worksheet_set_paper(sheet, 9)  // A4
         worksheet_fit_to_pages(sheet, 1, 0)
         try check(worksheet_repeat_rows(sheet, 0, 0), what: "print titles")
     }

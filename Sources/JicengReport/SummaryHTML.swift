@@ -12,11 +12,14 @@ import Mustache
 public enum SummaryHTML {
     private static let template = TemplateParser.load(ReportTemplateText.summaryHTML, name: "summary.html.mustache")
 
-    public static func render(_ evaluation: Evaluation, language: Language = .zh, findings: [Finding] = [],
-                              history: ReportHistory? = nil, leftOut: [LocalizedText] = []) throws -> String {
+    public static func render(
+        _ evaluation: Evaluation, language: Language = .zh, findings: [Finding] = [],
+        history: ReportHistory? = nil, leftOut: [LocalizedText] = []
+    ) throws -> String {
         let strings = try ReportStrings(language: language)
-        let model = ReportModel(evaluation, findings: findings, strings: strings, withCharts: true, history: history,
-                                leftOut: leftOut)
+        let model = ReportModel(
+            evaluation, findings: findings, strings: strings, withCharts: true, history: history,
+            leftOut: leftOut)
         return try template.get().render(model)
     }
 }

@@ -21,13 +21,15 @@ enum XLSXFile {
         var before = stat()
         let existedBefore = lstat(path, &before) == 0
         guard let workbook = workbook_new(path) else {
-            throw JicengError(.ioFailure, "cannot create workbook \(path): \(String(cString: lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED)))")
+            throw JicengError(
+                .ioFailure, "cannot create workbook \(path): \(String(cString: lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED)))")
         }
         var open = true
         defer { if open { lxw_workbook_free(workbook) } }
 
         var writer = try SheetWriter(workbook: workbook, path: path)
-        let title = strdup(properties.title), author = strdup(properties.author)
+        let title = strdup(properties.title)
+        let author = strdup(properties.author)
         defer {
             free(title)
             free(author)
@@ -39,7 +41,7 @@ enum XLSXFile {
         try writer.check(workbook_set_properties(workbook, &documentProperties), what: "document properties")
         try content(&writer)
 
-        open = false   // workbook_close frees the workbook, whether it succeeds or not
+        open = false  // workbook_close frees the workbook, whether it succeeds or not
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
             if !existedBefore { unlink(path) }

@@ -15,8 +15,10 @@ import JicengCore
 /// stays text and never becomes a formula. The document's creation time comes from
 /// `SOURCE_DATE_EPOCH` (or the last day of the period), so the same input gives the same bytes.
 public enum XLSXWorkbook {
-    public static func write(_ evaluation: Evaluation, findings: [Finding], language: Language = .zh, history: ReportHistory? = nil,
-                             to path: String) throws {
+    public static func write(
+        _ evaluation: Evaluation, findings: [Finding], language: Language = .zh, history: ReportHistory? = nil,
+        to path: String
+    ) throws {
         let strings = try ReportStrings(language: language)
         let properties = XLSXFile.Properties(
             title: strings.fill("workbook.title", ["period": strings.period(evaluation.period)]),
@@ -24,8 +26,9 @@ public enum XLSXWorkbook {
             created: creationTime(for: evaluation.period, environment: ProcessInfo.processInfo.environment))
         try XLSXFile.write(to: path, properties: properties) { writer in
             let index = EvaluationIndex(evaluation)
-            try writeOverviewSheet(index, findings: findings, history: evaluation.period.quarter != nil ? history : nil,
-                                   strings: strings, writer: &writer)
+            try writeOverviewSheet(
+                index, findings: findings, history: evaluation.period.quarter != nil ? history : nil,
+                strings: strings, writer: &writer)
             let levels = UnitLevel.allCases.filter { level in evaluation.units.contains { $0.level == level } }
             for level in levels {
                 try writeLevelSheet(level, index: index, strings: strings, writer: &writer)
@@ -47,13 +50,17 @@ public enum XLSXWorkbook {
         return time_t(Int64(period.lastDay.dayNumber) * 86_400)
     }
 
-    private static func writeLevelSheet(_ level: UnitLevel, index: EvaluationIndex, strings: ReportStrings,
-                                        writer: inout SheetWriter) throws {
+    private static func writeLevelSheet(
+        _ level: UnitLevel, index: EvaluationIndex, strings: ReportStrings,
+        writer: inout SheetWriter
+    ) throws {
         let e = index.evaluation
         let sheet = try writer.addSheet(strings.level(level))
-        let headers = [strings["workbook.unitId"], strings["col.unit"], strings["col.parent"], strings["workbook.indicatorKey"],
-                       strings["col.indicator"], strings["col.value"], strings["col.numerator"], strings["col.denominator"],
-                       strings["col.target"], strings["workbook.comparator"], strings["col.status"]]
+        let headers = [
+            strings["workbook.unitId"], strings["col.unit"], strings["col.parent"], strings["workbook.indicatorKey"],
+            strings["col.indicator"], strings["col.value"], strings["col.numerator"], strings["col.denominator"],
+            strings["col.target"], strings["workbook.comparator"], strings["col.status"],
+        ]
         try writer.header(sheet, headers)
         var order: [String: Int] = [:]
         for (i, info) in e.indicators.enumerated() where order[info.name] == nil { order[info.name] = i }
@@ -63,7 +70,8 @@ public enum XLSXWorkbook {
         var row: UInt32 = 1
         for unit in e.units where unit.level == level {
             let results = (resultsByUnit[unit.id] ?? []).sorted { a, b in
-                let oa = order[a.indicator] ?? Int.max, ob = order[b.indicator] ?? Int.max
+                let oa = order[a.indicator] ?? Int.max
+                let ob = order[b.indicator] ?? Int.max
                 if oa != ob { return oa < ob }
                 return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
             }
@@ -90,15 +98,21 @@ public enum XLSXWorkbook {
     /// The sheet the workbook opens on: the top unit's headline indicators with value, target and
     /// status (with a history store also the year to date, completion, pace, 环比 and 同比), then
     /// what the reader should know about the period: scope, cards, errors.
-    private static func writeOverviewSheet(_ index: EvaluationIndex, findings: [Finding], history: ReportHistory?,
-                                           strings: ReportStrings, writer: inout SheetWriter) throws {
+    private static func writeOverviewSheet(
+        _ index: EvaluationIndex, findings: [Finding], history: ReportHistory?,
+        strings: ReportStrings, writer: inout SheetWriter
+    ) throws {
         let e = index.evaluation
         let sheet = try writer.addSheet(strings["workbook.overviewSheet"])
-        var headers = [strings["col.indicator"], strings["workbook.indicatorKey"], strings["col.value"], strings["col.target"],
-                       strings["col.status"]]
+        var headers = [
+            strings["col.indicator"], strings["workbook.indicatorKey"], strings["col.value"], strings["col.target"],
+            strings["col.status"],
+        ]
         if history != nil {
-            headers += [strings["year.ytd"], strings["year.yearTarget"], strings["year.completion"], strings["year.paceTarget"],
-                        strings["col.status"], strings["year.qoq"], strings["year.yoy"]]
+            headers += [
+                strings["year.ytd"], strings["year.yearTarget"], strings["year.completion"], strings["year.paceTarget"],
+                strings["col.status"], strings["year.qoq"], strings["year.yoy"],
+            ]
         }
         try writer.header(sheet, headers)
         var row: UInt32 = 1
@@ -117,8 +131,9 @@ public enum XLSXWorkbook {
                 try writer.text(sheet, row, 4, strings.status(r?.status ?? .noData), writer.statusFormat(r?.status ?? .noData))
                 if let history {
                     let y = ytd[info.name]
-                    let year = HeadlineYear(indicator: info, top: top, index: index, history: history, yearToDate: ytd,
-                                            strings: strings, withCharts: false)
+                    let year = HeadlineYear(
+                        indicator: info, top: top, index: index, history: history, yearToDate: ytd,
+                        strings: strings, withCharts: false)
                     try writer.number(sheet, row, 5, y?.value, numberFormat, width: format.text(y?.value))
                     try writer.text(sheet, row, 6, y?.target == nil ? "" : format.targetText(y?.target, comparator: y?.comparator))
                     try writer.number(sheet, row, 7, y?.completion, writer.percentFormat, width: DisplayFormat.percent.text(y?.completion))
@@ -135,10 +150,15 @@ public enum XLSXWorkbook {
         let cards = CardSection(index, strings: strings)
         let rejected = e.dataQuality.files.reduce(Int64(0)) { $0 + $1.rowsRejected }
         let facts: [(String, String)] = [
-            (strings["meta.period"], strings.fill("meta.periodLine", [
-                "period": strings.period(e.period),
-                "range": strings.fill("period.range", ["from": e.period.firstDay.description, "to": e.period.lastDay.description]),
-            ])),
+            (
+                strings["meta.period"],
+                strings.fill(
+                    "meta.periodLine",
+                    [
+                        "period": strings.period(e.period),
+                        "range": strings.fill("period.range", ["from": e.period.firstDay.description, "to": e.period.lastDay.description]),
+                    ])
+            ),
             (strings["meta.topUnit"], index.top?.name ?? ""),
             (strings["meta.pipeline"], e.pipelineName),
             (strings["workbook.redCards"], cards.redCount),
@@ -162,13 +182,17 @@ public enum XLSXWorkbook {
     /// The year-to-date table (`indicators_ytd.csv`) as a sheet: every unit in hierarchy order with
     /// its indicators in pipeline order, the year's target, the pace target, the completion share
     /// and the status against the pace.
-    private static func writeYearToDateSheet(_ table: YearToDateTable, index: EvaluationIndex, strings: ReportStrings,
-                                             writer: inout SheetWriter) throws {
+    private static func writeYearToDateSheet(
+        _ table: YearToDateTable, index: EvaluationIndex, strings: ReportStrings,
+        writer: inout SheetWriter
+    ) throws {
         let sheet = try writer.addSheet(strings["workbook.ytdSheet"])
-        let headers = [strings["workbook.unitId"], strings["col.unit"], strings["workbook.level"], strings["col.parent"],
-                       strings["workbook.indicatorKey"], strings["col.indicator"], strings["year.ytd"], strings["col.numerator"],
-                       strings["col.denominator"], strings["year.yearTarget"], strings["workbook.comparator"], strings["year.paceTarget"],
-                       strings["year.completion"], strings["col.status"]]
+        let headers = [
+            strings["workbook.unitId"], strings["col.unit"], strings["workbook.level"], strings["col.parent"],
+            strings["workbook.indicatorKey"], strings["col.indicator"], strings["year.ytd"], strings["col.numerator"],
+            strings["col.denominator"], strings["year.yearTarget"], strings["workbook.comparator"], strings["year.paceTarget"],
+            strings["year.completion"], strings["col.status"],
+        ]
         try writer.header(sheet, headers)
         var order: [String: Int] = [:]
         for (i, info) in index.evaluation.indicators.enumerated() where order[info.name] == nil { order[info.name] = i }
@@ -180,7 +204,8 @@ public enum XLSXWorkbook {
         var row: UInt32 = 1
         for unit in table.units {
             let results = (resultsByUnit[unit.id] ?? []).sorted { a, b in
-                let oa = order[a.indicator] ?? Int.max, ob = order[b.indicator] ?? Int.max
+                let oa = order[a.indicator] ?? Int.max
+                let ob = order[b.indicator] ?? Int.max
                 if oa != ob { return oa < ob }
                 return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
             }
@@ -209,14 +234,17 @@ public enum XLSXWorkbook {
 
     private static func writeFindingsSheet(_ findings: [Finding], strings: ReportStrings, writer: inout SheetWriter) throws {
         let sheet = try writer.addSheet(strings["workbook.findingsSheet"])
-        let headers = [strings["col.severity"], strings["col.code"], strings["col.meaning"], strings["col.dataset"],
-                       strings["col.file"], strings["workbook.line"], strings["workbook.column"], strings["col.found"],
-                       strings["col.message"]]
+        let headers = [
+            strings["col.severity"], strings["col.code"], strings["col.meaning"], strings["col.dataset"],
+            strings["col.file"], strings["workbook.line"], strings["workbook.column"], strings["col.found"],
+            strings["col.message"],
+        ]
         try writer.header(sheet, headers)
         var row: UInt32 = 1
         for f in findings.sorted(by: Finding.reportOrder) {
-            try writer.text(sheet, row, 0, strings["severity." + f.severity.rawValue],
-                        f.severity == .error ? writer.statusFormat(.missed) : writer.statusFormat(.warning))
+            try writer.text(
+                sheet, row, 0, strings["severity." + f.severity.rawValue],
+                f.severity == .error ? writer.statusFormat(.missed) : writer.statusFormat(.warning))
             try writer.text(sheet, row, 1, f.code.rawValue)
             try writer.text(sheet, row, 2, strings["finding." + f.code.rawValue])
             try writer.text(sheet, row, 3, f.dataset ?? "")
@@ -232,8 +260,10 @@ public enum XLSXWorkbook {
 
     private static func writeFilesSheet(_ files: [FileSummary], strings: ReportStrings, writer: inout SheetWriter) throws {
         let sheet = try writer.addSheet(strings["workbook.filesSheet"])
-        let headers = [strings["col.dataset"], strings["col.file"], strings["col.encoding"], strings["col.rowsRead"],
-                       strings["col.rowsAccepted"], strings["col.rowsRejected"], strings["col.rowsOutOfPeriod"], "SHA-256"]
+        let headers = [
+            strings["col.dataset"], strings["col.file"], strings["col.encoding"], strings["col.rowsRead"],
+            strings["col.rowsAccepted"], strings["col.rowsRejected"], strings["col.rowsOutOfPeriod"], "SHA-256",
+        ]
         try writer.header(sheet, headers)
         var row: UInt32 = 1
         for f in files {

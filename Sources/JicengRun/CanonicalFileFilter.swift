@@ -26,7 +26,8 @@ enum CanonicalFileFilter {
     static func drop(lines: Set<Int>, from path: String, options: CSVReadOptions) throws {
         let reader = try CSVFileReader(path: path, options: options)
         guard case .header(let header) = try reader.readHeader(),
-              let lineField = header.fields.firstIndex(of: HeaderMapping.provenanceLineHeader) else { return }
+            let lineField = header.fields.firstIndex(of: HeaderMapping.provenanceLineHeader)
+        else { return }
         let temporary = path + ".filtering"
         do {
             let writer = ChunkWriter(try QuarantineWriter(path: temporary, header: CSVText.record(header.fields) + "\n"))

@@ -40,11 +40,14 @@ struct DatasetFiles {
 
     /// Reads every file; `records` reads the records of a usable file, absorbing each chunk's
     /// output into the tally.
-    func read(into reading: DropReading,
-              records: (CSVFileReader, FactFileContext, inout FileTally) throws -> Void) throws -> Outcome {
+    func read(
+        into reading: DropReading,
+        records: (CSVFileReader, FactFileContext, inout FileTally) throws -> Void
+    ) throws -> Outcome {
         let options = reading.options
-        var outcome = Outcome(keyIndexes: dataset.uniqueColumns.map { _ in UniqueKeyIndex(temporaryFolder: NSTemporaryDirectory()) },
-                              carried: [Bool](repeating: false, count: spec.columns.count))
+        var outcome = Outcome(
+            keyIndexes: dataset.uniqueColumns.map { _ in UniqueKeyIndex(temporaryFolder: NSTemporaryDirectory()) },
+            carried: [Bool](repeating: false, count: spec.columns.count))
         for name in files {
             var hasher = reading.makeHasher?()
             let reader = try CSVFileReader(path: reading.path(name), options: options.read)
@@ -64,7 +67,9 @@ struct DatasetFiles {
                 if mapping.isUsable {
                     outcome.usableFiles += 1
                     for c in outcome.carried.indices where mapping.columnToField[c] >= 0 { outcome.carried[c] = true }
-                    if let id = spec.columns.firstIndex(where: { $0.name == "unit_id" }) { outcome.idLabels[name] = mapping.columnLabels[id] }
+                    if let id = spec.columns.firstIndex(where: { $0.name == "unit_id" }) {
+                        outcome.idLabels[name] = mapping.columnLabels[id]
+                    }
                     let context = FactFileContext(
                         dataset: dataset, mapping: mapping, directory: reading.directory ?? UnitDirectory(units: []),
                         period: spec.role == .facts ? options.period : nil, fileName: name, fileIndex: reading.fileIndex,
@@ -76,18 +81,21 @@ struct DatasetFiles {
                     try reading.quarantine.throwIfFailed()
                     reading.log.add(tally.findings, file: name)
                     if tally.counts.read == 0 {
-                        reading.log.add(Finding(severity: .warning, code: .emptyFile, dataset: spec.name, file: name,
-                                                message: FindingMessages.headerOnly))
+                        reading.log.add(
+                            Finding(
+                                severity: .warning, code: .emptyFile, dataset: spec.name, file: name,
+                                message: FindingMessages.headerOnly))
                     }
                 }
             }
             try reader.drainRaw()
             let counts = tally.counts
             outcome.dates.add(counts.dates)
-            reading.summaries.append(FileSummary(
-                dataset: spec.name, file: name, encoding: reader.encoding?.rawValue ?? "", sha256: hasher?.hexDigest() ?? "",
-                bytes: reader.rawBytesRead, rowsRead: counts.read, rowsAccepted: counts.accepted,
-                rowsRejected: counts.rejected, rowsOutOfPeriod: counts.outOfPeriod))
+            reading.summaries.append(
+                FileSummary(
+                    dataset: spec.name, file: name, encoding: reader.encoding?.rawValue ?? "", sha256: hasher?.hexDigest() ?? "",
+                    bytes: reader.rawBytesRead, rowsRead: counts.read, rowsAccepted: counts.accepted,
+                    rowsRejected: counts.rejected, rowsOutOfPeriod: counts.outOfPeriod))
             reading.fileIndex += 1
         }
         return outcome

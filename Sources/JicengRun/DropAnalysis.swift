@@ -28,7 +28,9 @@ public struct DropAnalysis: Sendable {
     public func dataQuality() -> DataQualitySummary {
         DataQualitySummary(
             files: files,
-            findingCounts: findings.totals.sorted { $0.key < $1.key }.map { .init(code: $0.key.code, severity: $0.key.severity, count: $0.value) },
+            findingCounts: findings.totals.sorted { $0.key < $1.key }.map {
+                .init(code: $0.key.code, severity: $0.key.severity, count: $0.value)
+            },
             absentDatasets: absentDatasets, absentColumns: absentColumns, errors: findings.errors, warnings: findings.warnings)
     }
 }

@@ -25,8 +25,10 @@ public struct DropAnalysisOptions: Sendable {
     /// then left out. Bounds the memory the list of duplicates takes (about 50 bytes each).
     public var maxDuplicateKeys = 250_000
 
-    public init(period: Period?, read: CSVReadOptions = CSVReadOptions(), maxFindings: Int = 1000, quarantinePath: String? = nil,
-                canonicalFolder: String? = nil) {
+    public init(
+        period: Period?, read: CSVReadOptions = CSVReadOptions(), maxFindings: Int = 1000, quarantinePath: String? = nil,
+        canonicalFolder: String? = nil
+    ) {
         self.period = period
         self.read = read
         self.maxFindings = maxFindings

@@ -31,11 +31,13 @@ public struct DropAnalyzer {
         var compiled: [String: CompiledDataset] = [:]
         for d in pipeline.datasets { compiled[d.name] = try CompiledDataset(d, parameters: pipeline.parameters) }
         let measures = try CompiledMeasures(pipeline: pipeline, datasets: compiled)
-        let inventory = try DropInventory(folder: folder, pipeline: pipeline, datasets: compiled, read: options.read,
-                                          trustProvenance: options.trustProvenance)
+        let inventory = try DropInventory(
+            folder: folder, pipeline: pipeline, datasets: compiled, read: options.read,
+            trustProvenance: options.trustProvenance)
 
-        let reading = try DropReading(folder: folder, pipeline: pipeline, options: options, measures: measures, makeHasher: makeHasher,
-                                      progress: progress)
+        let reading = try DropReading(
+            folder: folder, pipeline: pipeline, options: options, measures: measures, makeHasher: makeHasher,
+            progress: progress)
         if options.reportsInventory {
             for f in inventory.findings { reading.log.add(f) }
         }

@@ -31,8 +31,10 @@ public struct DropInventory: Sendable {
 
     /// Lists `folder` and classifies its CSV files. `trustProvenance`: the folder was written by a
     /// Jiceng stage (its `_line` and `_cells` columns are not data).
-    public init(folder: String, pipeline: Pipeline, datasets: [String: CompiledDataset], read: CSVReadOptions = CSVReadOptions(),
-                trustProvenance: Bool = false) throws {
+    public init(
+        folder: String, pipeline: Pipeline, datasets: [String: CompiledDataset], read: CSVReadOptions = CSVReadOptions(),
+        trustProvenance: Bool = false
+    ) throws {
         let specs = pipeline.datasets
         var files: [String: [String]] = [:]
         var unknown: [Finding] = []
@@ -45,28 +47,37 @@ public struct DropInventory: Sendable {
             }
             let reader = try CSVFileReader(path: folder + "/" + name, options: read)
             guard case .header(let header) = try reader.readHeader() else {
-                unknown.append(Finding(severity: .warning, code: .unknownFile, file: name, message: FindingMessages.unknownFileUnreadable(name)))
+                unknown.append(
+                    Finding(severity: .warning, code: .unknownFile, file: name, message: FindingMessages.unknownFileUnreadable(name)))
                 continue
             }
             let matches = specs.filter { spec in
-                datasets[spec.name].map { Self.carriesRequiredColumns(header, of: $0, file: name, trustProvenance: trustProvenance) } ?? false
+                datasets[spec.name].map { Self.carriesRequiredColumns(header, of: $0, file: name, trustProvenance: trustProvenance) }
+                    ?? false
             }
             if matches.count == 1, let spec = matches.first {
                 files[spec.name, default: []].append(name)
-                unknown.append(Finding(severity: .warning, code: .unknownFile, dataset: spec.name, file: name,
-                                       message: FindingMessages.unknownFileRead(name, dataset: spec.name, prefix: spec.filePrefix)))
+                unknown.append(
+                    Finding(
+                        severity: .warning, code: .unknownFile, dataset: spec.name, file: name,
+                        message: FindingMessages.unknownFileRead(name, dataset: spec.name, prefix: spec.filePrefix)))
             } else if matches.isEmpty {
-                unknown.append(Finding(severity: .warning, code: .unknownFile, file: name, message: FindingMessages.unknownFileUnmatched(name)))
+                unknown.append(
+                    Finding(severity: .warning, code: .unknownFile, file: name, message: FindingMessages.unknownFileUnmatched(name)))
             } else {
-                unknown.append(Finding(severity: .warning, code: .unknownFile, file: name,
-                                       message: FindingMessages.unknownFileAmbiguous(name, datasets: matches.map(\.name))))
+                unknown.append(
+                    Finding(
+                        severity: .warning, code: .unknownFile, file: name,
+                        message: FindingMessages.unknownFileAmbiguous(name, datasets: matches.map(\.name))))
             }
         }
         var missing: [Finding] = []
         let ordered = specs.filter { $0.role == .hierarchy } + specs.filter { $0.role != .hierarchy }
         for spec in ordered where files[spec.name, default: []].isEmpty {
-            missing.append(Finding(severity: spec.required ? .error : .warning, code: .missingFile, dataset: spec.name,
-                                   message: FindingMessages.missingFile(dataset: spec.name, required: spec.required)))
+            missing.append(
+                Finding(
+                    severity: spec.required ? .error : .warning, code: .missingFile, dataset: spec.name,
+                    message: FindingMessages.missingFile(dataset: spec.name, required: spec.required)))
         }
         self.files = files
         self.findings = missing + unknown
@@ -87,8 +98,11 @@ public struct DropInventory: Sendable {
     static func csvNames(in folder: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw JicengError(.usage, LocalizedText(zh: "数据目录 \(folder) 不存在或不是目录；请用 --data 指定各单位报送的 CSV 文件所在的目录",
-                                                    en: "the data folder \(folder) does not exist or is not a folder"))
+            throw JicengError(
+                .usage,
+                LocalizedText(
+                    zh: "数据目录 \(folder) 不存在或不是目录；请用 --data 指定各单位报送的 CSV 文件所在的目录",
+                    en: "the data folder \(folder) does not exist or is not a folder"))
         }
         guard let dir = opendir(folder) else {
             let code = errno

@@ -32,8 +32,10 @@ final class DropReading {
     /// Measure totals per unit (not yet rolled up); nil until there is a hierarchy.
     var totals: MeasureTotals?
 
-    init(folder: String, pipeline: Pipeline, options: DropAnalysisOptions, measures: CompiledMeasures,
-         makeHasher: (@Sendable () -> any ContentHasher)?, progress: ((ReadProgress) -> Void)?) throws {
+    init(
+        folder: String, pipeline: Pipeline, options: DropAnalysisOptions, measures: CompiledMeasures,
+        makeHasher: (@Sendable () -> any ContentHasher)?, progress: ((ReadProgress) -> Void)?
+    ) throws {
         self.folder = folder
         self.pipeline = pipeline
         self.options = options
@@ -75,9 +77,11 @@ final class DropReading {
     func rolledUpTotals() throws -> MeasureTotals? {
         guard var t = totals, let d = directory else { return totals }
         if let m = t.distinctOverflow.min() {
-            throw JicengError(.pipelineInvalid, "measure \(measures.measures[m].name) (distinct_count): more than "
-                              + "\(t.distinctLimit) distinct values across units, beyond what is kept in memory; distinct_count "
-                              + "is for small sets of values (categories, providers), not ids: count rows with 'aggregate: count'")
+            throw JicengError(
+                .pipelineInvalid,
+                "measure \(measures.measures[m].name) (distinct_count): more than "
+                    + "\(t.distinctLimit) distinct values across units, beyond what is kept in memory; distinct_count "
+                    + "is for small sets of values (categories, providers), not ids: count rows with 'aggregate: count'")
         }
         t.rollUp(parents: d.units.map(\.parent))
         return t
@@ -87,7 +91,8 @@ final class DropReading {
     func analysis() throws -> DropAnalysis {
         try quarantine.close()
         let totals = try rolledUpTotals()
-        return DropAnalysis(findings: log, files: summaries, absentDatasets: absent, presentDatasets: present,
-                            absentColumns: absentColumns, directory: directory, measures: measures, totals: totals)
+        return DropAnalysis(
+            findings: log, files: summaries, absentDatasets: absent, presentDatasets: present,
+            absentColumns: absentColumns, directory: directory, measures: measures, totals: totals)
     }
 }

@@ -32,23 +32,29 @@ struct DuplicateTakeBack {
         let reader = try CSVFileReader(path: reading.path(name), options: reading.options.read)
         guard case .header = try reader.readHeader() else { return }
         let sink = reading.measureSink(dataset: dataset.name, unitCount: reading.totals?.unitCount ?? 0)
-        let probe = TakeBackProcessor(inner: FactProcessor(context: context, sink: sink), keyColumns: byLine.mapValues(\.column),
-                                      keepsRecords: reading.quarantine.isWriting)
+        let probe = TakeBackProcessor(
+            inner: FactProcessor(context: context, sink: sink), keyColumns: byLine.mapValues(\.column),
+            keepsRecords: reading.quarantine.isWriting)
         var accepted = 0
         let states = try reader.readRecords(with: probe) { out in
             accepted += out.accepted
             for row in out.rows {
                 guard let dup = byLine[row.line] else { continue }
                 let column = dataset.columns[dup.column].name
-                let f = Finding(severity: .error, code: .uniqueError, dataset: dataset.name, file: name, line: row.line,
-                                column: column, value: SensitiveDataMasker.mask(row.key),
-                                message: FindingMessages.duplicateKey(context.mapping.columnLabels[dup.column],
-                                                                      firstFile: files[dup.firstFile]?.name ?? "",
-                                                                      firstLine: dup.firstLine))
+                let f = Finding(
+                    severity: .error, code: .uniqueError, dataset: dataset.name, file: name, line: row.line,
+                    column: column, value: SensitiveDataMasker.mask(row.key),
+                    message: FindingMessages.duplicateKey(
+                        context.mapping.columnLabels[dup.column],
+                        firstFile: files[dup.firstFile]?.name ?? "",
+                        firstLine: dup.firstLine))
                 reading.log.add(f)
                 if reading.quarantine.isWriting {
-                    reading.quarantine.write(QuarantineRecord(dataset: dataset.name, file: name, line: row.line, findings: [f],
-                                                              maskedRecord: row.maskedRecord).utf8)
+                    reading.quarantine.write(
+                        QuarantineRecord(
+                            dataset: dataset.name, file: name, line: row.line, findings: [f],
+                            maskedRecord: row.maskedRecord
+                        ).utf8)
                 }
             }
         }

@@ -19,11 +19,13 @@ struct FactsStep {
         let options = reading.options
         let outcome = try files.read(into: reading) { reader, context, tally in
             let measureSink = reading.measureSink(dataset: files.spec.name, unitCount: directory.count)
-            let canonical = CanonicalCSVSink(dataset: files.dataset, mapping: context.mapping, directory: directory,
-                                             enabled: options.canonicalFolder != nil)
-            let canonicalFile = ChunkWriter(try options.canonicalFolder.map {
-                try QuarantineWriter(path: $0 + "/" + context.fileName, header: canonical.header + "\n")
-            })
+            let canonical = CanonicalCSVSink(
+                dataset: files.dataset, mapping: context.mapping, directory: directory,
+                enabled: options.canonicalFolder != nil)
+            let canonicalFile = ChunkWriter(
+                try options.canonicalFolder.map {
+                    try QuarantineWriter(path: $0 + "/" + context.fileName, header: canonical.header + "\n")
+                })
             let processor = FactProcessor(context: context, sink: PairSink(measureSink, canonical))
             let states = try reader.readRecords(with: processor) { out in
                 tally.absorb(out)

@@ -33,7 +33,8 @@ struct TakeBackProcessor: RecordProcessor {
             guard let c = keyColumns[line] else { continue }
             let f = inner.context.mapping.columnToField[c]
             let text = f >= 0 && f < batch.fieldCount(r) ? String(decoding: ByteTrimming.trimmed(batch.field(r, f)), as: UTF8.self) : ""
-            let record = keepsRecords
+            let record =
+                keepsRecords
                 ? QuarantineRecord.maskedRecord((0..<batch.fieldCount(r)).map { String(decoding: batch.field(r, $0), as: UTF8.self) })
                 : ""
             rows.append(Row(line: line, key: text, maskedRecord: record))

@@ -27,19 +27,22 @@ struct TargetFileLayout: Sendable {
             if key.isEmpty { continue }
             guard let column = byName[key] else {
                 let guess = Suggestion.closest(to: key, among: TargetColumn.allCases.flatMap { [$0.name, $0.chineseName] })
-                throw invalid("未知的列 «\(text)»\(guess.map { "（是否应为 «\($0)»？）" } ?? "")；目标文件的列为 \(TargetColumn.list(chinese: true))",
-                              "unknown column '\(text)'\(guess.map { " (did you mean '\($0)'?)" } ?? ""); the columns of a targets file are \(TargetColumn.list(chinese: false))",
-                              column: i + 1)
+                throw invalid(
+                    "未知的列 «\(text)»\(guess.map { "（是否应为 «\($0)»？）" } ?? "")；目标文件的列为 \(TargetColumn.list(chinese: true))",
+                    "unknown column '\(text)'\(guess.map { " (did you mean '\($0)'?)" } ?? ""); the columns of a targets file are \(TargetColumn.list(chinese: false))",
+                    column: i + 1)
             }
             if let first = field[column] {
-                throw invalid("列 \(column.name)（\(column.chineseName)）出现了两次：第 \(first + 1) 列和第 \(i + 1) 列",
-                              "column \(column.name) (\(column.chineseName)) appears twice: columns \(first + 1) and \(i + 1)", column: i + 1)
+                throw invalid(
+                    "列 \(column.name)（\(column.chineseName)）出现了两次：第 \(first + 1) 列和第 \(i + 1) 列",
+                    "column \(column.name) (\(column.chineseName)) appears twice: columns \(first + 1) and \(i + 1)", column: i + 1)
             }
             field[column] = i
         }
         for column in TargetColumn.allCases where column.isRequired && field[column] == nil {
-            throw invalid("缺少必需的列 \(column.name)（\(column.chineseName)）；表头应为 \(TargetColumn.headerLine)",
-                          "required column \(column.name) (\(column.chineseName)) is missing; the header is \(TargetColumn.headerLine)")
+            throw invalid(
+                "缺少必需的列 \(column.name)（\(column.chineseName)）；表头应为 \(TargetColumn.headerLine)",
+                "required column \(column.name) (\(column.chineseName)) is missing; the header is \(TargetColumn.headerLine)")
         }
     }
 

@@ -38,8 +38,9 @@ struct TargetRowParser: Sendable {
     func rule(line: Int, fields: [String]) throws -> TargetRule? {
         if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return nil }
         func fail(_ column: TargetColumn, _ zh: String, _ en: String) -> JicengError {
-            JicengError(.targetsInvalid, LocalizedText(zh: zh, en: en),
-                        at: SourceLocation(file: file, line: line, column: layout.position(of: column), key: column.name))
+            JicengError(
+                .targetsInvalid, LocalizedText(zh: zh, en: en),
+                at: SourceLocation(file: file, line: line, column: layout.position(of: column), key: column.name))
         }
         func cell(_ column: TargetColumn) -> String? { layout.cell(column, in: fields) }
         func required(_ column: TargetColumn) throws -> String {
@@ -64,8 +65,10 @@ struct TargetRowParser: Sendable {
         if let text = cell(.level) {
             guard let found = levels[TextFolding.fold(text)] else {
                 let guess = Suggestion.closest(to: TextFolding.fold(text), among: levelWords)
-                throw fail(.level, "«\(text)» 不是层级\(guess.map { "（是否应为 «\($0)»？）" } ?? "")；可用：\(levelWords.joined(separator: "、"))；留空表示所有层级",
-                           "'\(text)' is not a level\(guess.map { " (did you mean '\($0)'?)" } ?? ""); levels: \(levelWords.joined(separator: ", ")); empty for every level")
+                throw fail(
+                    .level, "«\(text)» 不是层级\(guess.map { "（是否应为 «\($0)»？）" } ?? "")；可用：\(levelWords.joined(separator: "、"))；留空表示所有层级",
+                    "'\(text)' is not a level\(guess.map { " (did you mean '\($0)'?)" } ?? ""); levels: \(levelWords.joined(separator: ", ")); empty for every level"
+                )
             }
             level = found
         }
@@ -76,22 +79,26 @@ struct TargetRowParser: Sendable {
         case ">=", "≥", "=>": comparator = .atLeast
         case "<=", "≤", "=<": comparator = .atMost
         default:
-            throw fail(.comparator, "比较 «\(comparatorText)» 应为 >=（不低于目标）或 <=（不高于目标），也可写 ≥、≤",
-                       "comparator '\(comparatorText)' must be >= (at least the target) or <= (at most the target), also written ≥, ≤")
+            throw fail(
+                .comparator, "比较 «\(comparatorText)» 应为 >=（不低于目标）或 <=（不高于目标），也可写 ≥、≤",
+                "comparator '\(comparatorText)' must be >= (at least the target) or <= (at most the target), also written ≥, ≤")
         }
 
         let targetText = try required(.target)
         guard let (target, targetPercent) = TargetsFileReader.parseNumber(targetText) else {
-            throw fail(.target, "目标值 «\(targetText)» 不是数字；应写 0.9 或 90% 这样的数",
-                       "target '\(targetText)' is not a number such as 0.9 or 90%")
+            throw fail(
+                .target, "目标值 «\(targetText)» 不是数字；应写 0.9 或 90% 这样的数",
+                "target '\(targetText)' is not a number such as 0.9 or 90%")
         }
         if spec.isRate && !(0...1).contains(target) {
             let guess = !targetPercent && target > 1 && target <= 100 ? targetText + "%" : nil
             let means = target < 0 ? "小于 0，" : (targetPercent ? "超过 100%，" : "即 \(Self.percent(target))，")
             let meansEn = target < 0 ? " is below 0, but" : (targetPercent ? " is above 100%, but" : " means \(Self.percent(target)), but")
-            throw fail(.target,
-                       "目标值 «\(targetText)» \(means)而 \(named)是比率，目标值应在 0 到 1 之间（0% 到 100%）\(guess.map { "；是否应为 «\($0)»？" } ?? "")",
-                       "target '\(targetText)'\(meansEn) \(namedEn) is a rate: its target lies between 0 and 1 (0% to 100%)\(guess.map { "; did you mean '\($0)'?" } ?? "")")
+            throw fail(
+                .target,
+                "目标值 «\(targetText)» \(means)而 \(named)是比率，目标值应在 0 到 1 之间（0% 到 100%）\(guess.map { "；是否应为 «\($0)»？" } ?? "")",
+                "target '\(targetText)'\(meansEn) \(namedEn) is a rate: its target lies between 0 and 1 (0% to 100%)\(guess.map { "; did you mean '\($0)'?" } ?? "")"
+            )
         }
 
         var warning = 0.0
@@ -101,9 +108,11 @@ struct TargetRowParser: Sendable {
             }
             if spec.isRate && value > 1 {
                 let guess = !percent && value <= 100 ? text + "%" : nil
-                throw fail(.warning,
-                           "预警幅度 «\(text)» 超过 1（100 个百分点），会让所有未达标的单位都只是预警；\(named)是比率，预警幅度应在 0 到 1 之间\(guess.map { "；是否应为 «\($0)»？" } ?? "")",
-                           "warning '\(text)' is above 1 (100 points) and would make every miss a mere warning; \(namedEn) is a rate: its margin lies between 0 and 1\(guess.map { "; did you mean '\($0)'?" } ?? "")")
+                throw fail(
+                    .warning,
+                    "预警幅度 «\(text)» 超过 1（100 个百分点），会让所有未达标的单位都只是预警；\(named)是比率，预警幅度应在 0 到 1 之间\(guess.map { "；是否应为 «\($0)»？" } ?? "")",
+                    "warning '\(text)' is above 1 (100 points) and would make every miss a mere warning; \(namedEn) is a rate: its margin lies between 0 and 1\(guess.map { "; did you mean '\($0)'?" } ?? "")"
+                )
             }
             warning = value
         }
@@ -111,13 +120,15 @@ struct TargetRowParser: Sendable {
         var prorate = TargetRule.Prorate.none
         if let text = cell(.prorate) {
             guard let value = TargetRule.Prorate(rawValue: TextFolding.fold(text)) else {
-                throw fail(.prorate, "分解方式 «\(text)» 应为 none（全年目标，默认）或 linear（季度按目标的四分之一考核）",
-                           "prorate '\(text)' must be none (the yearly target, the default) or linear (a quarter is held to a quarter of it)")
+                throw fail(
+                    .prorate, "分解方式 «\(text)» 应为 none（全年目标，默认）或 linear（季度按目标的四分之一考核）",
+                    "prorate '\(text)' must be none (the yearly target, the default) or linear (a quarter is held to a quarter of it)")
             }
             prorate = value
         }
-        return TargetRule(year: year, indicator: spec.name, level: level, unitId: cell(.unitId), comparator: comparator,
-                          target: target, warning: warning, prorate: prorate, file: file, line: line)
+        return TargetRule(
+            year: year, indicator: spec.name, level: level, unitId: cell(.unitId), comparator: comparator,
+            target: target, warning: warning, prorate: prorate, file: file, line: line)
     }
 
     /// The indicator a cell names, by name or title; a misspelt one is refused with the likely one.
@@ -126,11 +137,15 @@ struct TargetRowParser: Sendable {
         case .found(let spec):
             return spec
         case .ambiguous(let specs):
-            throw fail("«\(text)» 是多个指标的名称：\(specs.map { "\($0.name)（\($0.title.zh)）" }.joined(separator: "、"))；请写指标名",
-                       "'\(text)' is the title of several indicators: \(specs.map { "\($0.name) (\($0.title.zh))" }.joined(separator: ", ")); write the indicator's name")
+            throw fail(
+                "«\(text)» 是多个指标的名称：\(specs.map { "\($0.name)（\($0.title.zh)）" }.joined(separator: "、"))；请写指标名",
+                "'\(text)' is the title of several indicators: \(specs.map { "\($0.name) (\($0.title.zh))" }.joined(separator: ", ")); write the indicator's name"
+            )
         case .unknown(let suggestion):
-            throw fail("«\(text)» 不是指标体系 \(pipeline.name) 的指标\(suggestion.map { "（是否应为 \($0.name)，即“\($0.title.zh)”？）" } ?? "")；指标可写名称（resolution_rate）或中文名称（诉求解决率）",
-                       "'\(text)' is not an indicator of the pipeline \(pipeline.name)\(suggestion.map { " (did you mean \($0.name), “\($0.title.zh)”?)" } ?? ""); name an indicator by its name (resolution_rate) or its title (诉求解决率)")
+            throw fail(
+                "«\(text)» 不是指标体系 \(pipeline.name) 的指标\(suggestion.map { "（是否应为 \($0.name)，即“\($0.title.zh)”？）" } ?? "")；指标可写名称（resolution_rate）或中文名称（诉求解决率）",
+                "'\(text)' is not an indicator of the pipeline \(pipeline.name)\(suggestion.map { " (did you mean \($0.name), “\($0.title.zh)”?)" } ?? ""); name an indicator by its name (resolution_rate) or its title (诉求解决率)"
+            )
         }
     }
 

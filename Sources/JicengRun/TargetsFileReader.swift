@@ -1,5 +1,5 @@
-import JicengAggregate
 import Foundation
+import JicengAggregate
 import JicengCore
 import JicengIngest
 import JicengPipeline
@@ -19,8 +19,9 @@ public enum TargetsFileReader {
     public static func read(text: String, name: String, pipeline: Pipeline) throws -> TargetsFile {
         let path = NSTemporaryDirectory() + "jiceng-targets-\(getpid())-\(UUID().uuidString).csv"
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw JicengError(.ioFailure, "cannot write the built-in targets to a temporary file: \(String(cString: strerror(errno)))",
-                              at: SourceLocation(file: path))
+            throw JicengError(
+                .ioFailure, "cannot write the built-in targets to a temporary file: \(String(cString: strerror(errno)))",
+                at: SourceLocation(file: path))
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try read(path: path, name: name, pipeline: pipeline)
@@ -41,8 +42,9 @@ public enum TargetsFileReader {
         switch try reader.readHeader() {
         case .header(let h): header = h
         case .empty:
-            throw invalid("目标文件是空的：第一行应是表头 \(TargetColumn.headerLine)",
-                          "the targets file is empty: its first line must be the header \(TargetColumn.headerLine)")
+            throw invalid(
+                "目标文件是空的：第一行应是表头 \(TargetColumn.headerLine)",
+                "the targets file is empty: its first line must be the header \(TargetColumn.headerLine)")
         case .undecodable(let line):
             throw invalid("目标文件既不是 UTF-8 也不是 GB18030 编码", "the targets file is neither UTF-8 nor GB18030", line: line)
         case .malformed(let m):
@@ -61,8 +63,9 @@ public enum TargetsFileReader {
         var rules: [TargetRule] = []
         for record in records.sorted(by: { $0.line < $1.line }) {
             guard let fields = record.fields else {
-                throw invalid("这一行不是有效的 CSV（引号不配对，或字段过长）", "malformed CSV (unbalanced quotes, or a field too large)",
-                              line: record.line)
+                throw invalid(
+                    "这一行不是有效的 CSV（引号不配对，或字段过长）", "malformed CSV (unbalanced quotes, or a field too large)",
+                    line: record.line)
             }
             if let rule = try parser.rule(line: record.line, fields: fields) { rules.append(rule) }
         }
@@ -80,7 +83,8 @@ public enum TargetsFileReader {
         }
         t = t.trimmingSpaces()
         guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
-              let v = Double(t), v.isFinite else { return nil }
+            let v = Double(t), v.isFinite
+        else { return nil }
         // ÷ 100, not × 0.01: 95% is then the double nearest 0.95 (95 × 0.01 is 0.9500000000000001).
         return (percent ? v / 100 : v, percent)
     }

@@ -17,8 +17,10 @@ struct UniqueKeyCheck {
         for (k, c) in dataset.uniqueColumns.enumerated() {
             let (listed, count) = try keyIndexes[k].duplicates(limit: limit + 1)
             if count > limit {
-                log.add(Finding(severity: .error, code: .uniqueError, dataset: spec.name, column: spec.columns[c].name,
-                                message: FindingMessages.tooManyDuplicates(spec.columns[c].name, count: count, limit: limit)))
+                log.add(
+                    Finding(
+                        severity: .error, code: .uniqueError, dataset: spec.name, column: spec.columns[c].name,
+                        message: FindingMessages.tooManyDuplicates(spec.columns[c].name, count: count, limit: limit)))
                 tooManyDuplicates = true
                 continue
             }

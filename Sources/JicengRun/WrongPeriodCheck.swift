@@ -9,9 +9,12 @@ enum WrongPeriodCheck {
     static func isWrongPeriod(_ dates: DateSpan, of spec: DatasetSpec, period: Period?, log: inout FindingLog) -> Bool {
         let wrongPeriod = spec.role == .facts && period != nil && dates.noneInPeriod
         if wrongPeriod, let period, let column = spec.periodColumn, let first = dates.earliest, let last = dates.latest {
-            log.add(Finding(severity: .error, code: .outOfPeriod, dataset: spec.name, column: column, value: "\(first)/\(last)",
-                            message: FindingMessages.noDateInPeriod(dataset: spec.name, column: column, period: period,
-                                                                    earliest: first, latest: last)))
+            log.add(
+                Finding(
+                    severity: .error, code: .outOfPeriod, dataset: spec.name, column: column, value: "\(first)/\(last)",
+                    message: FindingMessages.noDateInPeriod(
+                        dataset: spec.name, column: column, period: period,
+                        earliest: first, latest: last)))
         }
         return wrongPeriod
     }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import JicengCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A buffered CSV file being written: bytes go into one large buffer that is handed to POSIX
 /// `write` when full, optionally through GB18030 conversion, with CRLF or LF line endings.
@@ -128,7 +129,10 @@ final class CSVFileWriter {
         }
         var digits = 0
         var v = value
-        while v > 0 { digits += 1; v /= 10 }
+        while v > 0 {
+            digits += 1
+            v /= 10
+        }
         v = value
         var position = count + digits - 1
         while v > 0 {
@@ -220,7 +224,8 @@ final class CSVFileWriter {
             let code = errno
             throw JicengError.ioFailure(LocalizedText(zh: "无法关闭", en: "cannot close"), path, code: code)
         }
-        return SampleFile(name: name, dataset: dataset, records: records, lines: line - 1, bytes: bytesWritten,
-                          encoding: encoding, crlf: crlf)
+        return SampleFile(
+            name: name, dataset: dataset, records: records, lines: line - 1, bytes: bytesWritten,
+            encoding: encoding, crlf: crlf)
     }
 }

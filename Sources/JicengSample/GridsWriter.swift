@@ -20,9 +20,11 @@ enum GridsWriter {
         let residents = (0..<n).map { households[$0] * profiles.residentsPerHundredHouseholds[$0] / 100 }
         var hasBranch = Array(repeating: true, count: n)
         for g in profiles.branchOrder.prefix(n - (c.gridsWithPartyBranch ?? n)) { hasBranch[g] = false }
-        let groups = c.buildingPartyGroups.map { SampleRandom.apportion($0, weights: profiles.buildingGroupWeight) }
+        let groups =
+            c.buildingPartyGroups.map { SampleRandom.apportion($0, weights: profiles.buildingGroupWeight) }
             ?? profiles.defaultBuildingGroups
-        let memberHouseholds = c.partyMemberHouseholds.map { SampleRandom.apportion($0, weights: profiles.memberHouseholdWeight) }
+        let memberHouseholds =
+            c.partyMemberHouseholds.map { SampleRandom.apportion($0, weights: profiles.memberHouseholdWeight) }
             ?? profiles.defaultMemberHouseholds
         let partyMembers = (0..<n).map { memberHouseholds[$0] + profiles.extraPartyMembers[$0] }
         let workers = profiles.workers(total: c.gridWorkers)
@@ -31,20 +33,31 @@ enum GridsWriter {
         let ids = hierarchy.grids.map { pool.field(hierarchy.units[$0].id) }
         pool.freeze()
         let messy = c.messy
-        let out = try CSVFileWriter(folder: context.folder, name: "grids.csv", dataset: "grids",
-                                    encoding: .utf8, crlf: messy, pool: pool)
-        try out.header(messy
-            ? ["网格编码", "户数", "常住人口", "党员人数", "楼栋党小组数", "党员中心户数", "是否建立网格党支部", "网格员数"]
-            : ["grid_id", "households", "residents", "party_members", "building_party_groups",
-               "party_member_households", "has_party_branch", "grid_workers"])
+        let out = try CSVFileWriter(
+            folder: context.folder, name: "grids.csv", dataset: "grids",
+            encoding: .utf8, crlf: messy, pool: pool)
+        try out.header(
+            messy
+                ? ["网格编码", "户数", "常住人口", "党员人数", "楼栋党小组数", "党员中心户数", "是否建立网格党支部", "网格员数"]
+                : [
+                    "grid_id", "households", "residents", "party_members", "building_party_groups",
+                    "party_member_households", "has_party_branch", "grid_workers",
+                ])
         for g in 0..<n {
-            out.slice(ids[g]); out.comma()
-            out.count(households[g], messy: messy, rng: &rng); out.comma()
-            out.count(residents[g], messy: messy, rng: &rng); out.comma()
-            out.count(partyMembers[g], messy: messy, rng: &rng); out.comma()
-            out.count(groups[g], messy: messy, rng: &rng); out.comma()
-            out.count(memberHouseholds[g], messy: messy, rng: &rng); out.comma()
-            out.boolean(hasBranch[g], messy: messy, rng: &rng); out.comma()
+            out.slice(ids[g])
+            out.comma()
+            out.count(households[g], messy: messy, rng: &rng)
+            out.comma()
+            out.count(residents[g], messy: messy, rng: &rng)
+            out.comma()
+            out.count(partyMembers[g], messy: messy, rng: &rng)
+            out.comma()
+            out.count(groups[g], messy: messy, rng: &rng)
+            out.comma()
+            out.count(memberHouseholds[g], messy: messy, rng: &rng)
+            out.comma()
+            out.boolean(hasBranch[g], messy: messy, rng: &rng)
+            out.comma()
             out.count(workers[g], messy: messy, rng: &rng)
             try out.endRecord()
 

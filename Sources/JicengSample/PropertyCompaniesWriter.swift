@@ -14,8 +14,9 @@ enum PropertyCompaniesWriter {
         let messy = c.messy
 
         // The city's persistent companies; which are organised follows their fixed order.
-        let companies = SampleCompanies(count: n, hierarchy: hierarchy, profiles: context.profiles,
-                                        hierarchySeed: c.hierarchySeed)
+        let companies = SampleCompanies(
+            count: n, hierarchy: hierarchy, profiles: context.profiles,
+            hierarchySeed: c.hierarchySeed)
         let ids = companies.ids
         let names = companies.names
         let community = companies.community
@@ -27,35 +28,52 @@ enum PropertyCompaniesWriter {
         let pool = BytePool()
         let idSlices = ids.map { pool.field($0) }
         let nameSlices = names.map { pool.field($0) }
-        let orgTypes = SynonymSlices(pool: pool, values: SampleVocabulary.partyOrgTypes.map { ($0.canonical, $0.synonyms) }
-                                     + [SampleVocabulary.noPartyOrg])
+        let orgTypes = SynonymSlices(
+            pool: pool,
+            values: SampleVocabulary.partyOrgTypes.map { ($0.canonical, $0.synonyms) }
+                + [SampleVocabulary.noPartyOrg])
         let missing = SampleVocabulary.missing.map { pool.field($0) }
-        let picker = UnitReferencePicker(hierarchy: hierarchy, pool: pool, messy: messy,
-                                         gridId: false, unitId: true, community: messy, street: messy)
+        let picker = UnitReferencePicker(
+            hierarchy: hierarchy, pool: pool, messy: messy,
+            gridId: false, unitId: true, community: messy, street: messy)
         pool.freeze()
 
-        let out = try CSVFileWriter(folder: context.folder, name: "property_companies.csv", dataset: "property_companies",
-                                    encoding: messy ? .gb18030 : .utf8, crlf: messy, pool: pool)
-        try out.header(messy
-            ? ["统一社会信用代码", "物业企业名称", "单位编码", "所属街道", "所属社区", "在管小区数", "党组织组建方式",
-               "是否选派党建指导员", "党员数"]
-            : ["company_id", "company_name", "unit_id", "estates_managed", "party_org_type", "has_instructor",
-               "party_members"])
+        let out = try CSVFileWriter(
+            folder: context.folder, name: "property_companies.csv", dataset: "property_companies",
+            encoding: messy ? .gb18030 : .utf8, crlf: messy, pool: pool)
+        try out.header(
+            messy
+                ? [
+                    "统一社会信用代码", "物业企业名称", "单位编码", "所属街道", "所属社区", "在管小区数", "党组织组建方式",
+                    "是否选派党建指导员", "党员数",
+                ]
+                : [
+                    "company_id", "company_name", "unit_id", "estates_managed", "party_org_type", "has_instructor",
+                    "party_members",
+                ])
         let noneIndex = SampleVocabulary.partyOrgTypes.count
         for i in 0..<n {
             let reference = picker.community(community[i], rng: &rng)
             let members = orgType[i] >= 0 ? rng.int(in: 3...12) : rng.int(in: 0...2)
             let membersMissing = messy && rng.chance(15)
-            out.slice(idSlices[i]); out.comma()
-            out.slice(nameSlices[i]); out.comma()
-            out.slice(reference.unitId); out.comma()
+            out.slice(idSlices[i])
+            out.comma()
+            out.slice(nameSlices[i])
+            out.comma()
+            out.slice(reference.unitId)
+            out.comma()
             if messy {
-                out.slice(reference.street); out.comma()
-                out.slice(reference.community); out.comma()
+                out.slice(reference.street)
+                out.comma()
+                out.slice(reference.community)
+                out.comma()
             }
-            out.count(estates[i], messy: messy, rng: &rng); out.comma()
-            out.slice(orgTypes.pick(orgType[i] >= 0 ? orgType[i] : noneIndex, messy: messy, rng: &rng)); out.comma()
-            out.boolean(instructor[i], messy: messy, rng: &rng); out.comma()
+            out.count(estates[i], messy: messy, rng: &rng)
+            out.comma()
+            out.slice(orgTypes.pick(orgType[i] >= 0 ? orgType[i] : noneIndex, messy: messy, rng: &rng))
+            out.comma()
+            out.boolean(instructor[i], messy: messy, rng: &rng)
+            out.comma()
             if membersMissing {
                 out.missing(messy: messy, rng: &rng, markers: missing)
             } else {

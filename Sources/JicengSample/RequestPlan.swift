@@ -39,8 +39,10 @@ struct RequestPlan {
 
     /// `lateableShare` is the share of in-period requests received early enough to close after
     /// the limit before the export day; late closings are spread over those only.
-    init(configuration c: SampleDropConfiguration, hierarchy: SampleHierarchy, profiles: SampleProfiles,
-         gridResidents: [Int], lateableShare: Double, rng: inout SampleRandom) {
+    init(
+        configuration c: SampleDropConfiguration, hierarchy: SampleHierarchy, profiles: SampleProfiles,
+        gridResidents: [Int], lateableShare: Double, rng: inout SampleRandom
+    ) {
         let grids = hierarchy.grids.count
         let communities = hierarchy.communities.count
         gridPosition = Array(0..<grids) + Array(repeating: -1, count: communities)
@@ -52,21 +54,26 @@ struct RequestPlan {
         for g in 0..<grids { communityResidents[hierarchy.communityOfGrid[g]] += gridResidents[g] }
         let escalated = c.requests * Self.escalatedPercent / 100
         let gridWeights = (0..<grids).map { max(1, gridResidents[$0] * profiles.requestVolume[$0] / 1000) }
-        let rows = SampleRandom.apportion(c.requests - escalated, weights: gridWeights)
+        let rows =
+            SampleRandom.apportion(c.requests - escalated, weights: gridWeights)
             + SampleRandom.apportion(escalated, weights: communityResidents.map { max(1, $0) })
         self.rows = rows
-        let difficulty = (0..<grids).map { profiles.difficulty(grid: $0) }
+        let difficulty =
+            (0..<grids).map { profiles.difficulty(grid: $0) }
             + (0..<communities).map { profiles.escalatedDifficulty(community: $0) }
-        quickClosingPercent = (0..<grids).map { SampleProfiles.gridQuickClosingPercent[profiles.tier[$0].rawValue] }
+        quickClosingPercent =
+            (0..<grids).map { SampleProfiles.gridQuickClosingPercent[profiles.tier[$0].rawValue] }
             + Array(repeating: SampleProfiles.escalatedQuickClosingPercent, count: communities)
 
         // Statuses: the unsettled requests by difficulty; open ones where it is highest, then
         // explained ones, and the rest are still in progress.
         let statuses = c.effectiveRequestStatuses
-        let unsettled = SampleRandom.apportion(statuses.total - statuses.resolved,
-                                               weights: (0..<slots).map { rows[$0] * difficulty[$0] }, caps: rows)
-        let open = SampleRandom.apportion(statuses.open, weights: (0..<slots).map { unsettled[$0] * difficulty[$0] },
-                                          caps: unsettled)
+        let unsettled = SampleRandom.apportion(
+            statuses.total - statuses.resolved,
+            weights: (0..<slots).map { rows[$0] * difficulty[$0] }, caps: rows)
+        let open = SampleRandom.apportion(
+            statuses.open, weights: (0..<slots).map { unsettled[$0] * difficulty[$0] },
+            caps: unsettled)
         let rest = (0..<slots).map { unsettled[$0] - open[$0] }
         let explained = SampleRandom.apportion(statuses.explained, weights: rest, caps: rest)
         var left: [Int] = []
@@ -86,7 +93,8 @@ struct RequestPlan {
 
         // Dissatisfied answers: the city's share of the expected answers, weighted by status and
         // by the unit's dissatisfaction weight.
-        let dissatisfaction = (0..<grids).map { profiles.dissatisfaction(grid: $0) }
+        let dissatisfaction =
+            (0..<grids).map { profiles.dissatisfaction(grid: $0) }
             + (0..<communities).map { profiles.escalatedDissatisfaction(community: $0) }
         var answers = 0.0
         var weightedAnswers = 0.0

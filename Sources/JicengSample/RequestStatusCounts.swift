@@ -24,7 +24,8 @@ public struct RequestStatusCounts: Sendable, Hashable, Codable {
         let inProgress = total * 70 / 1000
         let explained = total * 27 / 1000
         let open = total * 3 / 1000
-        return RequestStatusCounts(resolved: total - inProgress - explained - open,
-                                   inProgress: inProgress, explained: explained, open: open)
+        return RequestStatusCounts(
+            resolved: total - inProgress - explained - open,
+            inProgress: inProgress, explained: explained, open: open)
     }
 }

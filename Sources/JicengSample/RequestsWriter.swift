@@ -25,28 +25,39 @@ enum RequestsWriter {
 
     static func layouts(_ context: GenerationContext) -> [Layout] {
         guard context.configuration.messy else {
-            return [Layout(name: "requests.csv", encoding: .utf8, crlf: false,
-                           columns: [(.requestId, "request_id"), (.receivedAt, "received_at"), (.channel, "channel"),
-                                     (.unitId, "unit_id"), (.category, "category"), (.status, "status"),
-                                     (.closedAt, "closed_at"), (.satisfaction, "satisfaction")],
-                           dateStyle: .iso, timeStyle: .none)]
+            return [
+                Layout(
+                    name: "requests.csv", encoding: .utf8, crlf: false,
+                    columns: [
+                        (.requestId, "request_id"), (.receivedAt, "received_at"), (.channel, "channel"),
+                        (.unitId, "unit_id"), (.category, "category"), (.status, "status"),
+                        (.closedAt, "closed_at"), (.satisfaction, "satisfaction"),
+                    ],
+                    dateStyle: .iso, timeStyle: .none)
+            ]
         }
         return context.hierarchy.streets.enumerated().map { position, unit in
             let name = "requests-" + context.hierarchy.units[unit].name + ".csv"
             if position % 2 == 0 {
-                return Layout(name: name, encoding: .utf8BOM, crlf: true,
-                              columns: [(.requestId, "工单编号"), (.receivedAt, "受理时间"), (.channel, "受理渠道"),
-                                        (.street, "所属街道"), (.community, "所属社区"), (.gridId, "网格编号"),
-                                        (.category, "诉求类别"), (.status, "办理状态"), (.closedAt, "办结时间"),
-                                        (.satisfaction, "回访满意度")],
-                              dateStyle: .slash, timeStyle: .seconds)
+                return Layout(
+                    name: name, encoding: .utf8BOM, crlf: true,
+                    columns: [
+                        (.requestId, "工单编号"), (.receivedAt, "受理时间"), (.channel, "受理渠道"),
+                        (.street, "所属街道"), (.community, "所属社区"), (.gridId, "网格编号"),
+                        (.category, "诉求类别"), (.status, "办理状态"), (.closedAt, "办结时间"),
+                        (.satisfaction, "回访满意度"),
+                    ],
+                    dateStyle: .slash, timeStyle: .seconds)
             }
-            return Layout(name: name, encoding: .utf8, crlf: false,
-                          columns: [(.requestId, "Request_ID"), (.gridId, "网格编码"), (.community, "community"),
-                                    (.street, "街道名称"), (.unitId, "单位编码"), (.receivedAt, "登记时间"),
-                                    (.channel, "来源"), (.status, "状态"), (.closedAt, "办结日期"),
-                                    (.satisfaction, "满意度"), (.category, "类别")],
-                          dateStyle: .chinese, timeStyle: .none)
+            return Layout(
+                name: name, encoding: .utf8, crlf: false,
+                columns: [
+                    (.requestId, "Request_ID"), (.gridId, "网格编码"), (.community, "community"),
+                    (.street, "街道名称"), (.unitId, "单位编码"), (.receivedAt, "登记时间"),
+                    (.channel, "来源"), (.status, "状态"), (.closedAt, "办结日期"),
+                    (.satisfaction, "满意度"), (.category, "类别"),
+                ],
+                dateStyle: .chinese, timeStyle: .none)
         }
     }
 
@@ -68,8 +79,9 @@ enum RequestsWriter {
         let awkward = SampleVocabulary.awkwardRequestCategories.map { pool.field($0) }
         let prefix = pool.raw("GD")
         let pickers = layouts.map {
-            UnitReferencePicker(hierarchy: hierarchy, pool: pool, messy: messy, gridId: $0.has(.gridId),
-                                unitId: $0.has(.unitId), community: $0.has(.community), street: $0.has(.street))
+            UnitReferencePicker(
+                hierarchy: hierarchy, pool: pool, messy: messy, gridId: $0.has(.gridId),
+                unitId: $0.has(.unitId), community: $0.has(.community), street: $0.has(.street))
         }
         pool.freeze()
 
@@ -87,10 +99,10 @@ enum RequestsWriter {
         }
         // Out-of-period rows: a typical mix, whatever their unit.
         let outOfPeriodSatisfaction = [
-            table([(0, 63), (1, 20), (2, 7)]),      // resolved: 90% answered, 70/22/8
-            table([(1, 3), (2, 2)]),                // in progress: rarely
-            table([(0, 32), (1, 28), (2, 20)]),     // explained: 80% answered, 40/35/25
-            table([]),                              // open: never
+            table([(0, 63), (1, 20), (2, 7)]),  // resolved: 90% answered, 70/22/8
+            table([(1, 3), (2, 2)]),  // in progress: rarely
+            table([(0, 32), (1, 28), (2, 20)]),  // explained: 80% answered, 40/35/25
+            table([]),  // open: never
         ]
         let outOfPeriodStatus = table([(0, 88), (1, 8), (2, 3), (3, 1)])
         // In-period rows: units, statuses, late closings and dissatisfaction by plan.
@@ -98,8 +110,9 @@ enum RequestsWriter {
         let lastDay = calendar.dayCount - 1
         let inDays = calendar.inPeriodDays
         let lateable = Double(inDays.filter { $0 + 16 <= lastDay }.count) / Double(max(inDays.count, 1))
-        var plan = RequestPlan(configuration: c, hierarchy: hierarchy, profiles: context.profiles,
-                               gridResidents: context.gridResidents, lateableShare: lateable, rng: &planRng)
+        var plan = RequestPlan(
+            configuration: c, hierarchy: hierarchy, profiles: context.profiles,
+            gridResidents: context.gridResidents, lateableShare: lateable, rng: &planRng)
         var units = QuotaSampler(quotas: plan.rows)
         let dateStyles = layouts.map(\.dateStyle)
         let timeStyles = layouts.map(\.timeStyle)
@@ -112,8 +125,9 @@ enum RequestsWriter {
         var totals = Array(repeating: SampleRequestTotals(), count: bucketKeys.count * unitCount)
 
         let outputs = try layouts.map {
-            try CSVFileWriter(folder: context.folder, name: $0.name, dataset: "requests", encoding: $0.encoding,
-                              crlf: $0.crlf, pool: pool)
+            try CSVFileWriter(
+                folder: context.folder, name: $0.name, dataset: "requests", encoding: $0.encoding,
+                crlf: $0.crlf, pool: pool)
         }
         for (layout, out) in zip(layouts, outputs) { try out.header(layout.columns.map(\.1)) }
         let columnLists = layouts.map { $0.columns.map(\.0) }
@@ -169,7 +183,9 @@ enum RequestsWriter {
             if outOfPeriod {
                 satisfaction = outOfPeriodSatisfaction[status][rng.below(100)]
             } else if rng.chance(RequestPlan.answeredPercent[status]) {
-                satisfaction = plan.dissatisfied(slot: slot, status: status) ? 2
+                satisfaction =
+                    plan.dissatisfied(slot: slot, status: status)
+                    ? 2
                     : rng.chance(RequestPlan.satisfiedPercent[status]) ? 0 : 1
             }
             switch status {
@@ -202,9 +218,10 @@ enum RequestsWriter {
 
             let out = outputs[file]
             if outOfPeriod {
-                context.outOfPeriod.append(SampleRowLocation(
-                    dataset: "requests", file: out.name, line: out.line, column: "received_at",
-                    value: dates.text(day: day, style: style, time: time, seconds: seconds)))
+                context.outOfPeriod.append(
+                    SampleRowLocation(
+                        dataset: "requests", file: out.name, line: out.line, column: "received_at",
+                        value: dates.text(day: day, style: style, time: time, seconds: seconds)))
             }
             var first = true
             for column in columnLists[file] {

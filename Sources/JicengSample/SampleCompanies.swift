@@ -30,7 +30,11 @@ struct SampleCompanies {
         var rng = SampleRandom(seed: hierarchySeed, stream: 3)
         var cores = SampleNames.companyCores
         rng.shuffle(&cores)
-        var ids: [String] = [], names: [String] = [], community: [Int] = [], weight: [Int] = [], orgType: [Int] = []
+        var ids: [String] = []
+        var names: [String] = []
+        var community: [Int] = []
+        var weight: [Int] = []
+        var orgType: [Int] = []
         let typeWeights = SampleVocabulary.partyOrgTypes.map(\.weight)
         var seen = Set<String>()
         for i in 0..<n {
@@ -40,8 +44,9 @@ struct SampleCompanies {
                 for _ in 0..<10 { code.append(rng.element(Self.creditCodeCharacters)) }
             } while !seen.insert(code).inserted
             ids.append(code)
-            names.append(SampleNames.city + cores[i % cores.count] + (i >= cores.count ? String(i / cores.count + 1) : "")
-                         + rng.element(SampleNames.companyForms))
+            names.append(
+                SampleNames.city + cores[i % cores.count] + (i >= cores.count ? String(i / cores.count + 1) : "")
+                    + rng.element(SampleNames.companyForms))
             community.append(rng.below(hierarchy.communities.count))
             weight.append(rng.int(in: 1...10))
             orgType.append(rng.weighted(typeWeights))
@@ -65,12 +70,15 @@ struct SampleCompanies {
         var order: [Int] = []
         while true {
             let candidates = queues.indices.filter { !queues[$0].isEmpty }
-            guard let next = candidates.min(by: { a, b in
-                let left = organised[a] * sizes[b], right = organised[b] * sizes[a]
-                if left != right { return left < right }
-                if profiles.standing[a] != profiles.standing[b] { return profiles.standing[a].rawValue < profiles.standing[b].rawValue }
-                return a < b
-            }) else { break }
+            guard
+                let next = candidates.min(by: { a, b in
+                    let left = organised[a] * sizes[b]
+                    let right = organised[b] * sizes[a]
+                    if left != right { return left < right }
+                    if profiles.standing[a] != profiles.standing[b] { return profiles.standing[a].rawValue < profiles.standing[b].rawValue }
+                    return a < b
+                })
+            else { break }
             order.append(queues[next].removeFirst())
             organised[next] += 1
         }
@@ -98,7 +106,8 @@ struct SampleCompanies {
         var has = Array(repeating: false, count: ids.count)
         let rank = Dictionary(uniqueKeysWithValues: adoptionOrder.enumerated().map { ($0.element, $0.offset) })
         let unorganised = adoptionOrder.filter { !organised[$0] }.sorted { a, b in
-            let sa = standing[community[a]], sb = standing[community[b]]
+            let sa = standing[community[a]]
+            let sb = standing[community[b]]
             return sa != sb ? sa.rawValue < sb.rawValue : rank[a]! < rank[b]!
         }
         let order = unorganised + adoptionOrder.filter { organised[$0] }

@@ -63,15 +63,17 @@ public struct SampleDropConfiguration: Sendable, Hashable {
     /// date forms, full-width digits…) or are plain canonical CSV. Both are valid under the contract.
     public var messy: Bool
 
-    public init(seed: UInt64 = 4, hierarchySeed: UInt64 = 421081, year: Int = 2022, quarters: [Int] = [2],
-                requests: Int = 4690, requestStatuses: RequestStatusCounts? = nil, outOfPeriodRequests: Int = 3,
-                lateResolvedPerMille: Int = 105, dissatisfiedPerMille: Int = 80,
-                services: Int = 1100, outOfPeriodServices: Int = 2,
-                streets: Int = 2, communities: Int = 13, grids: Int = 272,
-                gridsWithPartyBranch: Int? = nil, buildingPartyGroups: Int? = nil, partyMemberHouseholds: Int? = nil,
-                householdGrowthPerMille: Int = 0, gridWorkers: Int? = nil,
-                propertyCompanies: Int = 34, propertyPartyOrgs: Int = 9, propertyInstructors: Int = 12,
-                estatesManaged: Int = 53, messy: Bool = true) {
+    public init(
+        seed: UInt64 = 4, hierarchySeed: UInt64 = 421081, year: Int = 2022, quarters: [Int] = [2],
+        requests: Int = 4690, requestStatuses: RequestStatusCounts? = nil, outOfPeriodRequests: Int = 3,
+        lateResolvedPerMille: Int = 105, dissatisfiedPerMille: Int = 80,
+        services: Int = 1100, outOfPeriodServices: Int = 2,
+        streets: Int = 2, communities: Int = 13, grids: Int = 272,
+        gridsWithPartyBranch: Int? = nil, buildingPartyGroups: Int? = nil, partyMemberHouseholds: Int? = nil,
+        householdGrowthPerMille: Int = 0, gridWorkers: Int? = nil,
+        propertyCompanies: Int = 34, propertyPartyOrgs: Int = 9, propertyInstructors: Int = 12,
+        estatesManaged: Int = 53, messy: Bool = true
+    ) {
         self.seed = seed
         self.hierarchySeed = hierarchySeed
         self.year = year
@@ -175,7 +177,8 @@ public struct SampleDropConfiguration: Sendable, Hashable {
         }
         let statuses = effectiveRequestStatuses
         guard statuses.total == requests, statuses.resolved >= 0, statuses.inProgress >= 0,
-              statuses.explained >= 0, statuses.open >= 0 else {
+            statuses.explained >= 0, statuses.open >= 0
+        else {
             throw fail("request status counts must be ≥ 0 and sum to requests (\(requests))")
         }
         guard streets >= 2 else { throw fail("at least 2 streets are needed (one community name exists under two streets)") }
@@ -192,7 +195,8 @@ public struct SampleDropConfiguration: Sendable, Hashable {
         guard householdGrowthPerMille > -1000 else { throw fail("householdGrowthPerMille must be > -1000") }
         if let workers = gridWorkers, workers < 0 { throw fail("gridWorkers must be ≥ 0") }
         guard propertyCompanies >= 0, (0...propertyCompanies).contains(propertyPartyOrgs),
-              (0...propertyCompanies).contains(propertyInstructors) else {
+            (0...propertyCompanies).contains(propertyInstructors)
+        else {
             throw fail("property party organisations and instructors must be in 0…propertyCompanies")
         }
         guard estatesManaged >= propertyCompanies || propertyCompanies == 0 else {

@@ -82,7 +82,9 @@ public struct SampleDropSummary: Sendable {
 
     /// Number of requests and services outside `period` (each one `out-of-period` warning).
     public func outOfPeriodCount(_ dataset: String, period: Period) -> Int {
-        let buckets = dataset == "requests" ? requestTotals.mapValues { $0.reduce(0) { $0 + $1.received } }
+        let buckets =
+            dataset == "requests"
+            ? requestTotals.mapValues { $0.reduce(0) { $0 + $1.received } }
             : serviceTotals.mapValues { $0.reduce(0) { $0 + $1.delivered } }
         return buckets.filter { !SampleDropSummary.contains(period, quarterKey: $0.key) }.values.reduce(0, +)
     }
@@ -94,7 +96,8 @@ public struct SampleDropSummary: Sendable {
             if let period {
                 guard SampleDropSummary.contains(period, quarterKey: key) else { continue }
             } else {
-                let year = key / 4, quarter = key % 4 + 1
+                let year = key / 4
+                let quarter = key % 4 + 1
                 guard year == configuration.year, configuration.quarters.contains(quarter) else { continue }
             }
             for index in members { result = add(result, perUnit[index]) }

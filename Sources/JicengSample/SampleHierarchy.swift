@@ -24,8 +24,10 @@ struct SampleHierarchy {
         var rng = SampleRandom(seed: c.hierarchySeed, stream: 1)
         let code = SampleNames.cityCode
         add(SampleUnit(id: code + "000000", name: SampleNames.city, level: .city, parentId: nil, aliases: [], type: "市"), parent: -1)
-        add(SampleUnit(id: code + "100000", name: SampleNames.district, level: .district, parentId: units[0].id,
-                       aliases: ["城区"], type: "城区"), parent: 0)
+        add(
+            SampleUnit(
+                id: code + "100000", name: SampleNames.district, level: .district, parentId: units[0].id,
+                aliases: ["城区"], type: "城区"), parent: 0)
         let district = 1
 
         var streetCodes: [String] = []
@@ -34,8 +36,10 @@ struct SampleHierarchy {
             let streetCode = code + pad(s + 1, 3)
             streetCodes.append(streetCode)
             streets.append(units.count)
-            add(SampleUnit(id: streetCode + "000", name: named.0, level: .street, parentId: units[district].id,
-                           aliases: named.1, type: "街道"), parent: district)
+            add(
+                SampleUnit(
+                    id: streetCode + "000", name: named.0, level: .street, parentId: units[district].id,
+                    aliases: named.1, type: "街道"), parent: district)
         }
 
         // Communities per street: as even as possible, earlier streets take the remainder (7 + 6).
@@ -65,8 +69,10 @@ struct SampleHierarchy {
             for k in 0..<count {
                 communities.append(units.count)
                 streetOfCommunity.append(s)
-                add(SampleUnit(id: streetCodes[s] + pad(k + 1, 3), name: names[k].name, level: .community,
-                               parentId: units[streets[s]].id, aliases: names[k].aliases, type: "社区"),
+                add(
+                    SampleUnit(
+                        id: streetCodes[s] + pad(k + 1, 3), name: names[k].name, level: .community,
+                        parentId: units[streets[s]].id, aliases: names[k].aliases, type: "社区"),
                     parent: streets[s], separator: names[k].separator)
             }
         }
@@ -78,17 +84,21 @@ struct SampleHierarchy {
         let weights = communities.map { _ in rng.int(in: 60...140) }
         let extra = SampleRandom.apportion(c.grids - c.communities, weights: weights)
         for (position, community) in communities.enumerated() {
-            let shortName = units[community].name.hasSuffix("社区")
+            let shortName =
+                units[community].name.hasSuffix("社区")
                 ? String(units[community].name.dropLast(2)) : units[community].name
             for k in 0..<(1 + extra[position]) {
                 let isEstate = rng.chance(35)
-                let name = isEstate
+                let name =
+                    isEstate
                     ? rng.element(SampleNames.estatePrefixes) + rng.element(SampleNames.estateSuffixes)
                     : shortName + "第" + SampleNames.chineseNumber(k + 1) + "网格"
                 grids.append(units.count)
                 communityOfGrid.append(position)
-                add(SampleUnit(id: units[community].id + "-" + pad(k + 1, 3), name: name, level: .grid,
-                               parentId: units[community].id, aliases: [], type: isEstate ? "小区" : "网格"),
+                add(
+                    SampleUnit(
+                        id: units[community].id + "-" + pad(k + 1, 3), name: name, level: .grid,
+                        parentId: units[community].id, aliases: [], type: isEstate ? "小区" : "网格"),
                     parent: community)
             }
         }

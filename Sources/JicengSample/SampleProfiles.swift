@@ -22,9 +22,9 @@ struct SampleProfiles {
     /// Chance (per cent) of each grid tier, per community standing: a strong community has few
     /// weak grids, a lagging one many.
     static let tierPercent: [[Int]] = [
-        [70, 25, 5, 0],     // strong
-        [45, 35, 15, 5],    // average
-        [10, 30, 35, 25],   // lagging
+        [70, 25, 5, 0],  // strong
+        [45, 35, 15, 5],  // average
+        [10, 30, 35, 25],  // lagging
     ]
     /// Relative weight (per mille) of bad outcomes — unresolved, late, dissatisfied — per grid
     /// tier; the drop's totals decide the absolute rates.
@@ -88,9 +88,17 @@ struct SampleProfiles {
 
         let n = hierarchy.grids.count
         var tier: [GridTier] = []
-        var households: [Int] = [], ratio: [Int] = [], volume: [Int] = [], activity: [Int] = []
-        var groupWeight: [Int] = [], memberWeight: [Int] = [], groups: [Int] = [], members: [Int] = []
-        var extra: [Int] = [], workers: [Int] = [], branchKey: [Int] = []
+        var households: [Int] = []
+        var ratio: [Int] = []
+        var volume: [Int] = []
+        var activity: [Int] = []
+        var groupWeight: [Int] = []
+        var memberWeight: [Int] = []
+        var groups: [Int] = []
+        var members: [Int] = []
+        var extra: [Int] = []
+        var workers: [Int] = []
+        var branchKey: [Int] = []
         for g in 0..<n {
             let t = GridTier(rawValue: rng.weighted(Self.tierPercent[standing[hierarchy.communityOfGrid[g]].rawValue]))!
             tier.append(t)

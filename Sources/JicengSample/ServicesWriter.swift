@@ -44,8 +44,9 @@ enum ServicesWriter {
         let categories = SynonymSlices(pool: pool, values: SampleVocabulary.sevenColours.map { ($0.canonical, $0.synonyms) })
         let missing = SampleVocabulary.missing.map { pool.field($0) }
         let prefix = pool.raw("FW")
-        let picker = UnitReferencePicker(hierarchy: hierarchy, pool: pool, messy: messy,
-                                         gridId: messy, unitId: !messy, community: messy, street: messy)
+        let picker = UnitReferencePicker(
+            hierarchy: hierarchy, pool: pool, messy: messy,
+            gridId: messy, unitId: !messy, community: messy, street: messy)
         pool.freeze()
         let providerWeights = SampleVocabulary.providerTypes.map(\.weight)
         let categoryWeights = SampleVocabulary.sevenColours.map(\.weight)
@@ -53,11 +54,13 @@ enum ServicesWriter {
         var buckets: [Int: [SampleServiceTotals]] = [:]
         for key in Set(quarterKeys) { buckets[key] = Array(repeating: SampleServiceTotals(), count: hierarchy.units.count) }
 
-        let out = try CSVFileWriter(folder: context.folder, name: "services.csv", dataset: "services",
-                                    encoding: .utf8, crlf: false, pool: pool)
-        try out.header(messy
-            ? ["ｓｅｒｖｉｃｅ＿ｉｄ", " 服务日期 ", "网格编号", "所属社区", "所属街道", "服务主体类型", "服务类别", "志愿者人次", "受益人次"]
-            : ["service_id", "date", "unit_id", "provider_type", "category", "volunteers", "beneficiaries"])
+        let out = try CSVFileWriter(
+            folder: context.folder, name: "services.csv", dataset: "services",
+            encoding: .utf8, crlf: false, pool: pool)
+        try out.header(
+            messy
+                ? ["ｓｅｒｖｉｃｅ＿ｉｄ", " 服务日期 ", "网格编号", "所属社区", "所属街道", "服务主体类型", "服务类别", "志愿者人次", "受益人次"]
+                : ["service_id", "date", "unit_id", "provider_type", "category", "volunteers", "beneficiaries"])
 
         let total = c.outOfPeriodServices + c.services
         let idWidth = max(4, String(total).count)
@@ -70,7 +73,9 @@ enum ServicesWriter {
 
         for row in 0..<total {
             let outOfPeriod = row < c.outOfPeriodServices
-            let day = outOfPeriod ? outDays[row]
+            let day =
+                outOfPeriod
+                ? outDays[row]
                 : inDays[(row - c.outOfPeriodServices) * inDays.count / max(c.services, 1)]
             var style = DateStyle.iso
             var time = TimeStyle.none
@@ -105,26 +110,43 @@ enum ServicesWriter {
             let beneficiariesMissing = messy && rng.chance(2)
 
             if outOfPeriod {
-                context.outOfPeriod.append(SampleRowLocation(
-                    dataset: "services", file: out.name, line: out.line, column: "date",
-                    value: dates.text(day: day, style: style, time: time, seconds: seconds)))
+                context.outOfPeriod.append(
+                    SampleRowLocation(
+                        dataset: "services", file: out.name, line: out.line, column: "date",
+                        value: dates.text(day: day, style: style, time: time, seconds: seconds)))
             }
-            out.slice(prefix); out.slice(dates.compact(day: day)); out.int(row + 1, width: idWidth); out.comma()
-            dates.write(day: day, style: style, time: time, seconds: seconds, to: out); out.comma()
-            if messy {
-                out.slice(reference.gridId); out.comma()
-                out.slice(reference.community); out.comma()
-                out.slice(reference.street); out.comma()
-            } else {
-                out.slice(reference.unitId); out.comma()
-            }
-            out.slice(providers.pick(provider, messy: messy, rng: &rng)); out.comma()
-            out.slice(categories.pick(category, messy: messy, rng: &rng)); out.comma()
-            if volunteersMissing { out.missing(messy: messy, rng: &rng, markers: missing) }
-            else { out.count(volunteers, messy: messy, rng: &rng) }
+            out.slice(prefix)
+            out.slice(dates.compact(day: day))
+            out.int(row + 1, width: idWidth)
             out.comma()
-            if beneficiariesMissing { out.missing(messy: messy, rng: &rng, markers: missing) }
-            else { out.count(beneficiaries, messy: messy, rng: &rng) }
+            dates.write(day: day, style: style, time: time, seconds: seconds, to: out)
+            out.comma()
+            if messy {
+                out.slice(reference.gridId)
+                out.comma()
+                out.slice(reference.community)
+                out.comma()
+                out.slice(reference.street)
+                out.comma()
+            } else {
+                out.slice(reference.unitId)
+                out.comma()
+            }
+            out.slice(providers.pick(provider, messy: messy, rng: &rng))
+            out.comma()
+            out.slice(categories.pick(category, messy: messy, rng: &rng))
+            out.comma()
+            if volunteersMissing {
+                out.missing(messy: messy, rng: &rng, markers: missing)
+            } else {
+                out.count(volunteers, messy: messy, rng: &rng)
+            }
+            out.comma()
+            if beneficiariesMissing {
+                out.missing(messy: messy, rng: &rng, markers: missing)
+            } else {
+                out.count(beneficiaries, messy: messy, rng: &rng)
+            }
             try out.endRecord()
 
             let key = quarterKeys[day]

@@ -29,8 +29,10 @@ final class UnitReferencePicker {
     private let streetAliases: [[ByteSlice]]
     private let hierarchy: SampleHierarchy
 
-    init(hierarchy: SampleHierarchy, pool: BytePool, messy: Bool,
-         gridId: Bool, unitId: Bool, community: Bool, street: Bool) {
+    init(
+        hierarchy: SampleHierarchy, pool: BytePool, messy: Bool,
+        gridId: Bool, unitId: Bool, community: Bool, street: Bool
+    ) {
         precondition(unitId || (gridId && community && street), "a file must be able to name every unit")
         self.hierarchy = hierarchy
         self.messy = messy

@@ -8,10 +8,13 @@ enum UnitsWriter {
         let hierarchy = context.hierarchy
         let pool = BytePool()
         pool.freeze()
-        let out = try CSVFileWriter(folder: context.folder, name: "units.csv", dataset: "units",
-                                    encoding: messy ? .utf8BOM : .utf8, crlf: false, pool: pool)
-        try out.header(messy ? ["单位编码", "单位名称", "层级", "上级编码", "别名", "类型"]
-                             : ["unit_id", "name", "level", "parent_id", "aliases", "type"])
+        let out = try CSVFileWriter(
+            folder: context.folder, name: "units.csv", dataset: "units",
+            encoding: messy ? .utf8BOM : .utf8, crlf: false, pool: pool)
+        try out.header(
+            messy
+                ? ["单位编码", "单位名称", "层级", "上级编码", "别名", "类型"]
+                : ["unit_id", "name", "level", "parent_id", "aliases", "type"])
         for (index, unit) in hierarchy.units.enumerated() {
             let level: String
             if messy {
@@ -26,8 +29,10 @@ enum UnitsWriter {
                 level = unit.level.rawValue
             }
             let separator = messy ? hierarchy.aliasSeparator[index] : ";"
-            let cells = [unit.id, unit.name, level, unit.parentId ?? "",
-                         unit.aliases.joined(separator: separator), unit.type]
+            let cells = [
+                unit.id, unit.name, level, unit.parentId ?? "",
+                unit.aliases.joined(separator: separator), unit.type,
+            ]
             for (column, cell) in cells.enumerated() {
                 if column > 0 { out.comma() }
                 out.text(BytePool.quoted(cell))

@@ -35,7 +35,8 @@ struct ToolCommandLineTests {
     }
 
     @Test func membersAreGroupedByTypeInArgumentOrder() throws {
-        let r = try run(["public", "A.one=x.txt", "A.two=y.txt", "B.three=x.txt"], files: ["x.txt": Array("x\n".utf8), "y.txt": Array("y ##".utf8)])
+        let r = try run(
+            ["public", "A.one=x.txt", "A.two=y.txt", "B.three=x.txt"], files: ["x.txt": Array("x\n".utf8), "y.txt": Array("y ##".utf8)])
         #expect(r.status == 0, "\(r.stderr)")
         let source = try #require(r.output)
         #expect(source.components(separatedBy: "extension A {").count == 2)
@@ -50,8 +51,12 @@ struct ToolCommandLineTests {
         #expect(r.output == nil)
     }
 
-    @Test("bad arguments are refused", arguments: [["internal", "A=x.txt"], ["open", "A.b=x.txt"], ["internal", "A.b="],
-                                                   ["internal", "A.1b=x.txt"], ["internal", "A.b=missing.txt"]])
+    @Test(
+        "bad arguments are refused",
+        arguments: [
+            ["internal", "A=x.txt"], ["open", "A.b=x.txt"], ["internal", "A.b="],
+            ["internal", "A.1b=x.txt"], ["internal", "A.b=missing.txt"],
+        ])
     func badArguments(arguments: [String]) throws {
         let r = try run(arguments, files: ["x.txt": Array("x".utf8)])
         #expect(r.status == 1)

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
+import Testing
+
 @testable import JicengAggregate
 @testable import JicengRun
 
@@ -19,8 +20,10 @@ struct AbsentColumnTests {
     }
 
     static func drop(requests: [String], extra: [String: [String]] = [:]) -> ATDrop {
-        var files = ["units.csv": ATFixture.units, "grids.csv": ATFixture.grids, "property_companies.csv": ATFixture.companies,
-                     "services.csv": ATFixture.services, "requests.csv": requests]
+        var files = [
+            "units.csv": ATFixture.units, "grids.csv": ATFixture.grids, "property_companies.csv": ATFixture.companies,
+            "services.csv": ATFixture.services, "requests.csv": requests,
+        ]
         for (k, v) in extra { files[k] = v }
         return ATDrop(files)
     }
@@ -29,7 +32,8 @@ struct AbsentColumnTests {
         let period = Period(year: 2022, quarter: 2)
         let analysis = try drop.analyze(period: period, pipeline: pipeline)
         let evaluation = IndicatorComputer.evaluate(
-            pipeline: pipeline, measures: analysis.measures, totals: try #require(analysis.totals), directory: try #require(analysis.directory),
+            pipeline: pipeline, measures: analysis.measures, totals: try #require(analysis.totals),
+            directory: try #require(analysis.directory),
             presentDatasets: analysis.presentDatasets, targets: TargetBook(rules: []), period: period, toolVersion: "test",
             dataQuality: analysis.dataQuality())
         return (analysis, evaluation)
@@ -51,8 +55,9 @@ struct AbsentColumnTests {
     @Test("satisfaction in no file: satisfaction_rate left out with a dataset-level missing-column warning; the rest as before")
     func optionalColumnAbsent() throws {
         let (analysis, evaluation) = try evaluate(Self.drop(requests: Self.requests(without: ["satisfaction"])))
-        let expected = AbsentColumn(dataset: "requests", column: "satisfaction", measures: ["requests_satisfied", "requests_rated"],
-                                    indicators: ["satisfaction_rate"], breakdowns: [])
+        let expected = AbsentColumn(
+            dataset: "requests", column: "satisfaction", measures: ["requests_satisfied", "requests_rated"],
+            indicators: ["satisfaction_rate"], breakdowns: [])
         #expect(analysis.absentColumns == [expected])
         #expect(evaluation.dataQuality.absentColumns == [expected])
         #expect(!evaluation.indicators.contains { $0.name == "satisfaction_rate" })
@@ -67,9 +72,13 @@ struct AbsentColumnTests {
         let f = try #require(warnings.first)
         #expect(f.severity == .warning)
         #expect(f.dataset == "requests" && f.column == "satisfaction" && f.file == nil && f.line == nil)
-        #expect(f.message == LocalizedText(
-            zh: "requests 的文件都没有 satisfaction 列（表头可写作 satisfaction、满意度、回访满意度），依赖它的指标不予计算：satisfaction_rate",
-            en: "no file of requests has the column satisfaction (headers accepted: satisfaction, 满意度, 回访满意度); the indicators that depend on it are left out: satisfaction_rate"))
+        #expect(
+            f.message
+                == LocalizedText(
+                    zh: "requests 的文件都没有 satisfaction 列（表头可写作 satisfaction、满意度、回访满意度），依赖它的指标不予计算：satisfaction_rate",
+                    en:
+                        "no file of requests has the column satisfaction (headers accepted: satisfaction, 满意度, 回访满意度); the indicators that depend on it are left out: satisfaction_rate"
+                ))
         #expect(analysis.findings.errors == 0)
     }
 
@@ -89,8 +98,10 @@ struct AbsentColumnTests {
     func statusAbsent() throws {
         let pipeline = try Self.pipeline([Self.statusOptional])
         let (analysis, evaluation) = try evaluate(Self.drop(requests: Self.requests(without: ["status", "closed_at"])), pipeline: pipeline)
-        let leftOut = ["requests_resolved", "requests_in_progress", "requests_explained", "requests_open", "resolution_rate",
-                       "response_rate", "ontime_rate", "mean_days_to_close"]
+        let leftOut = [
+            "requests_resolved", "requests_in_progress", "requests_explained", "requests_open", "resolution_rate",
+            "response_rate", "ontime_rate", "mean_days_to_close",
+        ]
         #expect(analysis.absentColumns.map(\.column) == ["status", "closed_at"])
         #expect(analysis.absentColumns[0].indicators == leftOut)
         #expect(analysis.absentColumns[0].breakdowns == ["requests_by_status"])
@@ -104,7 +115,8 @@ struct AbsentColumnTests {
         #expect(evaluation.breakdowns.map(\.name) == ["requests_by_channel", "services_by_category"])
         let status = try #require(analysis.listedFindings().first { $0.code == .missingColumn && $0.column == "status" })
         #expect(status.severity == .warning)
-        #expect(status.message.en == "no file of requests has the column status (headers accepted: status, 办理状态, 状态); the indicators that "
+        #expect(
+            status.message.en == "no file of requests has the column status (headers accepted: status, 办理状态, 状态); the indicators that "
                 + "depend on it are left out: \(leftOut.joined(separator: ", ")); the breakdowns by it are left out: requests_by_status")
         // With the standard pipeline (status required) the same file is not read at all: an error,
         // and every requests indicator is left out with the dataset.
@@ -117,7 +129,9 @@ struct AbsentColumnTests {
 
     @Test("a default stands in for an absent column: no warning, every row counts with it")
     func defaultInsteadOfAbsent() throws {
-        let pipeline = try Self.pipeline([("        aliases: [渠道, 受理渠道, 来源]\n", "        aliases: [渠道, 受理渠道, 来源]\n        default: online\n")])
+        let pipeline = try Self.pipeline([
+            ("        aliases: [渠道, 受理渠道, 来源]\n", "        aliases: [渠道, 受理渠道, 来源]\n        default: online\n")
+        ])
         let drop = Self.drop(requests: Self.requests(without: ["channel"]))
         let (analysis, evaluation) = try evaluate(drop, pipeline: pipeline)
         #expect(analysis.absentColumns.isEmpty)
@@ -133,7 +147,10 @@ struct AbsentColumnTests {
     func canonicalDefault() throws {
         let pipeline = try Self.pipeline([
             ("        aliases: [渠道, 受理渠道, 来源]\n", "        aliases: [渠道, 受理渠道, 来源]\n        default: 微信\n"),
-            ("category:    {type: text, aliases: [诉求类别, 类别], title: 诉求类别}", "category:    {type: text, default: 网上咨询, aliases: [诉求类别, 类别], title: 诉求类别}"),
+            (
+                "category:    {type: text, aliases: [诉求类别, 类别], title: 诉求类别}",
+                "category:    {type: text, default: 网上咨询, aliases: [诉求类别, 类别], title: 诉求类别}"
+            ),
         ])
         let drop = Self.drop(requests: Self.requests(without: ["channel"]))
         let out = ATDrop()
@@ -156,7 +173,10 @@ struct AbsentColumnTests {
         ]
         let (analysis, evaluation) = try evaluate(Self.drop(requests: requests))
         // No finding about the rows; satisfaction is in no file (and the services fixture has a row of 2022Q1).
-        #expect(analysis.listedFindings().map { "\($0.code.rawValue) \($0.column ?? "")" } == ["missing-column satisfaction", "out-of-period date"])
+        #expect(
+            analysis.listedFindings().map { "\($0.code.rawValue) \($0.column ?? "")" } == [
+                "missing-column satisfaction", "out-of-period date",
+            ])
         #expect(analysis.total("S1", "requests_received") == 2)
         #expect(analysis.total("S2", "requests_received") == 1)
         #expect(analysis.total("D1", "requests_received") == 3)
@@ -171,14 +191,21 @@ struct AbsentColumnTests {
         let empty = DataQualitySummary(files: [], findingCounts: [], absentDatasets: ["grids"], errors: 1, warnings: 2)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        #expect(String(decoding: try encoder.encode(empty), as: UTF8.self)
+        #expect(
+            String(decoding: try encoder.encode(empty), as: UTF8.self)
                 == #"{"absentDatasets":["grids"],"errors":1,"files":[],"findingCounts":[],"warnings":2}"#)
         #expect(try JSONDecoder().decode(DataQualitySummary.self, from: encoder.encode(empty)) == empty)
         var some = empty
-        some.absentColumns = [AbsentColumn(dataset: "requests", column: "status", measures: ["requests_resolved"],
-                                           indicators: ["resolution_rate"], breakdowns: [])]
+        some.absentColumns = [
+            AbsentColumn(
+                dataset: "requests", column: "status", measures: ["requests_resolved"],
+                indicators: ["resolution_rate"], breakdowns: [])
+        ]
         let json = String(decoding: try encoder.encode(some), as: UTF8.self)
-        #expect(json.contains(#""absentColumns":[{"breakdowns":[],"column":"status","dataset":"requests","indicators":["resolution_rate"],"measures":["requests_resolved"]}]"#))
+        #expect(
+            json.contains(
+                #""absentColumns":[{"breakdowns":[],"column":"status","dataset":"requests","indicators":["resolution_rate"],"measures":["requests_resolved"]}]"#
+            ))
         #expect(try JSONDecoder().decode(DataQualitySummary.self, from: Data(json.utf8)) == some)
         #expect(some.leftOutMeasures == ["requests_resolved"])
     }

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
 import JicengRun
+import Testing
+
 @testable import JicengAggregate
 
 /// A drop folder in the temp directory, removed when the value goes away.
@@ -23,8 +24,10 @@ final class ATDrop {
     }
 
     /// Reads the drop with the standard pipeline (no input hashes: the tests do not look at them).
-    func analyze(period: Period? = Period(year: 2022, quarter: 2), maxFindings: Int = 1000, computeMeasures: Bool = true,
-                 maxDuplicateKeys: Int = 250_000, pipeline: Pipeline = PipelineLoader.standard) throws -> DropAnalysis {
+    func analyze(
+        period: Period? = Period(year: 2022, quarter: 2), maxFindings: Int = 1000, computeMeasures: Bool = true,
+        maxDuplicateKeys: Int = 250_000, pipeline: Pipeline = PipelineLoader.standard
+    ) throws -> DropAnalysis {
         var options = DropAnalysisOptions(period: period, maxFindings: maxFindings)
         options.computeMeasures = computeMeasures
         options.maxDuplicateKeys = maxDuplicateKeys
@@ -33,8 +36,10 @@ final class ATDrop {
     }
 
     /// Reads the drop and computes the indicators.
-    func evaluate(period: Period = Period(year: 2022, quarter: 2), targets: TargetBook = TargetBook(rules: []),
-                  maxDuplicateKeys: Int = 250_000) throws -> (DropAnalysis, Evaluation) {
+    func evaluate(
+        period: Period = Period(year: 2022, quarter: 2), targets: TargetBook = TargetBook(rules: []),
+        maxDuplicateKeys: Int = 250_000
+    ) throws -> (DropAnalysis, Evaluation) {
         let analysis = try analyze(period: period, maxDuplicateKeys: maxDuplicateKeys)
         let directory = try #require(analysis.directory)
         let totals = try #require(analysis.totals)

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
 import JicengRun
+import Testing
+
 @testable import JicengAggregate
 
 /// Which files of a drop are read as which dataset (contract §1, v2 §9).
@@ -42,7 +43,7 @@ import JicengRun
         let drop = ATDrop(["units.csv": ATFixture.units])
         // SampleData/errors/grids.csv is GB18030 with CRLF and Chinese headers.
         let bytes = try #require(FileManager.default.contents(atPath: Self.root + "/SampleData/errors/grids.csv"))
-        #expect(String(data: bytes, encoding: .utf8) == nil)   // not UTF-8, so the header must be decoded
+        #expect(String(data: bytes, encoding: .utf8) == nil)  // not UTF-8, so the header must be decoded
         #expect(FileManager.default.createFile(atPath: drop.path + "/网格基本情况.csv", contents: bytes))
         let inventory = try Self.inventory(drop)
         #expect(inventory.files(of: "grids") == ["网格基本情况.csv"])
@@ -124,7 +125,7 @@ import JicengRun
         var writer = try QuarantineWriter(path: drop.path + "/q.csv", header: "h\n")
         try writer.write(Array("1\n".utf8))
         try writer.close()
-        try writer.close()   // a second close does nothing
+        try writer.close()  // a second close does nothing
         #expect(try String(contentsOfFile: drop.path + "/q.csv", encoding: .utf8) == "h\n1\n")
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengAggregate
 
 /// Rows repeating a unique key: up to `maxDuplicateKeys` each is an error on its line and is left

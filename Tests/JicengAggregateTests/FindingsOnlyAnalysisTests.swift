@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengAggregate
 
 /// `validate` reads a drop with `computeMeasures` off and without input hashes: it must find
@@ -8,11 +9,13 @@ import JicengCore
     /// The fixture drop with a duplicate request id, an unknown unit and a bad date planted.
     private static func messyDrop() -> ATDrop {
         let drop = ATFixture.drop()
-        drop.write("requests.csv", ATFixture.requests + [
-            "R1,2022-05-01,热线,G1,,,,,已解决,2022-05-02,满意",
-            "R90,2022-05-01,热线,NOWHERE,,,,,已解决,2022-05-02,满意",
-            "R91,2022-13-01,热线,G1,,,,,已解决,2022-05-02,满意",
-        ])
+        drop.write(
+            "requests.csv",
+            ATFixture.requests + [
+                "R1,2022-05-01,热线,G1,,,,,已解决,2022-05-02,满意",
+                "R90,2022-05-01,热线,NOWHERE,,,,,已解决,2022-05-02,满意",
+                "R91,2022-13-01,热线,G1,,,,,已解决,2022-05-02,满意",
+            ])
         return drop
     }
 

@@ -1,21 +1,28 @@
-import Testing
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
+import Testing
+
 @testable import JicengAggregate
 
 /// Every indicator of contract §5 for every unit of `ATFixture`, added up by hand.
 @Suite("Indicators of contract §5")
 struct IndicatorTests {
     /// The indicators of §5, typed from the contract.
-    static let requestIndicators = ["requests_received", "requests_resolved", "requests_in_progress", "requests_explained",
-                                    "requests_open", "resolution_rate", "response_rate", "ontime_rate", "mean_days_to_close",
-                                    "satisfaction_rate"]
-    static let gridIndicators = ["grids", "grid_party_branches", "grid_party_branch_coverage", "building_party_groups",
-                                 "party_member_households", "party_members", "households", "residents", "grid_workers",
-                                 "residents_per_grid_worker"]
-    static let companyIndicators = ["property_companies", "property_party_orgs", "property_party_org_coverage",
-                                    "property_instructors", "property_party_work_coverage", "estates_managed"]
+    static let requestIndicators = [
+        "requests_received", "requests_resolved", "requests_in_progress", "requests_explained",
+        "requests_open", "resolution_rate", "response_rate", "ontime_rate", "mean_days_to_close",
+        "satisfaction_rate",
+    ]
+    static let gridIndicators = [
+        "grids", "grid_party_branches", "grid_party_branch_coverage", "building_party_groups",
+        "party_member_households", "party_members", "households", "residents", "grid_workers",
+        "residents_per_grid_worker",
+    ]
+    static let companyIndicators = [
+        "property_companies", "property_party_orgs", "property_party_org_coverage",
+        "property_instructors", "property_party_work_coverage", "estates_managed",
+    ]
     static let serviceIndicators = ["services_delivered", "service_volunteers", "service_beneficiaries"]
     static let allIndicators = requestIndicators + gridIndicators + companyIndicators + serviceIndicators + ["services_per_1000_residents"]
     static let unitIds = ["C", "D1", "D2", "G1", "G2", "G3", "G4", "M1", "M2", "M3", "S1", "S2"]
@@ -134,7 +141,7 @@ struct IndicatorTests {
     private func same(_ a: Double?, _ b: Double?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
-        case let (x?, y?): return abs(x - y) <= 1e-9 * max(1, abs(y))
+        case (let x?, let y?): return abs(x - y) <= 1e-9 * max(1, abs(y))
         default: return false
         }
     }

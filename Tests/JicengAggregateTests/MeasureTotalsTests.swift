@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
+import Testing
+
 @testable import JicengAggregate
 
 @Suite("MeasureTotals roll-up")
@@ -19,12 +20,18 @@ struct MeasureTotalsTests {
         // Measure 0 = rows, measure 1 = a sum. Rows attached at grids 4, 5, 7, community 3,
         // street 8 and district 9.
         var t = MeasureTotals(units: 10, measures: 2)
-        t[4, 0] = 2; t[4, 1] = 10
-        t[5, 0] = 1; t[5, 1] = 7
-        t[7, 0] = 4; t[7, 1] = 1
-        t[3, 0] = 1; t[3, 1] = 100    // at the community itself
-        t[8, 0] = 3; t[8, 1] = 1000   // at the street itself
-        t[9, 0] = 5; t[9, 1] = 0
+        t[4, 0] = 2
+        t[4, 1] = 10
+        t[5, 0] = 1
+        t[5, 1] = 7
+        t[7, 0] = 4
+        t[7, 1] = 1
+        t[3, 0] = 1
+        t[3, 1] = 100  // at the community itself
+        t[8, 0] = 3
+        t[8, 1] = 1000  // at the street itself
+        t[9, 0] = 5
+        t[9, 1] = 0
         t.rollUp(parents: Self.parents)
         // Grids keep their own: 2, 1, 4.
         #expect([t[4, 0], t[5, 0], t[7, 0]] == [2, 1, 4])
@@ -78,17 +85,17 @@ struct DuplicateTakeBackTests {
             "units.csv": ATFixture.units,
             "requests-a.csv": [
                 Self.header,
-                "R1,2022-04-01,热线,G1,已解决,2022-04-05",   // line 2: counted (G1)
-                "R2,2022-04-02,热线,G2,已解决,2022-04-03",   // line 3: counted (G2)
-                "R3,2022-07-01,热线,G1,办理中,",              // line 4: out of period, never counted
+                "R1,2022-04-01,热线,G1,已解决,2022-04-05",  // line 2: counted (G1)
+                "R2,2022-04-02,热线,G2,已解决,2022-04-03",  // line 3: counted (G2)
+                "R3,2022-07-01,热线,G1,办理中,",  // line 4: out of period, never counted
             ],
             "requests-b.csv": [
                 Self.header,
-                "R1,2022-05-01,热线,G2,已解决,2022-05-30",   // line 2: duplicate of a:2, was counted → taken back
-                "R3,2022-05-01,热线,G3,办理中,",              // line 3: duplicate of the out-of-period a:4 → taken back
-                "R2,2022-03-01,热线,G3,已解决,2022-03-02",   // line 4: duplicate, itself out of period → nothing to take back
-                "R4,2022-05-02,热线,G3,已解决,2022-05-03",   // line 5: counted (G3)
-                "R4,2022-05-02,热线,G3,已解决,2022-05-03",   // line 6: duplicate within the file → taken back
+                "R1,2022-05-01,热线,G2,已解决,2022-05-30",  // line 2: duplicate of a:2, was counted → taken back
+                "R3,2022-05-01,热线,G3,办理中,",  // line 3: duplicate of the out-of-period a:4 → taken back
+                "R2,2022-03-01,热线,G3,已解决,2022-03-02",  // line 4: duplicate, itself out of period → nothing to take back
+                "R4,2022-05-02,热线,G3,已解决,2022-05-03",  // line 5: counted (G3)
+                "R4,2022-05-02,热线,G3,已解决,2022-05-03",  // line 6: duplicate within the file → taken back
             ],
         ])
         let analysis = try drop.analyze()
@@ -166,9 +173,9 @@ struct DropReadingTests {
             "units.csv": ATFixture.units + ["G5,五网格,网格,MX,", "M4,南门社区,社区,S1,南门;老南门；南 门"],
             "requests.csv": [
                 "request_id,received_at,channel,grid_id,community,status",
-                "R1,2022-04-01,热线,G5,,办理中",        // G5 hangs from an unknown parent: rejected
-                "R2,2022-04-01,热线,,老南门,办理中",    // alias after ;
-                "R3,2022-04-01,热线,,南 门,办理中",     // alias after ；
+                "R1,2022-04-01,热线,G5,,办理中",  // G5 hangs from an unknown parent: rejected
+                "R2,2022-04-01,热线,,老南门,办理中",  // alias after ;
+                "R3,2022-04-01,热线,,南 门,办理中",  // alias after ；
             ],
         ])
         let analysis = try drop.analyze()
@@ -202,7 +209,8 @@ struct SeveralFilesTests {
             "units-b.csv": [ATFixture.units[0]] + Array(ATFixture.units.dropFirst(8)),
         ])
         // 绣林 with Chinese headers, a BOM and CRLF; 笔架山 in English, another column order.
-        let xiulin = "\u{FEFF}工单编号,受理时间,受理渠道,网格编码,办理状态,办结时间,回访满意度\r\n"
+        let xiulin =
+            "\u{FEFF}工单编号,受理时间,受理渠道,网格编码,办理状态,办结时间,回访满意度\r\n"
             + "X1,2022-04-01,热线,G1,已解决,2022-04-03,满意\r\n"
             + "X2,2022/5/1 08:30,网上,G3,办理中,,\r\n"
         let bijia = ["status,request_id,unit_id,channel,received_at,closed_at", "open,B1,G4,visit,2022-06-01,"]
@@ -244,7 +252,7 @@ struct SeveralFilesTests {
         t.distinctLimit = 3
         for v: Int64 in 0..<3 { t.addDistinct(unit: 0, measure: 1, value: v, weight: 1) }
         #expect(t.distinctOverflow.isEmpty)
-        t.addDistinct(unit: 0, measure: 1, value: 1, weight: 1)   // a value already kept: fine
+        t.addDistinct(unit: 0, measure: 1, value: 1, weight: 1)  // a value already kept: fine
         #expect(t.distinctOverflow.isEmpty)
         t.addDistinct(unit: 0, measure: 1, value: 3, weight: 1)
         #expect(t.distinctOverflow == [1])

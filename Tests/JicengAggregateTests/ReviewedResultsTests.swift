@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
+import Testing
+
 @testable import JicengAggregate
 
 /// Three wrong results found in review (issue 10, point 8), each pinned by a test that failed
@@ -33,12 +34,12 @@ import JicengNormalize
             "requests.csv": [
                 Self.header,
                 "R1,2022-04-01,热线,G1,噪音,办理中",
-                "R2,2022-04-02,热线,G1,ＮＯＩＳＥ,办理中",   // full-width upper case: the same value as "noise"
+                "R2,2022-04-02,热线,G1,ＮＯＩＳＥ,办理中",  // full-width upper case: the same value as "noise"
                 "R3,2022-04-03,热线,G2,noise,办理中",
                 "R4,2022-04-04,热线,G3, 停车 ,办理中",
-                "R5,2022-04-05,热线,G3,,办理中",             // no category: no value to count
+                "R5,2022-04-05,热线,G3,,办理中",  // no category: no value to count
                 "R6,2022-04-06,热线,G4,停车,办理中",
-                "R7,2022-07-01,热线,G4,垃圾,办理中",          // out of period: not counted
+                "R7,2022-07-01,热线,G4,垃圾,办理中",  // out of period: not counted
             ],
         ])
         let analysis = try drop.analyze(pipeline: Self.categoriesPipeline())
@@ -62,8 +63,8 @@ import JicengNormalize
             "requests.csv": [
                 Self.header,
                 "R1,2022-04-01,热线,G1,噪音,办理中",
-                "R1,2022-04-02,热线,G1,噪音,办理中",   // duplicate: taken back, 噪音 stays (line 2 holds it)
-                "R1,2022-04-03,热线,G4,垃圾,办理中",   // duplicate: taken back, 垃圾 goes
+                "R1,2022-04-02,热线,G1,噪音,办理中",  // duplicate: taken back, 噪音 stays (line 2 holds it)
+                "R1,2022-04-03,热线,G4,垃圾,办理中",  // duplicate: taken back, 垃圾 goes
             ],
         ])
         let analysis = try drop.analyze(pipeline: Self.categoriesPipeline())
@@ -84,8 +85,8 @@ import JicengNormalize
             "requests.csv": [
                 Self.header,
                 "R1,2022-04-01,热线,G1,A-1,办理中",
-                "R2,2022-04-02,热线,G1,A-1,办理中",   // category repeats
-                "R1,2022-04-03,热线,G1,B-2,办理中",   // request_id repeats
+                "R2,2022-04-02,热线,G1,A-1,办理中",  // category repeats
+                "R1,2022-04-03,热线,G1,B-2,办理中",  // request_id repeats
             ],
         ])
         let unique = try drop.analyze(pipeline: pipeline).listedFindings().filter { $0.code == .uniqueError }
@@ -97,7 +98,9 @@ import JicengNormalize
     @Test("a value below the column's minimum says what the minimum is, in both languages")
     func minimumMessage() throws {
         let workers = "      grid_workers:            {type: integer, required: true, aliases: [网格员数, 网格员人数], title: 网格员数}\n"
-        let pipeline = try Self.pipeline([(workers, "      grid_workers:            {type: integer, required: true, minimum: 1, aliases: [网格员数, 网格员人数], title: 网格员数}\n")])
+        let pipeline = try Self.pipeline([
+            (workers, "      grid_workers:            {type: integer, required: true, minimum: 1, aliases: [网格员数, 网格员人数], title: 网格员数}\n")
+        ])
         let drop = ATDrop([
             "units.csv": ATFixture.units,
             "grids.csv": [

@@ -1,7 +1,8 @@
-import Testing
 import JicengCore
-import JicengPipeline
 import JicengNormalize
+import JicengPipeline
+import Testing
+
 @testable import JicengAggregate
 
 @Suite("Targets of contract §6")
@@ -9,11 +10,14 @@ struct TargetTests {
     static let q2 = Period(year: 2022, quarter: 2)
     static let year = Period(year: 2022)
 
-    private func rule(for indicator: String = "resolution_rate", year: Int = 2022, level: UnitLevel? = nil, unit: String? = nil,
-                      _ comparator: Comparator = .atLeast, _ target: Double, warning: Double = 0,
-                      prorate: TargetRule.Prorate = .none) -> TargetRule {
-        TargetRule(year: year, indicator: indicator, level: level, unitId: unit, comparator: comparator, target: target,
-                   warning: warning, prorate: prorate)
+    private func rule(
+        for indicator: String = "resolution_rate", year: Int = 2022, level: UnitLevel? = nil, unit: String? = nil,
+        _ comparator: Comparator = .atLeast, _ target: Double, warning: Double = 0,
+        prorate: TargetRule.Prorate = .none
+    ) -> TargetRule {
+        TargetRule(
+            year: year, indicator: indicator, level: level, unitId: unit, comparator: comparator, target: target,
+            warning: warning, prorate: prorate)
     }
 
     private func status(_ value: Double?, _ r: TargetRule, _ period: Period = q2) -> TargetStatus {
@@ -57,7 +61,7 @@ struct TargetTests {
         #expect(status(0.95, r) == .met)
         #expect(status(0.9, r) == .met)
         #expect(status(0.88, r) == .warning)
-        #expect(status(0.87, r) == .warning)     // exactly on the margin
+        #expect(status(0.87, r) == .warning)  // exactly on the margin
         #expect(status(0.869, r) == .missed)
         #expect(status(0.5, r) == .missed)
         // Without a warning margin there is no warning.
@@ -114,7 +118,7 @@ struct TargetTests {
         // <= pro-rated: at most 40 open requests a year → 10 a quarter.
         let open = rule(for: "requests_open", .atMost, 40, warning: 2, prorate: .linear)
         #expect(status(10, open, Self.q2) == .met)
-        #expect(status(12, open, Self.q2) == .warning)   // margin used as written: 10 + 2
+        #expect(status(12, open, Self.q2) == .warning)  // margin used as written: 10 + 2
         #expect(status(13, open, Self.q2) == .missed)
     }
 
@@ -127,26 +131,28 @@ struct TargetTests {
     @Test("through the indicator table: target, comparator and status per unit; no rule → no_target")
     func throughEvaluation() throws {
         let book = TargetBook(rules: [
-            rule(.atLeast, 0.9, warning: 0.1),                     // any unit: met ≥ 0.9, warning ≥ 0.8
-            rule(level: .street, .atLeast, 0.6),                   // streets: ≥ 0.6
-            rule(unit: "S2", .atLeast, 0, warning: 0),             // S2: anything goes
-            rule(for: "services_delivered", .atLeast, 12, prorate: .linear),   // 3 a quarter
-            rule(for: "grids", year: 2023, .atLeast, 1),                // another year: never applies
+            rule(.atLeast, 0.9, warning: 0.1),  // any unit: met ≥ 0.9, warning ≥ 0.8
+            rule(level: .street, .atLeast, 0.6),  // streets: ≥ 0.6
+            rule(unit: "S2", .atLeast, 0, warning: 0),  // S2: anything goes
+            rule(for: "services_delivered", .atLeast, 12, prorate: .linear),  // 3 a quarter
+            rule(for: "grids", year: 2023, .atLeast, 1),  // another year: never applies
         ])
         let (_, e) = try ATFixture.drop().evaluate(targets: book)
-        func check(_ unit: String, _ indicator: String, _ status: TargetStatus, target: Double?,
-                   sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        func check(
+            _ unit: String, _ indicator: String, _ status: TargetStatus, target: Double?,
+            sourceLocation: Testing.SourceLocation = #_sourceLocation
+        ) {
             let r = e.result(unit, indicator)
             #expect(r?.status == status, "\(unit) \(indicator)", sourceLocation: sourceLocation)
             #expect(r?.target == target, "\(unit) \(indicator)", sourceLocation: sourceLocation)
         }
         // Resolution rates (see IndicatorTests): C 0.5, S1 0.6, S2 0, M1 0.5, M2 1, G1 1, G3 none.
-        check("C", "resolution_rate", .missed, target: 0.9)       // 0.5 < 0.8
-        check("S1", "resolution_rate", .met, target: 0.6)        // street rule, exactly on it
-        check("S2", "resolution_rate", .met, target: 0)          // unit rule beats the street rule
+        check("C", "resolution_rate", .missed, target: 0.9)  // 0.5 < 0.8
+        check("S1", "resolution_rate", .met, target: 0.6)  // street rule, exactly on it
+        check("S2", "resolution_rate", .met, target: 0)  // unit rule beats the street rule
         check("M1", "resolution_rate", .missed, target: 0.9)
         check("M2", "resolution_rate", .met, target: 0.9)
-        check("G3", "resolution_rate", .noData, target: 0.9)     // no requests: undefined
+        check("G3", "resolution_rate", .noData, target: 0.9)  // no requests: undefined
         // services_delivered: quarter target 12 / 4 = 3; C has 4 (met), S1 3 (met), M2 2 (missed).
         check("C", "services_delivered", .met, target: 3)
         check("S1", "services_delivered", .met, target: 3)

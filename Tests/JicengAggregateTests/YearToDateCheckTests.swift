@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengAggregate
 
 /// A year-to-date value against the yearly target at the pace of the quarters elapsed

@@ -1,5 +1,5 @@
-import Testing
 import JicengCore
+import Testing
 
 @Suite("DecimalFormatter")
 struct DecimalFormatterTests {

@@ -1,5 +1,5 @@
-import Testing
 import JicengCore
+import Testing
 
 @Suite("Period")
 struct PeriodTests {
@@ -17,19 +17,22 @@ struct PeriodTests {
         #expect(Period(parsing: "2022")?.isQuarter == false)
     }
 
-    @Test("parses every form of contract §9", arguments: [
-        ("2022q2", "2022Q2"), ("2022-Q2", "2022Q2"), ("2022 Q2", "2022Q2"), ("2022-q3", "2022Q3"), ("２０２２Ｑ２", "2022Q2"),
-        ("2022年第二季度", "2022Q2"), ("2022年二季度", "2022Q2"), ("2022年第2季度", "2022Q2"), ("2022年第四季度", "2022Q4"),
-        ("2022年一季度", "2022Q1"), ("2022年", "2022"), ("2022H1", "2022H1"), ("2022h2", "2022H2"), ("2022-H1", "2022H1"),
-        ("2022年上半年", "2022H1"), ("2022年下半年", "2022H2"), (" 2022年第三季度 ", "2022Q3"),
-    ])
+    @Test(
+        "parses every form of contract §9",
+        arguments: [
+            ("2022q2", "2022Q2"), ("2022-Q2", "2022Q2"), ("2022 Q2", "2022Q2"), ("2022-q3", "2022Q3"), ("２０２２Ｑ２", "2022Q2"),
+            ("2022年第二季度", "2022Q2"), ("2022年二季度", "2022Q2"), ("2022年第2季度", "2022Q2"), ("2022年第四季度", "2022Q4"),
+            ("2022年一季度", "2022Q1"), ("2022年", "2022"), ("2022H1", "2022H1"), ("2022h2", "2022H2"), ("2022-H1", "2022H1"),
+            ("2022年上半年", "2022H1"), ("2022年下半年", "2022H2"), (" 2022年第三季度 ", "2022Q3"),
+        ])
     func realForms(_ text: String, _ canonical: String) {
         #expect(Period(parsing: text)?.description == canonical)
     }
 
     @Test("half-years hold six months and a linear target is halved")
     func halfYears() {
-        let h1 = Period(year: 2022, half: 1), h2 = Period(year: 2022, half: 2)
+        let h1 = Period(year: 2022, half: 1)
+        let h2 = Period(year: 2022, half: 2)
         #expect(h1.firstDay == day(2022, 1, 1))
         #expect(h1.lastDay == day(2022, 6, 30))
         #expect(h2.firstDay == day(2022, 7, 1))
@@ -41,10 +44,12 @@ struct PeriodTests {
         #expect(!h1.isQuarter)
     }
 
-    @Test("rejects everything else", arguments: [
-        "", "22", "20222", "2022Q0", "2022Q5", "Q2", "2022Q", "2022Q22", "abcd", "0000", "-2022", "2022H3", "2022H0",
-        "2022年第五季度", "2022年第二季", "2022年季度", "2022年中", "2022--Q2", "2022 -Q2", "2022年上半", "2022Q2年",
-    ])
+    @Test(
+        "rejects everything else",
+        arguments: [
+            "", "22", "20222", "2022Q0", "2022Q5", "Q2", "2022Q", "2022Q22", "abcd", "0000", "-2022", "2022H3", "2022H0",
+            "2022年第五季度", "2022年第二季", "2022年季度", "2022年中", "2022--Q2", "2022 -Q2", "2022年上半", "2022Q2年",
+        ])
     func rejects(_ text: String) {
         #expect(Period(parsing: text) == nil)
     }

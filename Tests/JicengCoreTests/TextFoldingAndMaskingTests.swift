@@ -1,5 +1,5 @@
-import Testing
 import JicengCore
+import Testing
 
 @Suite("TextFolding")
 struct TextFoldingTests {
@@ -61,9 +61,11 @@ struct SensitiveDataMaskerTests {
         #expect(SensitiveDataMasker.mask("身份证11010519491231002X，住3栋") == "身份证110105********002X，住3栋")
     }
 
-    @Test("short numbers and dates are left alone", arguments: [
-        "共12户", "2022", "2022-04-26", "2022/4/26 14:03:05", "2022年4月26日", "20220426", "R000123", "第3网格", "",
-    ])
+    @Test(
+        "short numbers and dates are left alone",
+        arguments: [
+            "共12户", "2022", "2022-04-26", "2022/4/26 14:03:05", "2022年4月26日", "20220426", "R000123", "第3网格", "",
+        ])
     func untouched(_ text: String) {
         #expect(SensitiveDataMasker.mask(text) == text)
     }

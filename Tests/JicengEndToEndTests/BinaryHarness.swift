@@ -38,7 +38,8 @@ struct BinaryHarness {
         var env = neutralEnvironment
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         return (process, out, err)
@@ -47,10 +48,13 @@ struct BinaryHarness {
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let (process, out, err) = prepare(arguments, environment: environment)
         try process.run()
-        let stdout = PipeDrain(out), stderr = PipeDrain(err)
+        let stdout = PipeDrain(out)
+        let stderr = PipeDrain(err)
         process.waitUntilExit()
-        let o = stdout.data(), e = stderr.data()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let o = stdout.data()
+        let e = stderr.data()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// A fresh empty folder under the system temp folder.

@@ -18,9 +18,12 @@ struct CommittedReportsTests {
         let store = work + "/history.sqlite"
         for quarter in Self.quarters {
             let out = work + "/" + quarter
-            let r = try BinaryHarness.run(["run", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--out", out,
-                                           "--history", store],
-                                          environment: ["SOURCE_DATE_EPOCH": "1656633600"])
+            let r = try BinaryHarness.run(
+                [
+                    "run", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--out", out,
+                    "--history", store,
+                ],
+                environment: ["SOURCE_DATE_EPOCH": "1656633600"])
             #expect(r.status == 0, "\(quarter): \(r.stderr)")
             let committed = Self.root + "/Reports/" + quarter
             let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()

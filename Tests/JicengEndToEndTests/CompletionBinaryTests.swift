@@ -41,14 +41,16 @@ struct CompletionBinaryTests {
         try process.run()
         let drain = PipeDrain(out)
         process.waitUntilExit()
-        let answers = String(decoding: drain.data(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(answers.prefix(6) == [
-            "drop-a drop-b ",
-            "drop-a drop-b pipeline.yaml ",
-            "drop-a drop-b targets.csv ",
-            "--period ",
-            "validate ",
-            "github json junit text ",
-        ], "\(answers)")
+        let answers = String(decoding: drain.data(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        #expect(
+            answers.prefix(6) == [
+                "drop-a drop-b ",
+                "drop-a drop-b pipeline.yaml ",
+                "drop-a drop-b targets.csv ",
+                "--period ",
+                "validate ",
+                "github json junit text ",
+            ], "\(answers)")
     }
 }

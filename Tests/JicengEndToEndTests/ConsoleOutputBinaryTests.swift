@@ -66,7 +66,9 @@ struct ConsoleOutputBinaryTests {
         #expect(runErrors.status == 0)
         #expect(runErrors.stderr == "jiceng run：数据包有 5 个错误，详见 \(drop)-out/findings.json\n", "\(runErrors.stderr)")
 
-        let verbose = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", drop + "-out", "--verbose", "--lang", "en"])
+        let verbose = try BinaryHarness.run([
+            "run", "--data", drop, "--period", "2022Q2", "--out", drop + "-out", "--verbose", "--lang", "en",
+        ])
         #expect(verbose.status == 0, "\(verbose.stderr)")
         let lines = verbose.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("  file ") == true, "\(verbose.stderr)")
@@ -74,15 +76,16 @@ struct ConsoleOutputBinaryTests {
         let units = lines.first { $0.hasPrefix("  units.csv ") }?.split(separator: " ").map(String.init) ?? []
         #expect(units.count == 9 && units[1] == "units" && units[3...6] == ["10", "10", "0", "0"] && units.last == "s", "\(units)")
         let requests = lines.first { $0.hasPrefix("  requests.csv ") }?.split(separator: " ").map(String.init) ?? []
-        #expect(requests[1] == "requests" && requests[4...7] == ["8", "3", "4", "1"], "\(requests)")   // R4 out of period; 4 rejected
+        #expect(requests[1] == "requests" && requests[4...7] == ["8", "3", "4", "1"], "\(requests)")  // R4 out of period; 4 rejected
         let time = lines.first { $0.hasPrefix("time: ") } ?? ""
         for stage in ["read and check ", "indicators ", "reports ", "publish ", "; total "] {
             #expect(time.contains(stage), "\(stage): \(time)")
         }
         #expect(lines.last?.hasPrefix("jiceng run: 2022Q2 — ") == true, "\(verbose.stderr)")
         let validate = try BinaryHarness.run(["validate", "--data", drop, "--period", "2022Q2", "-v"])
-        #expect(validate.stderr.contains("  文件 ") && validate.stderr.contains("  requests.csv ") && validate.stderr.contains("用时：读取与检查 "),
-                "\(validate.stderr)")
+        #expect(
+            validate.stderr.contains("  文件 ") && validate.stderr.contains("  requests.csv ") && validate.stderr.contains("用时：读取与检查 "),
+            "\(validate.stderr)")
     }
 
     @Test("on a terminal: a progress line with thousands separators, then a final line that stays above the summary")
@@ -101,8 +104,9 @@ struct ConsoleOutputBinaryTests {
         #expect(r.stdout.isEmpty)
         // Not with --quiet, nor under CI.
         let quiet = try TerminalHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", drop + "-out", "--quiet"])
-        #expect(quiet.terminal.replacingOccurrences(of: "\r\n", with: "\n") == "jiceng run：数据包有 1,969 个错误，详见 \(drop)-out/findings.json\n",
-                "\(quiet.terminal.debugDescription)")
+        #expect(
+            quiet.terminal.replacingOccurrences(of: "\r\n", with: "\n") == "jiceng run：数据包有 1,969 个错误，详见 \(drop)-out/findings.json\n",
+            "\(quiet.terminal.debugDescription)")
         let ci = try TerminalHarness.run(["validate", "--data", drop, "--format", "json"], environment: ["CI": "true"])
         #expect(ci.terminal.isEmpty, "\(ci.terminal.debugDescription)")
         let shown = try TerminalHarness.run(["validate", "--data", drop, "--format", "json"])
@@ -114,8 +118,9 @@ struct ConsoleOutputBinaryTests {
         let drop = try BinaryHarness.temporaryFolder("result")
         try SmallDropFixture.write(to: drop)
         let out = drop + "-out"
-        let r = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--format", "json"],
-                                      environment: ["SOURCE_DATE_EPOCH": "1656633600"])
+        let r = try BinaryHarness.run(
+            ["run", "--data", drop, "--period", "2022Q2", "--out", out, "--format", "json"],
+            environment: ["SOURCE_DATE_EPOCH": "1656633600"])
         #expect(r.status == 0, "\(r.stderr)")
         let result = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(result["status"] as? String == "success")
@@ -124,8 +129,11 @@ struct ConsoleOutputBinaryTests {
         #expect(result["generated_at"] as? String == "2022-07-01T00:00:00Z")
         let outputs = result["outputs"] as! [[String: Any]]
         let names = Set(outputs.map { $0["file"] as! String })
-        #expect(names.isSuperset(of: ["indicators.csv", "indicators.json", "findings.json", "manifest.json", "quarantine.csv",
-                                      "summary.html", "summary.md", "indicators.xlsx"]), "\(names)")
+        #expect(
+            names.isSuperset(of: [
+                "indicators.csv", "indicators.json", "findings.json", "manifest.json", "quarantine.csv",
+                "summary.html", "summary.md", "indicators.xlsx",
+            ]), "\(names)")
         #expect(!names.contains(".jiceng-output"))
         for output in outputs {
             let path = output["path"] as! String
@@ -135,7 +143,8 @@ struct ConsoleOutputBinaryTests {
         let findings = result["findings"] as! [String: Any]
         #expect(findings["errors"] as? Int == 5 && findings["warnings"] as? Int == 3)
         let byCode = findings["by_code"] as! [[String: Any]]
-        #expect(byCode.contains { $0["code"] as? String == "unknown-unit" && $0["severity"] as? String == "error" && $0["count"] as? Int == 2 })
+        #expect(
+            byCode.contains { $0["code"] as? String == "unknown-unit" && $0["severity"] as? String == "error" && $0["count"] as? Int == 2 })
         let rows = result["rows"] as! [String: Any]
         #expect(rows["read"] as? Int == 10 + 2 + 8)
         let csvRows = try String(contentsOfFile: out + "/indicators.csv", encoding: .utf8).split(separator: "\n").count - 1
@@ -147,7 +156,9 @@ struct ConsoleOutputBinaryTests {
         #expect(r.stderr.contains("jiceng run：2022Q2 — "), "the summary stays on standard error: \(r.stderr)")
 
         // Refused under --strict: a failed result, no outputs, exit 1.
-        let strict = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", drop + "-strict", "--format", "json", "--strict"])
+        let strict = try BinaryHarness.run([
+            "run", "--data", drop, "--period", "2022Q2", "--out", drop + "-strict", "--format", "json", "--strict",
+        ])
         #expect(strict.status == 1)
         let failed = try JSONSerialization.jsonObject(with: Data(strict.stdout.utf8)) as! [String: Any]
         #expect(failed["status"] as? String == "failed" && failed["exit_status"] as? Int == 1)
@@ -161,8 +172,10 @@ struct ConsoleOutputBinaryTests {
         try SmallDropFixture.write(to: drop)
         let r = try BinaryHarness.run(["validate", "--data", drop, "--period", "2022Q2", "--format", "junit"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("<testcase classname=\"requests.csv\" name=\"unique-error line 7 request_id\" file=\"\(drop)/requests.csv\" line=\"7\">"),
-                "\(r.stdout)")
+        #expect(
+            r.stdout.contains(
+                "<testcase classname=\"requests.csv\" name=\"unique-error line 7 request_id\" file=\"\(drop)/requests.csv\" line=\"7\">"),
+            "\(r.stdout)")
         // A finding about the drop as a whole has neither.
         #expect(r.stdout.contains("<testcase classname=\"drop\" name=\"missing-file\">"), "\(r.stdout)")
     }
@@ -175,7 +188,9 @@ struct ConsoleOutputBinaryTests {
         #expect(r.stderr.hasPrefix("jiceng sample：已写出 6 个文件（") && r.stderr.hasSuffix("诉求 10,000 条）→ \(out)\n"), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1 && r.stdout.isEmpty, "\(r.stderr)")
         // The requests in the period are the ones asked for (plus a few planted before it).
-        let validate = try BinaryHarness.run(["run", "--data", out, "--period", "2022Q2", "--out", out + "-run", "--format", "json", "--quiet"])
+        let validate = try BinaryHarness.run([
+            "run", "--data", out, "--period", "2022Q2", "--out", out + "-run", "--format", "json", "--quiet",
+        ])
         let result = try JSONSerialization.jsonObject(with: Data(validate.stdout.utf8)) as! [String: Any]
         let requests = (result["inputs"] as! [[String: Any]]).filter { $0["dataset"] as? String == "requests" }
         let inPeriod = requests.reduce(0) { $0 + ($1["rows_read"] as! Int) - ($1["rows_out_of_period"] as! Int) }

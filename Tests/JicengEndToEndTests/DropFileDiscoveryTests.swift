@@ -41,14 +41,15 @@ struct DropFileDiscoveryTests {
         try BinaryHarness.write("诉求编号,受理时间,渠道,单位编码,办理状态\nR20,2022-05-01,网络,K2,办理中\n", to: drop + "/request.csv")
         // Not recognised: a header of no dataset, of two datasets, no header at all, another case.
         try BinaryHarness.write("备注,说明\n一,二\n", to: drop + "/notes.csv")
-        try BinaryHarness.write("request_id,received_at,channel,status,service_id,date,provider_type,category,unit_id\n", to: drop + "/both.CSV")
+        try BinaryHarness.write(
+            "request_id,received_at,channel,status,service_id,date,provider_type,category,unit_id\n", to: drop + "/both.CSV")
         try BinaryHarness.write("", to: drop + "/empty.csv")
         // Not CSV, and hidden: not part of a drop.
         try BinaryHarness.write("hello\n", to: drop + "/readme.txt")
         try BinaryHarness.write("a,b\n", to: drop + "/._requests.csv")
 
         let r = try BinaryHarness.run(["validate", "--data", drop, "--period", "2022Q2", "--format", "json", "--lang", "en"])
-        #expect(r.status == 1, "\(r.stderr)")   // the fixture's requests carry errors
+        #expect(r.status == 1, "\(r.stderr)")  // the fixture's requests carry errors
         let (_, _, items) = try document(r.stdout)
         let unknown = items.filter { text($0, "code") == "unknown-file" }
         #expect(unknown.map { text($0, "file") } == ["both.CSV", "empty.csv", "notes.csv", "request.csv", "工单2022Q2.csv", "网格.csv"])
@@ -84,8 +85,9 @@ struct DropFileDiscoveryTests {
     func misnamedOnly() throws {
         let drop = try BinaryHarness.temporaryFolder("misnamed-only")
         try BinaryHarness.write(SmallDropFixture.units, to: drop + "/units.csv")
-        try BinaryHarness.write("工单编号,受理时间,渠道,单位编码,办理状态\nR1,2022-04-01,热线,K1,办理中\nR2,2022-04-02,热线,K2,未知状态\n",
-                                to: drop + "/工单.csv")
+        try BinaryHarness.write(
+            "工单编号,受理时间,渠道,单位编码,办理状态\nR1,2022-04-01,热线,K1,办理中\nR2,2022-04-02,热线,K2,未知状态\n",
+            to: drop + "/工单.csv")
         let r = try BinaryHarness.run(["validate", "--data", drop, "--period", "2022Q2", "--format", "json"])
         // Read: the bad status is found, so the gate fails.
         #expect(r.status == 1)
@@ -99,8 +101,10 @@ struct DropFileDiscoveryTests {
 
     @Test("the drop of another quarter: one out-of-period error per dated dataset naming its dates; validate exits 1")
     func wrongQuarter() throws {
-        let r = try BinaryHarness.run(["validate", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q2",
-                                       "--format", "json", "--lang", "en"])
+        let r = try BinaryHarness.run([
+            "validate", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q2",
+            "--format", "json", "--lang", "en",
+        ])
         #expect(r.status == 1)
         let (errors, warnings, items) = try document(r.stdout)
         #expect(errors == 2)
@@ -118,7 +122,9 @@ struct DropFileDiscoveryTests {
         // module over the files) lies in 2022Q1, so each is out of 2022Q2.
         #expect(warnings == 4957)
         // The right quarter: no such error.
-        let right = try BinaryHarness.run(["validate", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q1", "--format", "json"])
+        let right = try BinaryHarness.run([
+            "validate", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q1", "--format", "json",
+        ])
         #expect(right.status == 0)
         #expect(try document(right.stdout).errors == 0)
     }
@@ -126,25 +132,37 @@ struct DropFileDiscoveryTests {
     @Test("run --strict fails on the wrong period; run leaves the dated datasets' indicators out instead of zeros")
     func wrongQuarterRun() throws {
         let base = try BinaryHarness.temporaryFolder("wrong-period")
-        let strict = try BinaryHarness.run(["run", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q2", "--out", base + "/strict",
-                                            "--strict"], environment: Self.epoch)
+        let strict = try BinaryHarness.run(
+            [
+                "run", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q2", "--out", base + "/strict",
+                "--strict",
+            ], environment: Self.epoch)
         #expect(strict.status == 1)
         #expect(!FileManager.default.fileExists(atPath: base + "/strict"))
         let out = base + "/run"
-        let run = try BinaryHarness.run(["run", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q2", "--out", out],
-                                        environment: Self.epoch)
+        let run = try BinaryHarness.run(
+            ["run", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q2", "--out", out],
+            environment: Self.epoch)
         #expect(run.status == 0, "\(run.stderr)")
         let csv = try rows(out + "/indicators.csv")
         #expect(csv.keys.contains { $0.hasSuffix("/grids") })
         #expect(!csv.keys.contains { $0.hasSuffix("/requests_received") || $0.hasSuffix("/resolution_rate") })
         #expect(!csv.keys.contains { $0.hasSuffix("/services_delivered") || $0.hasSuffix("/services_per_1000_residents") })
-        let manifest = try JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: out + "/manifest.json")!) as! [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: out + "/manifest.json")!) as! [String: Any]
         #expect(Set(manifest["absent_datasets"] as! [String]) == ["services", "requests"])
         // The stages agree: aggregate of normalise leaves them out too.
-        #expect(try BinaryHarness.run(["normalise", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q2",
-                                       "--out", base + "/normalise"]).status == 0)
-        #expect(try BinaryHarness.run(["aggregate", "--in", base + "/normalise", "--out", base + "/aggregate"], environment: Self.epoch).status == 0)
-        #expect(FileManager.default.contents(atPath: base + "/aggregate/indicators.csv") == FileManager.default.contents(atPath: out + "/indicators.csv"))
+        #expect(
+            try BinaryHarness.run([
+                "normalise", "--data", Self.root + "/SampleData/2022Q1", "--period", "2022Q2",
+                "--out", base + "/normalise",
+            ]).status == 0)
+        #expect(
+            try BinaryHarness.run(["aggregate", "--in", base + "/normalise", "--out", base + "/aggregate"], environment: Self.epoch).status
+                == 0)
+        #expect(
+            FileManager.default.contents(atPath: base + "/aggregate/indicators.csv")
+                == FileManager.default.contents(atPath: out + "/indicators.csv"))
     }
 
     // MARK: Point 6 — ingest → normalise reports exactly what validate does
@@ -184,14 +202,17 @@ struct DropFileDiscoveryTests {
     }
 
     /// `validate` of the drop and `normalise` of its `ingest` folder; their findings documents.
-    private func bothWays(_ drop: String, period: String, name: String, maxFindings: Int = 1000) throws -> (validate: String, staged: String, stage: String) {
+    private func bothWays(_ drop: String, period: String, name: String, maxFindings: Int = 1000) throws -> (
+        validate: String, staged: String, stage: String
+    ) {
         let base = try BinaryHarness.temporaryFolder(name)
         let limit = ["--max-findings", String(maxFindings)]
         let v = try BinaryHarness.run(["validate", "--data", drop, "--period", period, "--format", "json", "--lang", "en"] + limit)
         #expect(v.status == 0 || v.status == 1, "\(v.stderr)")
         let i = try BinaryHarness.run(["ingest", "--data", drop, "--out", base + "/ingest"] + limit)
         #expect(i.status == 0, "\(i.stderr)")
-        let n = try BinaryHarness.run(["normalise", "--data", base + "/ingest", "--period", period, "--out", base + "/normalise", "--lang", "en"] + limit)
+        let n = try BinaryHarness.run(
+            ["normalise", "--data", base + "/ingest", "--period", period, "--out", base + "/normalise", "--lang", "en"] + limit)
         #expect(n.status == 0, "\(n.stderr)")
         let staged = try String(contentsOfFile: base + "/normalise/findings.json", encoding: .utf8)
         return (v.stdout, staged, base + "/ingest")
@@ -209,13 +230,16 @@ struct DropFileDiscoveryTests {
         #expect(validate == staged)
         // The planted findings are there (so that equality is not of two empty lists).
         let (_, _, items) = try document(validate)
-        let seen = Set(items.filter { text($0, "file") == "requests.csv" }.map {
-            "\(text($0, "code")!)@\(($0["line"] as? Int) ?? 0):\(text($0, "column") ?? "-")"
-        })
-        for expected in ["missing-cell@3:-", "extra-cell@4:-", "missing-cell@6:-", "missing-value@6:closed_at", "extra-cell@7:-",
-                         "missing-value@7:request_id", "malformed-csv@8:-", "extra-cell@9:-", "field-too-large@9:-",
-                         "field-too-large@10:community", "missing-cell@11:-", "unique-error@12:request_id", "unknown-unit@14:community",
-                         "out-of-period@15:received_at", "type-error@16:satisfaction"] {
+        let seen = Set(
+            items.filter { text($0, "file") == "requests.csv" }.map {
+                "\(text($0, "code")!)@\(($0["line"] as? Int) ?? 0):\(text($0, "column") ?? "-")"
+            })
+        for expected in [
+            "missing-cell@3:-", "extra-cell@4:-", "missing-cell@6:-", "missing-value@6:closed_at", "extra-cell@7:-",
+            "missing-value@7:request_id", "malformed-csv@8:-", "extra-cell@9:-", "field-too-large@9:-",
+            "field-too-large@10:community", "missing-cell@11:-", "unique-error@12:request_id", "unknown-unit@14:community",
+            "out-of-period@15:received_at", "type-error@16:satisfaction",
+        ] {
             #expect(seen.contains(expected), "\(expected) in \(seen.sorted())")
         }
         #expect(!seen.contains { $0.hasSuffix("@5:-") || $0.contains("@3:status") || $0.hasPrefix("missing-cell@9") })
@@ -227,7 +251,7 @@ struct DropFileDiscoveryTests {
         #expect(stage.contains("\nR3,2022-04-03,热线,金银社区,,已办结,2022-04-04,满意,10,4\n"))
         #expect(stage.contains("\n,,,,,,,,10,7\n"))
         #expect(stage.contains("\n\" R9 \",2022-04-10,热线,\" 金银社区 \",,办理中,,,,13\n"))
-        #expect(!stage.contains(",5\n") && !stage.contains("R6,"))   // the blank line and R6 are not copied
+        #expect(!stage.contains(",5\n") && !stage.contains("R6,"))  // the blank line and R6 are not copied
         let unknown = try String(contentsOfFile: ingest + "/request.csv", encoding: .utf8)
         #expect(unknown == "诉求编号,受理时间,渠道,单位编码,办理状态,_cells,_line\nR20,2022-05-01,网络,K2,办理中,,2\nR21,2022-05-02,,,,2,3\n")
         #expect(!FileManager.default.fileExists(atPath: ingest + "/notes.csv"))
@@ -239,18 +263,26 @@ struct DropFileDiscoveryTests {
         try SmallDropFixture.write(to: drop, requests: false)
         try BinaryHarness.write(Self.raggedRequests(), to: drop + "/requests.csv")
         // Five malformed records (found by ingest) and two short ones (by normalise) in another file.
-        try BinaryHarness.write("request_id,received_at,channel,unit_id,status\n"
-                                + (1...5).map { "B\($0),2022-04-01,热线,\"K\"\($0),办理中\n" }.joined()
-                                + "B6,2022-04-01\nB7,2022-04-01\nB8,2022-04-02,热线,K2,办理中\n", to: drop + "/requests-b.csv")
+        try BinaryHarness.write(
+            "request_id,received_at,channel,unit_id,status\n"
+                + (1...5).map { "B\($0),2022-04-01,热线,\"K\"\($0),办理中\n" }.joined()
+                + "B6,2022-04-01\nB7,2022-04-01\nB8,2022-04-02,热线,K2,办理中\n", to: drop + "/requests-b.csv")
         let (validate, staged, _) = try bothWays(drop, period: "2022Q2", name: "limit", maxFindings: 2)
         #expect(validate == staged)
         let (errors, _, items) = try document(validate)
-        #expect(items.contains { text($0, "file") == "requests-b.csv" && text($0, "message") == "3 more malformed-csv findings in this file are not listed" })
-        #expect(items.contains { text($0, "file") == "requests.csv" && text($0, "message") == "1 more extra-cell findings in this file are not listed" })
-        #expect(errors == 17 + 7)   // the ragged file's 17 errors, and requests-b.csv's 5 malformed and 2 short records
+        #expect(
+            items.contains {
+                text($0, "file") == "requests-b.csv" && text($0, "message") == "3 more malformed-csv findings in this file are not listed"
+            })
+        #expect(
+            items.contains {
+                text($0, "file") == "requests.csv" && text($0, "message") == "1 more extra-cell findings in this file are not listed"
+            })
+        #expect(errors == 17 + 7)  // the ragged file's 17 errors, and requests-b.csv's 5 malformed and 2 short records
     }
 
-    @Test("the planted-errors drop (GB18030, undecodable, duplicate and missing columns) and the wrong quarter: the same findings both ways")
+    @Test(
+        "the planted-errors drop (GB18030, undecodable, duplicate and missing columns) and the wrong quarter: the same findings both ways")
     func sampleDropsBothWays() throws {
         let errors = try bothWays(Self.root + "/SampleData/errors", period: "2022Q2", name: "errors-both")
         #expect(errors.validate == errors.staged)

@@ -7,7 +7,8 @@ import Testing
 @Suite("History store and year-to-date, through the real binary")
 struct HistoryBinaryTests {
     static let epoch = ["SOURCE_DATE_EPOCH": "1656633600"]
-    static let ytdHeader = "period,unit_id,unit_name,level,indicator,value,numerator,denominator,target,comparator,pace_target,completion,status"
+    static let ytdHeader =
+        "period,unit_id,unit_name,level,indicator,value,numerator,denominator,target,comparator,pace_target,completion,status"
     static let csvHeader = "period,unit_id,unit_name,level,indicator,value,numerator,denominator,target,comparator,status"
 
     /// A work folder with the three quarterly drops of `HistoryDropFixture` and its targets file.
@@ -26,10 +27,14 @@ struct HistoryBinaryTests {
 
         /// `jiceng run` of quarter `q`'s drop for `period` (default 2022Qq) into out-`name`.
         @discardableResult
-        func run(_ q: Int, period: String? = nil, out name: String? = nil, history: String? = nil, drop: String? = nil,
-                 environment: [String: String] = [:]) throws -> BinaryHarness.Result {
-            var arguments = ["run", "--data", drop ?? self.drop(q), "--period", period ?? "2022Q\(q)", "--out", out(name ?? "Q\(q)"),
-                             "--targets", targets, "--lang", "en"]
+        func run(
+            _ q: Int, period: String? = nil, out name: String? = nil, history: String? = nil, drop: String? = nil,
+            environment: [String: String] = [:]
+        ) throws -> BinaryHarness.Result {
+            var arguments = [
+                "run", "--data", drop ?? self.drop(q), "--period", period ?? "2022Q\(q)", "--out", out(name ?? "Q\(q)"),
+                "--targets", targets, "--lang", "en",
+            ]
             if let history { arguments += ["--history", history] }
             return try BinaryHarness.run(arguments, environment: HistoryBinaryTests.epoch.merging(environment) { _, b in b })
         }
@@ -88,9 +93,12 @@ struct HistoryBinaryTests {
         // pace 4 × 3 / 4 = 3; 2.5 misses it by 0.5, within the warning margin 1; completion 2.5 / 4.
         #expect(r["C/services_per_1000_residents"] == "2022Q3,C,某市,city,services_per_1000_residents,2.5,9,3600,4,>=,3,0.625,warning")
         // S1: 7 services (3 in Q1 and 4 in Q3 at G1) / 1200 → 5.833333 ≥ 3: met; 5.833333 / 4 = 1.458333.
-        #expect(r["S1/services_per_1000_residents"] == "2022Q3,S1,一街道,street,services_per_1000_residents,5.833333,7,1200,4,>=,3,1.458333,met")
+        #expect(
+            r["S1/services_per_1000_residents"] == "2022Q3,S1,一街道,street,services_per_1000_residents,5.833333,7,1200,4,>=,3,1.458333,met")
         // S2: 2 / 2400 → 0.833333 < 3 − 1: missed; completion 0.208333.
-        #expect(r["S2/services_per_1000_residents"] == "2022Q3,S2,二街道,street,services_per_1000_residents,0.833333,2,2400,4,>=,3,0.208333,missed")
+        #expect(
+            r["S2/services_per_1000_residents"] == "2022Q3,S2,二街道,street,services_per_1000_residents,0.833333,2,2400,4,>=,3,0.208333,missed"
+        )
         // K3 has no residents: no value, no completion, no_data.
         #expect(r["K3/services_per_1000_residents"] == "2022Q3,K3,丙社区,community,services_per_1000_residents,,0,0,4,>=,3,,no_data")
         // A none target: pace = target, no completion. C resolved 6 of 9 = 0.666667 ≥ 0.7 − 0.05: warning.
@@ -112,13 +120,21 @@ struct HistoryBinaryTests {
         let quarterRows = try work.text(work.out("Q3") + "/indicators.csv").split(separator: "\n").count
         let lines = csv.split(separator: "\n").dropFirst()
         #expect(lines.count == quarterRows - 1)
-        let keys = lines.map { l -> [String] in let f = l.split(separator: ",", omittingEmptySubsequences: false); return [String(f[1]), String(f[4])] }
-        #expect(keys == keys.sorted { $0[0] != $1[0] ? $0[0].utf8.lexicographicallyPrecedes($1[0].utf8) : $0[1].utf8.lexicographicallyPrecedes($1[1].utf8) })
+        let keys = lines.map { l -> [String] in
+            let f = l.split(separator: ",", omittingEmptySubsequences: false)
+            return [String(f[1]), String(f[4])]
+        }
+        #expect(
+            keys
+                == keys.sorted {
+                    $0[0] != $1[0] ? $0[0].utf8.lexicographicallyPrecedes($1[0].utf8) : $0[1].utf8.lexicographicallyPrecedes($1[1].utf8)
+                })
 
         // After two quarters: 3 + 2 services / (1100 + 2200) residents × 1000 = 1.515152; pace 2,
         // warning; Q2 grids had one branch of two: coverage 0.5, missed.
         let q2 = HistoryBinaryTests.rows(try work.text(work.out("Q2") + "/indicators_ytd.csv"))
-        #expect(q2["C/services_per_1000_residents"] == "2022Q2,C,某市,city,services_per_1000_residents,1.515152,5,3300,4,>=,2,0.378788,warning")
+        #expect(
+            q2["C/services_per_1000_residents"] == "2022Q2,C,某市,city,services_per_1000_residents,1.515152,5,3300,4,>=,2,0.378788,warning")
         #expect(q2["C/grid_party_branch_coverage"] == "2022Q2,C,某市,city,grid_party_branch_coverage,0.5,1,2,1,>=,1,,missed")
         // After one quarter: 3 / 3000 × 1000 = 1 against a pace of 1: met, a quarter of the year.
         let q1 = HistoryBinaryTests.rows(try work.text(work.out("Q1") + "/indicators_ytd.csv"))
@@ -154,12 +170,14 @@ struct HistoryBinaryTests {
         let work = try Work("export")
         let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("SampleData").path
-        for p in ["2022Q2", "2022Q1"] {   // recorded out of order: export orders by period
-            let r = try BinaryHarness.run(["run", "--data", sample + "/" + p, "--period", p, "--out", work.out(p), "--history", work.store],
-                                          environment: HistoryBinaryTests.epoch)
+        for p in ["2022Q2", "2022Q1"] {  // recorded out of order: export orders by period
+            let r = try BinaryHarness.run(
+                ["run", "--data", sample + "/" + p, "--period", p, "--out", work.out(p), "--history", work.store],
+                environment: HistoryBinaryTests.epoch)
             #expect(r.status == 0, "\(r.stderr)")
         }
-        let q1 = try work.text(work.out("2022Q1") + "/indicators.csv"), q2 = try work.text(work.out("2022Q2") + "/indicators.csv")
+        let q1 = try work.text(work.out("2022Q1") + "/indicators.csv")
+        let q2 = try work.text(work.out("2022Q2") + "/indicators.csv")
         let export = try BinaryHarness.run(["history", "export", "--history", work.store])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout == q1 + q2.split(separator: "\n", maxSplits: 1)[1] + "", "export differs from the runs' indicators.csv")
@@ -188,8 +206,11 @@ struct HistoryBinaryTests {
         // Recording changes nothing else but the reports, which show the year: the other files equal
         // a run without a store, byte for byte.
         let plain = work.out("plain")
-        #expect(try BinaryHarness.run(["run", "--data", sample + "/2022Q1", "--period", "2022Q1", "--out", plain],
-                                      environment: HistoryBinaryTests.epoch).status == 0)
+        #expect(
+            try BinaryHarness.run(
+                ["run", "--data", sample + "/2022Q1", "--period", "2022Q1", "--out", plain],
+                environment: HistoryBinaryTests.epoch
+            ).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: work.out("2022Q1")).sorted()
         #expect(names.filter { $0 != "indicators_ytd.csv" } == (try FileManager.default.contentsOfDirectory(atPath: plain).sorted()))
         // The marker lists every file of its folder: the same list plus the year-to-date file.
@@ -242,10 +263,11 @@ struct HistoryBinaryTests {
     @Test("two runs recording into one store at the same time both succeed")
     func concurrentRecording() throws {
         let work = try Work("concurrent")
-        let pauseA = work.root + "/pause-a", pauseB = work.root + "/pause-b"
+        let pauseA = work.root + "/pause-a"
+        let pauseB = work.root + "/pause-b"
         try FileManager.default.createDirectory(atPath: pauseA, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: pauseB, withIntermediateDirectories: true)
-        try BinaryHarness.write("", to: pauseB + "/release")   // B never pauses inside
+        try BinaryHarness.write("", to: pauseB + "/release")  // B never pauses inside
         func start(_ q: Int, pause: String) throws -> (Process, PipeDrain, PipeDrain) {
             let (p, out, err) = BinaryHarness.prepare(
                 ["run", "--data", work.drop(q), "--period", "2022Q\(q)", "--out", work.out("Q\(q)"), "--history", work.store],
@@ -291,7 +313,8 @@ struct HistoryBinaryTests {
         try HistoryBinaryTests.waitForFile(pause + "/inside-\(p.processIdentifier)", process: p)
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
-        _ = drains.0.data(); _ = drains.1.data()
+        _ = drains.0.data()
+        _ = drains.1.data()
         #expect(p.terminationReason == .uncaughtSignal)
         #expect(!FileManager.default.fileExists(atPath: work.out("killed")))
         #expect(try HistoryBinaryTests.integrityCheck(work.store) == "ok")
@@ -300,19 +323,23 @@ struct HistoryBinaryTests {
         // The store takes the next recording.
         let r = try work.run(1, out: "again", history: work.store)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try BinaryHarness.run(["history", "export", "--history", work.store]).stdout
-                    == (try work.text(work.out("again") + "/indicators.csv")))
+        #expect(
+            try BinaryHarness.run(["history", "export", "--history", work.store]).stdout
+                == (try work.text(work.out("again") + "/indicators.csv")))
     }
 
-    @Test("a file that is not a Jiceng store, or of a newer schema: exit 2 naming it, its bytes unchanged, no outputs",
-          arguments: ["foreign-sqlite", "text", "truncated", "newer-schema"])
+    @Test(
+        "a file that is not a Jiceng store, or of a newer schema: exit 2 naming it, its bytes unchanged, no outputs",
+        arguments: ["foreign-sqlite", "text", "truncated", "newer-schema"])
     func notAStore(kind: String) throws {
         let work = try Work("bad-" + kind)
         let path = work.root + "/bad.sqlite"
         switch kind {
         case "foreign-sqlite":
             let queue = try DatabaseQueue(path: path)
-            try queue.write { try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('keep me')") }
+            try queue.write {
+                try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('keep me')")
+            }
             try queue.close()
         case "text":
             try BinaryHarness.write("period,value\n2022Q1,1\n", to: path)
@@ -346,7 +373,7 @@ struct HistoryBinaryTests {
         let work = try Work("unwritable")
         var paths = [work.root + "/no-such-folder/history.sqlite", work.out("Q1") + "-file/history.sqlite"]
         try BinaryHarness.write("a file, not a folder", to: work.out("Q1") + "-file")
-        if getuid() != 0 {   // root writes into read-only folders anyway
+        if getuid() != 0 {  // root writes into read-only folders anyway
             let readOnly = work.root + "/read-only"
             try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true)
             chmod(readOnly, 0o555)

@@ -23,17 +23,17 @@ import Foundation
 /// | Q3 | 1200, yes | 2400, yes |
 enum HistoryDropFixture {
     static let units = """
-    unit_id,name,level,parent_id
-    C,某市,市,
-    S1,一街道,街道,C
-    S2,二街道,街道,C
-    K1,甲社区,社区,S1
-    K2,乙社区,社区,S2
-    K3,丙社区,社区,S2
-    G1,一网格,网格,K1
-    G2,二网格,网格,K2
+        unit_id,name,level,parent_id
+        C,某市,市,
+        S1,一街道,街道,C
+        S2,二街道,街道,C
+        K1,甲社区,社区,S1
+        K2,乙社区,社区,S2
+        K3,丙社区,社区,S2
+        G1,一网格,网格,K1
+        G2,二网格,网格,K2
 
-    """
+        """
 
     static let grids = [
         1: "G1,300,1000,10,是,2\nG2,600,2000,20,否,3\n",
@@ -57,27 +57,29 @@ enum HistoryDropFixture {
     /// Yearly targets: a linear and a none target, a level and a unit target beating the any-level
     /// one, and warning margins.
     static let targets = """
-    year,indicator,level,unit_id,comparator,target,warning,prorate
-    2022,services_per_1000_residents,,,>=,4,1,linear
-    2022,resolution_rate,,,>=,0.7,0.05,none
-    2022,resolution_rate,community,,>=,0.5,0,none
-    2022,resolution_rate,,S2,>=,0.8,0.02,none
-    2022,requests_received,street,,>=,6,1,linear
-    2022,grid_party_branch_coverage,,,>=,100%,0,none
+        year,indicator,level,unit_id,comparator,target,warning,prorate
+        2022,services_per_1000_residents,,,>=,4,1,linear
+        2022,resolution_rate,,,>=,0.7,0.05,none
+        2022,resolution_rate,community,,>=,0.5,0,none
+        2022,resolution_rate,,S2,>=,0.8,0.02,none
+        2022,requests_received,street,,>=,6,1,linear
+        2022,grid_party_branch_coverage,,,>=,100%,0,none
 
-    """
+        """
 
     /// Writes quarter `q`'s drop into `folder` (created when missing); `extraRequest` adds one
     /// more resolved request at G1 (a corrected drop for the replacement tests).
     static func write(quarter q: Int, to folder: String, extraRequest: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try BinaryHarness.write(units, to: folder + "/units.csv")
-        try BinaryHarness.write("grid_id,households,residents,party_members,has_party_branch,grid_workers\n" + grids[q]!,
-                                to: folder + "/grids.csv")
+        try BinaryHarness.write(
+            "grid_id,households,residents,party_members,has_party_branch,grid_workers\n" + grids[q]!,
+            to: folder + "/grids.csv")
         var requestRows = requests[q]!
         if extraRequest { requestRows += "RX,2022-0\(3 * q - 1)-20,热线,G1,已办结,2022-0\(3 * q - 1)-21\n" }
-        try BinaryHarness.write("request_id,received_at,channel,unit_id,status,closed_at\n" + requestRows,
-                                to: folder + "/requests.csv")
+        try BinaryHarness.write(
+            "request_id,received_at,channel,unit_id,status,closed_at\n" + requestRows,
+            to: folder + "/requests.csv")
         try BinaryHarness.write("service_id,date,unit_id,provider_type,category\n" + services[q]!, to: folder + "/services.csv")
     }
 }

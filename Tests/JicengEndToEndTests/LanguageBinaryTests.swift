@@ -44,9 +44,9 @@ struct LanguageBinaryTests {
         }
         #expect(try help(["LANG": "en_US.UTF-8"]).hasPrefix("OVERVIEW: Compute indicators"))
         #expect(try help(["LANG": "zh_CN.UTF-8"]).hasPrefix("概述：计算一个统计期的指标"))
-        #expect(try help(["LANG": "C.UTF-8"]).hasPrefix("概述："))           // no locale chosen: the analysts' language
-        #expect(try help([:]).hasPrefix("概述："))                            // unset
-        #expect(try help(["LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"]).hasPrefix("OVERVIEW:"))   // LC_ALL first
+        #expect(try help(["LANG": "C.UTF-8"]).hasPrefix("概述："))  // no locale chosen: the analysts' language
+        #expect(try help([:]).hasPrefix("概述："))  // unset
+        #expect(try help(["LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"]).hasPrefix("OVERVIEW:"))  // LC_ALL first
         #expect(try help(["LANG": "zh_CN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"]).hasPrefix("OVERVIEW:"))
         #expect(try help(["LANG": "en_US.UTF-8"], ["--lang", "zh"]).hasPrefix("概述："))
         #expect(try help(["LANG": "zh_CN.UTF-8"], ["--lang=en"]).hasPrefix("OVERVIEW:"))
@@ -69,8 +69,9 @@ struct LanguageBinaryTests {
 
         let folder = try BinaryHarness.run(["validate", "--data", "/nonexistent/jiceng"])
         #expect(folder.status == 2)
-        #expect(folder.stderr == "jiceng: usage: 数据目录 /nonexistent/jiceng 不存在或不是目录；请用 --data 指定各单位报送的 CSV 文件所在的目录\n",
-                "\(folder.stderr)")
+        #expect(
+            folder.stderr == "jiceng: usage: 数据目录 /nonexistent/jiceng 不存在或不是目录；请用 --data 指定各单位报送的 CSV 文件所在的目录\n",
+            "\(folder.stderr)")
 
         let period = try BinaryHarness.run(["validate", "--data", ".", "--period", "2022Q5"])
         #expect(period.status == 2)
@@ -78,8 +79,9 @@ struct LanguageBinaryTests {
         #expect(!period.stderr.contains("The value"), "\(period.stderr)")
 
         let english = try BinaryHarness.run(["validate", "--data", ".", "--period", "2022Q5"], environment: ["LANG": "en_US.UTF-8"])
-        #expect(english.stderr.hasPrefix("jiceng: usage: invalid value «2022Q5» for option --period: not a period; accepted forms:"),
-                "\(english.stderr)")
+        #expect(
+            english.stderr.hasPrefix("jiceng: usage: invalid value «2022Q5» for option --period: not a period; accepted forms:"),
+            "\(english.stderr)")
     }
 
     @Test("the closing line of run, an I/O failure and a refused --out are in Chinese by default")
@@ -89,8 +91,11 @@ struct LanguageBinaryTests {
         let out = drop + "-out"
         let run = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.hasSuffix("jiceng run：2022Q2 — 指标 \(try Self.dataRows(out + "/indicators.csv")) 行，5 个错误，3 个警告 → \(out) · 目标：built-in:Pipelines/targets.csv\n"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.hasSuffix(
+                "jiceng run：2022Q2 — 指标 \(try Self.dataRows(out + "/indicators.csv")) 行，5 个错误，3 个警告 → \(out) · 目标：built-in:Pipelines/targets.csv\n"
+            ),
+            "\(run.stderr)")
         // The hierarchy cannot be built without units: data-errors, in Chinese.
         let noUnits = try BinaryHarness.temporaryFolder("lang-nounits")
         let failed = try BinaryHarness.run(["run", "--data", noUnits, "--period", "2022Q2", "--out", noUnits + "-out"])
@@ -109,7 +114,8 @@ struct LanguageBinaryTests {
     static func columns(_ line: Substring) -> Int {
         line.unicodeScalars.reduce(0) { width, scalar in
             let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
                 || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v)
@@ -119,8 +125,12 @@ struct LanguageBinaryTests {
 
     static func dataRows(_ path: String) throws -> String {
         let count = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count - 1
-        var digits = String(count), grouped = ""
-        while digits.count > 3 { grouped = "," + digits.suffix(3) + grouped; digits = String(digits.dropLast(3)) }
+        var digits = String(count)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
         return digits + grouped
     }
 }

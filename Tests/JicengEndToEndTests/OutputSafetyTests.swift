@@ -12,8 +12,10 @@ struct OutputSafetyTests {
     /// Bytes that are not text, standing for a document someone cares about.
     private let thesis = Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF, 0x10, 0x80] + Array("第一章 绪论\n".utf8))
     /// What `run` writes into OUT (the marker aside).
-    private let runFiles = ["findings.json", "indicators.csv", "indicators.json", "indicators.xlsx", "manifest.json",
-                            "quarantine.csv", "stage.json", "summary.html", "summary.md"]
+    private let runFiles = [
+        "findings.json", "indicators.csv", "indicators.json", "indicators.xlsx", "manifest.json",
+        "quarantine.csv", "stage.json", "summary.html", "summary.md",
+    ]
 
     // MARK: Helpers
 
@@ -66,10 +68,12 @@ struct OutputSafetyTests {
         if let executable { process.executableURL = URL(fileURLWithPath: executable) }
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         try process.run()
-        let stdout = PipeDrain(out), stderr = PipeDrain(err)
+        let stdout = PipeDrain(out)
+        let stderr = PipeDrain(err)
         process.waitUntilExit()
-        return BinaryHarness.Result(status: process.terminationStatus, stdout: String(decoding: stdout.data(), as: UTF8.self),
-                                    stderr: String(decoding: stderr.data(), as: UTF8.self))
+        return BinaryHarness.Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout.data(), as: UTF8.self),
+            stderr: String(decoding: stderr.data(), as: UTF8.self))
     }
 
     /// Runs the binary with a file-size limit of `blocks` × 512 bytes and SIGXFSZ ignored, so a
@@ -78,14 +82,17 @@ struct OutputSafetyTests {
         try run(["-c", "trap '' XFSZ; ulimit -f \(blocks); exec \"$@\"", "sh", BinaryHarness.binary] + arguments, executable: "/bin/sh")
     }
 
-    private func expectRefusal(_ r: BinaryHarness.Result, naming path: String, _ words: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectRefusal(
+        _ r: BinaryHarness.Result, naming path: String, _ words: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(r.status == 2, "exit \(r.status): \(r.stderr)", sourceLocation: sourceLocation)
         #expect(r.stderr.hasPrefix("jiceng: usage: --out "), "\(r.stderr)", sourceLocation: sourceLocation)
         #expect(r.stderr.contains(path), "the message does not name \(path): \(r.stderr)", sourceLocation: sourceLocation)
         #expect(r.stderr.contains(words), "the message does not say \(words): \(r.stderr)", sourceLocation: sourceLocation)
-        #expect(r.stderr.contains("choose a new or empty folder"), "the message does not say what to do: \(r.stderr)",
-                sourceLocation: sourceLocation)
+        #expect(
+            r.stderr.contains("choose a new or empty folder"), "the message does not say what to do: \(r.stderr)",
+            sourceLocation: sourceLocation)
         #expect(!r.stderr.contains("crashed") && !r.stderr.contains("NSCocoaErrorDomain"), "\(r.stderr)", sourceLocation: sourceLocation)
     }
 
@@ -214,7 +221,7 @@ struct OutputSafetyTests {
         let (drop, work) = try setUp("cwd")
         defer { Self.cleanUp(drop, work) }
         let here = work + "/here"
-        try FileManager.default.createDirectory(atPath: here, withIntermediateDirectories: true)   // empty, so only the rule refuses it
+        try FileManager.default.createDirectory(atPath: here, withIntermediateDirectories: true)  // empty, so only the rule refuses it
         let before = Self.tree(work)
         let r = try run(runArgs(drop, "../here"), in: here)
         expectRefusal(r, naming: "../here", "is the current folder or holds it")
@@ -280,7 +287,9 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: work) == ["out"])
     }
 
-    @Test("a run folder written before the marker existed (Jiceng manifest.json, only run's files) is replaced; with a stray file or a foreign manifest it is not")
+    @Test(
+        "a run folder written before the marker existed (Jiceng manifest.json, only run's files) is replaced; with a stray file or a foreign manifest it is not"
+    )
     func legacyOutput() throws {
         let (drop, work) = try setUp("legacy")
         defer { Self.cleanUp(drop, work) }
@@ -295,7 +304,8 @@ struct OutputSafetyTests {
         try FileManager.default.removeItem(atPath: out + "/.jiceng-output")
         try thesis.write(to: URL(fileURLWithPath: out + "/notes.docx"))
         var before = Self.tree(work)
-        expectRefusal(try BinaryHarness.run(runArgs(drop, out), environment: epoch), naming: out, "did not write (or that changed since): notes.docx")
+        expectRefusal(
+            try BinaryHarness.run(runArgs(drop, out), environment: epoch), naming: out, "did not write (or that changed since): notes.docx")
         #expect(Self.tree(work) == before)
 
         // Only run's file names, but a manifest.json that is not Jiceng's: refused.
@@ -307,7 +317,9 @@ struct OutputSafetyTests {
         #expect(Self.tree(work) == before)
     }
 
-    @Test("a previous output with a file added, a file edited, a file swapped for a folder, or a broken marker is no longer Jiceng's: exit 2, untouched")
+    @Test(
+        "a previous output with a file added, a file edited, a file swapped for a folder, or a broken marker is no longer Jiceng's: exit 2, untouched"
+    )
     func changedOutput() throws {
         let (drop, work) = try setUp("changed")
         defer { Self.cleanUp(drop, work) }
@@ -316,31 +328,46 @@ struct OutputSafetyTests {
         let original = Self.tree(work)
         typealias Change = (what: String, apply: () throws -> Void, undo: () throws -> Void, listed: String)
         let changes: [Change] = [
-            ("added", { try self.thesis.write(to: URL(fileURLWithPath: out + "/thesis.docx")) },
-             { try FileManager.default.removeItem(atPath: out + "/thesis.docx") }, "thesis.docx"),
-            ("hidden file added", { try BinaryHarness.write("x", to: out + "/.notes") },
-             { try FileManager.default.removeItem(atPath: out + "/.notes") }, ".notes"),
-            ("edited", {
-                let handle = try #require(FileHandle(forWritingAtPath: out + "/summary.md"))
-                handle.seekToEndOfFile()
-                handle.write(Data("我的批注\n".utf8))
-                handle.closeFile()
-            }, {
-                guard case .file(let bytes) = original["out/summary.md"] else { return }
-                try bytes.write(to: URL(fileURLWithPath: out + "/summary.md"))
-            }, "summary.md"),
-            ("swapped for a folder", {
-                try FileManager.default.removeItem(atPath: out + "/quarantine.csv")
-                try FileManager.default.createDirectory(atPath: out + "/quarantine.csv", withIntermediateDirectories: false)
-            }, {
-                try FileManager.default.removeItem(atPath: out + "/quarantine.csv")
-                guard case .file(let bytes) = original["out/quarantine.csv"] else { return }
-                try bytes.write(to: URL(fileURLWithPath: out + "/quarantine.csv"))
-            }, "quarantine.csv"),
-            ("broken marker", { try BinaryHarness.write("{", to: out + "/.jiceng-output") }, {
-                guard case .file(let bytes) = original["out/.jiceng-output"] else { return }
-                try bytes.write(to: URL(fileURLWithPath: out + "/.jiceng-output"))
-            }, ".jiceng-output"),
+            (
+                "added", { try self.thesis.write(to: URL(fileURLWithPath: out + "/thesis.docx")) },
+                { try FileManager.default.removeItem(atPath: out + "/thesis.docx") }, "thesis.docx"
+            ),
+            (
+                "hidden file added", { try BinaryHarness.write("x", to: out + "/.notes") },
+                { try FileManager.default.removeItem(atPath: out + "/.notes") }, ".notes"
+            ),
+            (
+                "edited",
+                {
+                    let handle = try #require(FileHandle(forWritingAtPath: out + "/summary.md"))
+                    handle.seekToEndOfFile()
+                    handle.write(Data("我的批注\n".utf8))
+                    handle.closeFile()
+                },
+                {
+                    guard case .file(let bytes) = original["out/summary.md"] else { return }
+                    try bytes.write(to: URL(fileURLWithPath: out + "/summary.md"))
+                }, "summary.md"
+            ),
+            (
+                "swapped for a folder",
+                {
+                    try FileManager.default.removeItem(atPath: out + "/quarantine.csv")
+                    try FileManager.default.createDirectory(atPath: out + "/quarantine.csv", withIntermediateDirectories: false)
+                },
+                {
+                    try FileManager.default.removeItem(atPath: out + "/quarantine.csv")
+                    guard case .file(let bytes) = original["out/quarantine.csv"] else { return }
+                    try bytes.write(to: URL(fileURLWithPath: out + "/quarantine.csv"))
+                }, "quarantine.csv"
+            ),
+            (
+                "broken marker", { try BinaryHarness.write("{", to: out + "/.jiceng-output") },
+                {
+                    guard case .file(let bytes) = original["out/.jiceng-output"] else { return }
+                    try bytes.write(to: URL(fileURLWithPath: out + "/.jiceng-output"))
+                }, ".jiceng-output"
+            ),
         ]
         for change in changes {
             try change.apply()
@@ -364,7 +391,9 @@ struct OutputSafetyTests {
         let user = work + "/user"
         try FileManager.default.createDirectory(atPath: user + "/Documents", withIntermediateDirectories: true)
         try thesis.write(to: URL(fileURLWithPath: user + "/Documents/thesis.docx"))
-        let ingest = work + "/ingest", normalise = work + "/normalise", aggregate = work + "/aggregate"
+        let ingest = work + "/ingest"
+        let normalise = work + "/normalise"
+        let aggregate = work + "/aggregate"
         let steps: [(command: String, arguments: [String], out: String)] = [
             ("ingest", ["--data", drop], ingest),
             ("normalise", ["--data", ingest, "--period", "2022Q2"], normalise),
@@ -374,7 +403,8 @@ struct OutputSafetyTests {
         ]
         for step in steps {
             let before = Self.tree(work)
-            let refused = try BinaryHarness.run([step.command] + step.arguments + ["--out", user] + (step.command == "sample" ? [] : ["--lang", "en"]))
+            let refused = try BinaryHarness.run(
+                [step.command] + step.arguments + ["--out", user] + (step.command == "sample" ? [] : ["--lang", "en"]))
             #expect(refused.status == 2, "\(step.command): \(refused.stderr)")
             #expect(refused.stderr.contains("--out \(user)") && refused.stderr.contains("Documents"), "\(step.command): \(refused.stderr)")
             #expect(Self.tree(work) == before, "\(step.command) changed something")
@@ -411,7 +441,10 @@ struct OutputSafetyTests {
     static func makeUnwritable(_ folder: String) -> Bool {
         func writable() -> Bool {
             let probe = folder + "/probe"
-            if mkdir(probe, 0o755) == 0 { rmdir(probe); return true }
+            if mkdir(probe, 0o755) == 0 {
+                rmdir(probe)
+                return true
+            }
             return false
         }
         chmod(folder, 0o555)
@@ -454,11 +487,14 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent).isEmpty)
     }
 
-    @Test("a write that fails (file size limit): ingest and run exit 2 with io-failure naming the file and reason; the previous OUT byte-identical")
+    @Test(
+        "a write that fails (file size limit): ingest and run exit 2 with io-failure naming the file and reason; the previous OUT byte-identical"
+    )
     func failedWrite() throws {
         let (drop, work) = try setUp("write")
         defer { Self.cleanUp(drop, work) }
-        let ingest = work + "/ingest", out = work + "/out"
+        let ingest = work + "/ingest"
+        let out = work + "/out"
         #expect(try BinaryHarness.run(["ingest", "--data", drop, "--out", ingest]).status == 0)
         #expect(try BinaryHarness.run(runArgs(drop, out), environment: epoch).status == 0)
         let before = Self.tree(work)

@@ -27,7 +27,8 @@ struct ReadingRecoveryBinaryTests {
         try BinaryHarness.write(SmallDropFixture.units, to: drop + "/units.csv")
         // Lines 2, 3, 5, 6 and 8 are valid requests; line 4 opens a quote that line 7's quote
         // closes (followed by other characters), the case that used to swallow lines 5 and 6.
-        try BinaryHarness.write("""
+        try BinaryHarness.write(
+            """
             request_id,received_at,channel,unit_id,status,closed_at
             Q2,2022-04-02,hotline,K1,resolved,2022-04-03
             Q3,2022-04-03,hotline,K1,resolved,2022-04-04
@@ -87,7 +88,8 @@ struct ReadingRecoveryBinaryTests {
         defer { iconv_close(cd) }
         var input = Array(text.utf8)
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        var inLeft = input.count, outLeft = output.count
+        var inLeft = input.count
+        var outLeft = output.count
         let outCount = output.count
         input.withUnsafeMutableBufferPointer { i in
             output.withUnsafeMutableBufferPointer { o in

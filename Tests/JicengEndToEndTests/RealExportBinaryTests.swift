@@ -46,7 +46,8 @@ struct RealExportBinaryTests {
         let drop = try BinaryHarness.temporaryFolder("street-alone")
         try SmallDropFixture.write(to: drop, requests: false)
         // R1, R3 at S1 (by its name and by its alias 绣林), R2 at S2.
-        try BinaryHarness.write("""
+        try BinaryHarness.write(
+            """
             工单编号,受理时间,渠道,所属街道,办理状态,办结时间,满意度
             R1,2022-04-01,热线,绣林街道,已办结,2022-04-05,满意
             R2,2022-04-02,热线,笔架山街道,办理中,,
@@ -74,7 +75,8 @@ struct RealExportBinaryTests {
     func channelDefault() throws {
         let drop = try BinaryHarness.temporaryFolder("channel-default")
         try SmallDropFixture.write(to: drop, requests: false)
-        try BinaryHarness.write("""
+        try BinaryHarness.write(
+            """
             诉求编号,受理时间,社区,办理状态,办结时间,满意度
             W1,2022-04-01,栗田湖社区,已办结,2022-04-05,满意
             W2,2022-04-02,金银社区,办理中,,
@@ -88,21 +90,26 @@ struct RealExportBinaryTests {
         // With `default: online` it is.
         let pipeline = try pipeline(for: drop, [Self.channelDefault])
         let out = drop + "-out"
-        let r = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--pipeline", pipeline], environment: epoch)
+        let r = try BinaryHarness.run(
+            ["run", "--data", drop, "--period", "2022Q2", "--out", out, "--pipeline", pipeline], environment: epoch)
         #expect(r.status == 0, "\(r.stderr)")
         // Only the datasets the small drop does not have.
         #expect(try findings(out + "/findings.json").map { $0["code"] as? String } == ["missing-file", "missing-file"])
         let csv = try rows(out + "/indicators.csv")
         #expect(csv["C/requests_received"]?[5] == "3")
         #expect(csv["C/resolution_rate"]?[5...7] == ["0.333333", "1", "3"])
-        let evaluation = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/indicators.json"))) as! [String: Any]
+        let evaluation =
+            try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/indicators.json")))
+            as! [String: Any]
         let breakdowns = evaluation["breakdowns"] as! [[String: Any]]
         let channels = try #require(breakdowns.first { $0["name"] as? String == "requests_by_channel" })
-        let counts = Dictionary(uniqueKeysWithValues: (channels["slices"] as! [[String: Any]]).map { ($0["value"] as! String, $0["count"] as! Int) })
+        let counts = Dictionary(
+            uniqueKeysWithValues: (channels["slices"] as! [[String: Any]]).map { ($0["value"] as! String, $0["count"] as! Int) })
         #expect(counts == ["hotline": 0, "online": 3, "media": 0, "visit": 0, "letter": 0, "other": 0])
         // The normalise stage writes the default into its canonical rows.
         let stages = drop + "-stages"
-        #expect(try BinaryHarness.run(["normalise", "--data", drop, "--period", "2022Q2", "--out", stages, "--pipeline", pipeline]).status == 0)
+        #expect(
+            try BinaryHarness.run(["normalise", "--data", drop, "--period", "2022Q2", "--out", stages, "--pipeline", pipeline]).status == 0)
         let canonical = try String(contentsOfFile: stages + "/requests.csv", encoding: .utf8)
         #expect(canonical.contains("W1,2022-04-01,online,,resolved,2022-04-05,satisfied,K1,2\n"))
     }
@@ -111,7 +118,8 @@ struct RealExportBinaryTests {
     func noStatus() throws {
         let drop = try BinaryHarness.temporaryFolder("no-status")
         try SmallDropFixture.write(to: drop, requests: false)
-        try BinaryHarness.write("""
+        try BinaryHarness.write(
+            """
             诉求编号,受理时间,社区,满意度
             W1,2022-04-01,栗田湖社区,满意
             W2,2022-04-02,金银社区,
@@ -121,8 +129,9 @@ struct RealExportBinaryTests {
         // A web platform's pipeline: channel online, status optional.
         let pipeline = try pipeline(for: drop, [Self.channelDefault, Self.statusOptional])
         let base = drop + "-out"
-        let r = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", base + "/run", "--pipeline", pipeline],
-                                      environment: epoch)
+        let r = try BinaryHarness.run(
+            ["run", "--data", drop, "--period", "2022Q2", "--out", base + "/run", "--pipeline", pipeline],
+            environment: epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: base + "/run/indicators.csv", encoding: .utf8)
         for left in ["resolution_rate", "response_rate", "ontime_rate", "mean_days_to_close", "requests_resolved", "requests_open"] {
@@ -139,22 +148,30 @@ struct RealExportBinaryTests {
         #expect(w["dataset"] as? String == "requests")
         #expect(w["column"] as? String == "status")
         #expect(w["file"] is NSNull)
-        #expect(w["message"] as? String == "requests 的文件都没有 status 列（表头可写作 status、办理状态、状态），依赖它的指标不予计算："
+        #expect(
+            w["message"] as? String == "requests 的文件都没有 status 列（表头可写作 status、办理状态、状态），依赖它的指标不予计算："
                 + "requests_resolved、requests_in_progress、requests_explained、requests_open、resolution_rate、response_rate、ontime_rate、"
                 + "mean_days_to_close；按它分类的图表不予绘制：requests_by_status")
         // The stages leave out the same indicators: normalise's canonical files carry an empty
         // status column, but the warning travels in its stage record.
-        for args in [["ingest", "--data", drop, "--out", base + "/ingest"],
-                     ["normalise", "--data", base + "/ingest", "--period", "2022Q2", "--out", base + "/normalise", "--pipeline", pipeline],
-                     ["aggregate", "--in", base + "/normalise", "--out", base + "/aggregate", "--pipeline", pipeline]] {
+        for args in [
+            ["ingest", "--data", drop, "--out", base + "/ingest"],
+            ["normalise", "--data", base + "/ingest", "--period", "2022Q2", "--out", base + "/normalise", "--pipeline", pipeline],
+            ["aggregate", "--in", base + "/normalise", "--out", base + "/aggregate", "--pipeline", pipeline],
+        ] {
             let s = try BinaryHarness.run(args, environment: epoch)
             #expect(s.status == 0, "\(args[0]): \(s.stderr)")
         }
-        #expect(FileManager.default.contents(atPath: base + "/aggregate/indicators.csv") == FileManager.default.contents(atPath: base + "/run/indicators.csv"))
+        #expect(
+            FileManager.default.contents(atPath: base + "/aggregate/indicators.csv")
+                == FileManager.default.contents(atPath: base + "/run/indicators.csv"))
         // In English too.
         let en = try BinaryHarness.run(["validate", "--data", drop, "--period", "2022Q2", "--pipeline", pipeline, "--lang", "en"])
         #expect(en.status == 0)
-        #expect(en.stdout.contains("no file of requests has the column status (headers accepted: status, 办理状态, 状态); the indicators that depend on it are left out: requests_resolved"))
+        #expect(
+            en.stdout.contains(
+                "no file of requests has the column status (headers accepted: status, 办理状态, 状态); the indicators that depend on it are left out: requests_resolved"
+            ))
     }
 
     @Test("单位编号 in units.csv: the finding suggests 单位编码, in Chinese and in English")
@@ -169,7 +186,8 @@ struct RealExportBinaryTests {
         let missing = try #require(all.first { $0["code"] as? String == "missing-column" && $0["file"] as? String == "units.csv" })
         #expect(missing["column"] as? String == "unit_id")
         #expect(missing["line"] as? Int == 1)
-        #expect(missing["message"] as? String
+        #expect(
+            missing["message"] as? String
                 == "缺少必需的列 unit_id（表头可写作 unit_id、单位编码、编码、代码），该文件未被读取；文件中的 单位编号 是否应为 单位编码？")
         let unknown = try #require(all.first { $0["code"] as? String == "unknown-column" && $0["file"] as? String == "units.csv" })
         #expect(unknown["value"] as? String == "单位编号")

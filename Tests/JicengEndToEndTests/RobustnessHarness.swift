@@ -26,11 +26,14 @@ struct RobustnessHarness {
 
     /// Runs `arguments`; kills the process after `timeout` seconds. With `killAfter`, sends
     /// `killSignal` that many seconds after the start (to simulate a run killed midway).
-    static func run(_ arguments: [String], timeout: Double = 20, environment: [String: String] = [:],
-                    killAfter: Double? = nil, killSignal: Int32 = SIGKILL) throws -> Result {
+    static func run(
+        _ arguments: [String], timeout: Double = 20, environment: [String: String] = [:],
+        killAfter: Double? = nil, killSignal: Int32 = SIGKILL
+    ) throws -> Result {
         let (process, out, err) = BinaryHarness.prepare(arguments, environment: environment)
         // Both pipes are drained on their own threads so a chatty run cannot block on a full pipe.
-        let stdout = PipeDrain(out), stderr = PipeDrain(err)
+        let stdout = PipeDrain(out)
+        let stderr = PipeDrain(err)
         let ended = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in ended.signal() }
         let start = Date()
@@ -38,7 +41,7 @@ struct RobustnessHarness {
         var sentKill = false
         if let killAfter {
             if ended.wait(timeout: .now() + killAfter) == .success {
-                ended.signal()   // it ended on its own before the kill; keep the semaphore signalled
+                ended.signal()  // it ended on its own before the kill; keep the semaphore signalled
             } else {
                 kill(process.processIdentifier, killSignal)
                 sentKill = true
@@ -52,8 +55,9 @@ struct RobustnessHarness {
         }
         let seconds = Date().timeIntervalSince(start)
         _ = sentKill
-        return Result(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-                      timedOut: timedOut, seconds: seconds, stdout: stdout.data(timeout: 10), stderr: stderr.data(timeout: 10))
+        return Result(
+            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+            timedOut: timedOut, seconds: seconds, stdout: stdout.data(timeout: 10), stderr: stderr.data(timeout: 10))
     }
 
     /// The JSON document `validate --format json` prints: totals and the finding codes.
@@ -69,8 +73,9 @@ struct RobustnessHarness {
 
         init?(_ data: Data) {
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let errors = object["errors"] as? Int, let warnings = object["warnings"] as? Int,
-                  let findings = object["findings"] as? [[String: Any]] else { return nil }
+                let errors = object["errors"] as? Int, let warnings = object["warnings"] as? Int,
+                let findings = object["findings"] as? [[String: Any]]
+            else { return nil }
             self.errors = errors
             self.warnings = warnings
             self.findings = findings

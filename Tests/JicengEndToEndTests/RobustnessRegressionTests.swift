@@ -19,17 +19,24 @@ struct RobustnessRegressionTests {
     /// Physical lines of `bytes` (LF, CRLF and a lone CR each end one), counting a last line
     /// without a line break.
     static func physicalLines(_ bytes: [UInt8]) -> Int {
-        var lines = 0, i = 0
+        var lines = 0
+        var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x0A { lines += 1 }
-            else if bytes[i] == 0x0D { lines += 1; if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 } }
+            if bytes[i] == 0x0A {
+                lines += 1
+            } else if bytes[i] == 0x0D {
+                lines += 1
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            }
             i += 1
         }
         if let last = bytes.last, last != 0x0A && last != 0x0D { lines += 1 }
         return lines
     }
 
-    private func validate(requests bytes: [UInt8], name: String, asUnits: Bool = false) throws -> (RobustnessHarness.Result, RobustnessHarness.FindingsJSON?) {
+    private func validate(requests bytes: [UInt8], name: String, asUnits: Bool = false) throws -> (
+        RobustnessHarness.Result, RobustnessHarness.FindingsJSON?
+    ) {
         let drop = try BinaryHarness.temporaryFolder("regression-\(name)")
         if asUnits {
             try BinaryHarness.write(bytes: bytes, to: drop + "/units.csv")
@@ -89,7 +96,8 @@ struct RobustnessRegressionTests {
     func provenanceColumnInARawDrop() throws {
         let drop = try BinaryHarness.temporaryFolder("regression-provenance")
         try BinaryHarness.write(SmallDropFixture.units, to: drop + "/units.csv")
-        try BinaryHarness.write("""
+        try BinaryHarness.write(
+            """
             诉求编号,受理时间,渠道,社区,街道,办理状态,办结时间,满意度,_line
             R1,2022-04-01,热线,金银社区,,办理中,,,1
             R2,2022-04-01,热线,金银社区,,不存在的状态,,,1
@@ -104,7 +112,8 @@ struct RobustnessRegressionTests {
         #expect(run.status == 0, "\(run.summary)")
         let csv = (try? String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)) ?? ""
         let doc = RobustnessHarness.FindingsJSON(validate.stdout)
-        let found = doc?.findings.filter { $0["file"] as? String == "requests.csv" }
+        let found =
+            doc?.findings.filter { $0["file"] as? String == "requests.csv" }
             .map { "\($0["code"] as? String ?? "?")@\($0["line"] as? Int ?? 0)" } ?? []
         // `_line` is not a contract column (unknown-column on the header); R2 (line 3) has a bad
         // status and R1 again (line 4) is a duplicate.

@@ -21,7 +21,8 @@ struct RobustnessTests {
         var testDescription: String { rawValue }
 
         var bytes: [UInt8] {
-            let h = RobustnessTests.header, row = RobustnessTests.goodRow
+            let h = RobustnessTests.header
+            let row = RobustnessTests.goodRow
             switch self {
             case .empty:
                 return []
@@ -30,7 +31,7 @@ struct RobustnessTests {
             case .nulBytes:
                 return [UInt8](repeating: 0, count: 4096)
             case .randomBytes:
-                return RobustnessHarness.randomBytes(count: 64 << 10, seed: 20220426)
+                return RobustnessHarness.randomBytes(count: 64 << 10, seed: 20_220_426)
             case .cutCharacterSmall:
                 // The whole file fits the encoding sample: cut inside 社 (E7 A4 BE) at the very end.
                 return Array(Array((h + "\n" + row + "\nR2,2022-04-02,热线,金银社").utf8).dropLast(2))
@@ -95,13 +96,15 @@ struct RobustnessTests {
         return folder
     }
 
-    @Test("validate ends with 0 or 1 and the expected finding, in seconds, on hostile requests files",
-          arguments: HostileRequests.allCases)
+    @Test(
+        "validate ends with 0 or 1 and the expected finding, in seconds, on hostile requests files",
+        arguments: HostileRequests.allCases)
     func hostileRequests(_ file: HostileRequests) throws {
         let folder = try drop(file.rawValue, requests: file.bytes)
         defer { cleanUp(folder) }
-        let result = try RobustnessHarness.run(["validate", "--data", folder, "--period", "2022Q2", "--format", "json"],
-                                               timeout: Self.deadline)
+        let result = try RobustnessHarness.run(
+            ["validate", "--data", folder, "--period", "2022Q2", "--format", "json"],
+            timeout: Self.deadline)
         #expect(!result.timedOut, "validate did not finish within \(Self.deadline) s")
         #expect(!result.signaled, "validate died by a signal: \(result.summary)")
         #expect(result.exitedCleanly, "\(result.summary)")
@@ -115,7 +118,10 @@ struct RobustnessTests {
             let hit = requestFindings.contains {
                 expected.codes.contains($0["code"] as? String ?? "") && $0["severity"] as? String == expected.severity
             }
-            #expect(hit, "expected one of \(expected.codes) (\(expected.severity)) for requests.csv, got \(requestFindings.map { "\($0["severity"] ?? "")/\($0["code"] ?? "")" })")
+            #expect(
+                hit,
+                "expected one of \(expected.codes) (\(expected.severity)) for requests.csv, got \(requestFindings.map { "\($0["severity"] ?? "")/\($0["code"] ?? "")" })"
+            )
         } else {
             #expect(requestFindings.filter { $0["severity"] as? String == "error" }.isEmpty, "\(requestFindings)")
         }
@@ -173,8 +179,9 @@ struct RobustnessTests {
 
         // Previous complete outputs: byte-identical after kills at different moments.
         let out = small + "-out"
-        let first = try RobustnessHarness.run(["run", "--data", small, "--period", "2022Q2", "--out", out], timeout: Self.deadline,
-                                              environment: ["SOURCE_DATE_EPOCH": "1656633600"])
+        let first = try RobustnessHarness.run(
+            ["run", "--data", small, "--period", "2022Q2", "--out", out], timeout: Self.deadline,
+            environment: ["SOURCE_DATE_EPOCH": "1656633600"])
         #expect(first.status == 0, "\(first.summary)")
         let before = RobustnessHarness.snapshot(out)
         #expect(before["indicators.csv"] != nil && before["summary.html"] != nil)
@@ -201,7 +208,9 @@ struct RobustnessTests {
         #expect(sample.exitedCleanly, "\(sample.summary)")
         defer { cleanUp(big, big + "-out") }
         let missing = "/nonexistent-jiceng-tmp"
-        for command in [["validate", "--data", big, "--period", "2022"], ["run", "--data", big, "--period", "2022", "--out", big + "-out"]] {
+        for command in [
+            ["validate", "--data", big, "--period", "2022"], ["run", "--data", big, "--period", "2022", "--out", big + "-out"],
+        ] {
             let result = try RobustnessHarness.run(command, timeout: 120, environment: ["TMPDIR": missing])
             #expect(result.status == 2 && !result.signaled, "\(command[0]): \(result.summary)")
             #expect(result.stderrText.contains("io-failure") && result.stderrText.contains(missing), "\(command[0]): \(result.summary)")
@@ -229,7 +238,8 @@ struct RobustnessTests {
             ["K2", "金银社区", "community", "S2", ""],
         ]
         try BinaryHarness.write(units.map(csvRecord).joined(separator: "\n") + "\n", to: folder + "/units.csv")
-        try BinaryHarness.write("""
+        try BinaryHarness.write(
+            """
             request_id,received_at,channel,unit_id,status,closed_at,satisfaction
             R1,2022-04-01,hotline,K1,resolved,2022-04-03,satisfied
             R2,2022-04-02,hotline,K2,open,,
@@ -266,7 +276,10 @@ struct RobustnessTests {
         #expect(!lines.contains { $0.hasPrefix("第二行") }, "a line of summary.md starts with the second line of a name")
         var expectedCells: Int?
         for line in lines {
-            guard line.hasPrefix("|") else { expectedCells = nil; continue }
+            guard line.hasPrefix("|") else {
+                expectedCells = nil
+                continue
+            }
             let cells = unescapedPipes(line)
             if let expectedCells {
                 #expect(cells == expectedCells, "table row with \(cells) separators, header has \(expectedCells): \(line)")
@@ -309,8 +322,14 @@ struct RobustnessTests {
         var count = 0
         var escaped = false
         for c in line {
-            if escaped { escaped = false; continue }
-            if c == "\\" { escaped = true; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if c == "\\" {
+                escaped = true
+                continue
+            }
             if c == "|" { count += 1 }
         }
         return count
@@ -326,22 +345,33 @@ struct RobustnessTests {
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
+                    if chars.first == "\"" {
+                        field.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(c)
                 }
             } else if c == "\"" && field.isEmpty {
                 quoted = true
             } else if c == "," {
-                record.append(field); field = ""
+                record.append(field)
+                field = ""
             } else if c == "\n" || c == "\r\n" {
-                record.append(field); field = ""
-                records.append(record); record = []
+                record.append(field)
+                field = ""
+                records.append(record)
+                record = []
             } else {
                 field.append(c)
             }
         }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
         return records
     }
 
@@ -356,9 +386,11 @@ struct RobustnessTests {
     func personalDataMasked() throws {
         let folder = try BinaryHarness.temporaryFolder("robust-pii")
         try BinaryHarness.write(SmallDropFixture.units, to: folder + "/units.csv")
-        let m = Self.mobile, id = Self.idCard
+        let m = Self.mobile
+        let id = Self.idCard
         // Each row puts the numbers where a finding, a quarantine line or a report could echo them.
-        try BinaryHarness.write("""
+        try BinaryHarness.write(
+            """
             request_id,received_at,channel,community,category,status,closed_at,satisfaction
             P1,2022-04-01,热线,\(m),来电 \(m),办理中,,
             P2,2022-04-01,热线,金银社区,身份证 \(id),已办结,\(m),\(id)
@@ -371,8 +403,9 @@ struct RobustnessTests {
 
             """, to: folder + "/requests.csv")
         // A file whose header row is missing: its first record (with the numbers) becomes the header.
-        try BinaryHarness.write("P9,2022-04-01,热线,\(m),\(id),办理中,,\nP10,2022-04-01,热线,金银社区,,办理中,,\n",
-                                to: folder + "/requests-headerless.csv")
+        try BinaryHarness.write(
+            "P9,2022-04-01,热线,\(m),\(id),办理中,,\nP10,2022-04-01,热线,金银社区,,办理中,,\n",
+            to: folder + "/requests-headerless.csv")
         let out = folder + "-out"
         var texts: [(String, String)] = []
         let run = try RobustnessHarness.run(["run", "--data", folder, "--period", "2022Q2", "--out", out], timeout: Self.deadline)
@@ -385,12 +418,14 @@ struct RobustnessTests {
             texts.append((name, (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""))
         }
         // --strict prints every finding to stderr; validate prints them to stdout in each format.
-        let strict = try RobustnessHarness.run(["run", "--data", folder, "--period", "2022Q2", "--out", out + "-strict", "--strict"],
-                                               timeout: Self.deadline)
+        let strict = try RobustnessHarness.run(
+            ["run", "--data", folder, "--period", "2022Q2", "--out", out + "-strict", "--strict"],
+            timeout: Self.deadline)
         #expect(strict.exitedCleanly, "\(strict.summary)")
         texts.append(("run --strict stderr", strict.stderrText))
         for format in ["text", "json", "junit", "github"] {
-            let v = try RobustnessHarness.run(["validate", "--data", folder, "--period", "2022Q2", "--format", format], timeout: Self.deadline)
+            let v = try RobustnessHarness.run(
+                ["validate", "--data", folder, "--period", "2022Q2", "--format", format], timeout: Self.deadline)
             #expect(v.status == 1, "\(v.summary)")
             texts.append(("validate --format \(format) stdout", v.stdoutText))
             texts.append(("validate --format \(format) stderr", v.stderrText))

@@ -20,8 +20,9 @@ struct RunBinaryTests {
         let targets = drop + "/targets-e2e.csv.txt"
         try BinaryHarness.write(SmallDropFixture.targets, to: targets)
         let out = drop + "-out"
-        let result = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets", targets],
-                                           environment: ["SOURCE_DATE_EPOCH": "1656633600"])
+        let result = try BinaryHarness.run(
+            ["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets", targets],
+            environment: ["SOURCE_DATE_EPOCH": "1656633600"])
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)
         #expect(csv.hasPrefix("period,unit_id,unit_name,level,indicator,value,numerator,denominator,target,comparator,status\n"))
@@ -29,11 +30,11 @@ struct RunBinaryTests {
         // City: 3 requests in the period (R1, R2, R3); 1 resolved → 1/3.
         #expect(r["C/requests_received"]?[5] == "3")
         #expect(r["C/resolution_rate"]?[5...7] == ["0.333333", "1", "3"])
-        #expect(r["C/resolution_rate"]?[8...10] == ["0.9", ">=", "missed"])       // any-level target 90%
+        #expect(r["C/resolution_rate"]?[8...10] == ["0.9", ">=", "missed"])  // any-level target 90%
         #expect(r["C/response_rate"]?[5] == "1")
-        #expect(r["C/satisfaction_rate"]?[5...7] == ["0.5", "1", "2"])            // satisfied 1 of 2 rated
+        #expect(r["C/satisfaction_rate"]?[5...7] == ["0.5", "1", "2"])  // satisfied 1 of 2 rated
         #expect(r["C/satisfaction_rate"]?[10] == "met")
-        #expect(r["C/mean_days_to_close"]?[5] == "4")                              // 4/1 → 4/5
+        #expect(r["C/mean_days_to_close"]?[5] == "4")  // 4/1 → 4/5
         #expect(r["C/households"]?[5] == "2000")
         #expect(r["C/residents"]?[5] == "5000")
         #expect(r["C/residents_per_grid_worker"]?[5] == "1666.666667")
@@ -56,7 +57,9 @@ struct RunBinaryTests {
         #expect(r["C/property_companies"] == nil)
         #expect(r["C/services_delivered"] == nil)
         // Outputs of contract §7 and the issue.
-        for name in ["findings.json", "manifest.json", "indicators.json", "quarantine.csv", "summary.html", "summary.md", "indicators.xlsx"] {
+        for name in [
+            "findings.json", "manifest.json", "indicators.json", "quarantine.csv", "summary.html", "summary.md", "indicators.xlsx",
+        ] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
         }
         let quarantine = try String(contentsOfFile: out + "/quarantine.csv", encoding: .utf8)
@@ -71,12 +74,17 @@ struct RunBinaryTests {
     func deterministic() throws {
         let drop = try BinaryHarness.temporaryFolder("det")
         try SmallDropFixture.write(to: drop)
-        let a = drop + "-a", b = drop + "-b"
+        let a = drop + "-a"
+        let b = drop + "-b"
         for out in [a, b] {
-            let r = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out], environment: ["SOURCE_DATE_EPOCH": "1656633600"])
+            let r = try BinaryHarness.run(
+                ["run", "--data", drop, "--period", "2022Q2", "--out", out], environment: ["SOURCE_DATE_EPOCH": "1656633600"])
             #expect(r.status == 0, "\(r.stderr)")
         }
-        for name in ["indicators.csv", "findings.json", "manifest.json", "indicators.json", "quarantine.csv", "summary.md", "summary.html", "indicators.xlsx"] {
+        for name in [
+            "indicators.csv", "findings.json", "manifest.json", "indicators.json", "quarantine.csv", "summary.md", "summary.html",
+            "indicators.xlsx",
+        ] {
             let x = FileManager.default.contents(atPath: a + "/" + name)
             let y = FileManager.default.contents(atPath: b + "/" + name)
             #expect(x != nil && x == y, "\(name) differs between two runs")
@@ -95,7 +103,7 @@ struct RunBinaryTests {
         try BinaryHarness.write("year,indicator,comparator,target\n2022,no_such_indicator,>=,1\n", to: bad)
         let r = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets", bad])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("2"))   // names the line
+        #expect(r.stderr.contains("2"))  // names the line
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

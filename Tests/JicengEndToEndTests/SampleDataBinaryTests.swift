@@ -7,7 +7,8 @@ import Testing
 /// not from Jiceng's reader or normaliser.
 @Suite("SampleData through the real binary")
 struct SampleDataBinaryTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     /// Rows of the table in EXPECTED.md: severity, code, dataset, file, line, column, value.
     static func expectedFindings() throws -> [[String]] {
@@ -30,7 +31,10 @@ struct SampleDataBinaryTests {
             return "—"
         }
         let actual = findings.map { f in
-            [cell(f["severity"]), cell(f["code"]), cell(f["dataset"]), cell(f["file"]), cell(f["line"]), cell(f["column"]), cell(f["value"])]
+            [
+                cell(f["severity"]), cell(f["code"]), cell(f["dataset"]), cell(f["file"]), cell(f["line"]), cell(f["column"]),
+                cell(f["value"]),
+            ]
         }
         let expected = try Self.expectedFindings()
         #expect(expected.count == 17)
@@ -47,7 +51,9 @@ struct SampleDataBinaryTests {
     /// The messy-but-valid drops (GB18030, BOMs, CRLF, aliases, synonyms, names for units, quoted
     /// line breaks): exit 0, and the only findings are the planted out-of-period rows, at the lines
     /// the generator placed them (the first records of their files, SampleData/README.md).
-    @Test("clean messy drops validate with exit 0 and only their out-of-period warnings", arguments: [("2022Q1", 5), ("2022Q2", 7), ("2022Q3", 7), ("2022Q4", 6)])
+    @Test(
+        "clean messy drops validate with exit 0 and only their out-of-period warnings",
+        arguments: [("2022Q1", 5), ("2022Q2", 7), ("2022Q3", 7), ("2022Q4", 6)])
     func cleanDrops(quarter: String, outOfPeriod: Int) throws {
         let r = try BinaryHarness.run(["validate", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--format", "json"])
         #expect(r.status == 0)
@@ -84,7 +90,7 @@ struct SampleDataBinaryTests {
         // Generator figures (SampleData/README.md), recounted from the CSV files by
         // SampleData/recount.py (its own CSV reading, encodings, aliases, date forms, synonyms).
         #expect(city["ontime_rate"] == ["0.896666", "3792", "4229"])
-        #expect(city["satisfaction_rate"]?[1...2] == ["3601", "3902"])      // 2,735 + 866 of 3,902 rated
+        #expect(city["satisfaction_rate"]?[1...2] == ["3601", "3902"])  // 2,735 + 866 of 3,902 rated
         #expect(city["property_party_work_coverage"] == ["0.882353", "30", "34"])
         #expect(city["services_delivered"]?[0] == "1125")
         #expect(city["residents"]?[0] == "326532")
@@ -93,11 +99,13 @@ struct SampleDataBinaryTests {
     /// The other quarters' city figures, recounted from the CSV files by SampleData/recount.py:
     /// requests received / resolved, on time, satisfied of rated, services, residents, property
     /// companies with a party organisation of all companies.
-    @Test("2022Q1, Q3 and Q4: the city's figures equal an independent recount", arguments: [
-        ("2022Q1", ["3912", "3468", "3091", "2984", "3255", "1040", "326078", "7", "34"]),
-        ("2022Q3", ["4960", "4560", "4136", "3905", "4177", "1180", "327709", "11", "35"]),
-        ("2022Q4", ["4780", "4440", "4058", "3848", "4096", "1240", "328644", "13", "36"]),
-    ])
+    @Test(
+        "2022Q1, Q3 and Q4: the city's figures equal an independent recount",
+        arguments: [
+            ("2022Q1", ["3912", "3468", "3091", "2984", "3255", "1040", "326078", "7", "34"]),
+            ("2022Q3", ["4960", "4560", "4136", "3905", "4177", "1180", "327709", "11", "35"]),
+            ("2022Q4", ["4780", "4440", "4058", "3848", "4096", "1240", "328644", "13", "36"]),
+        ])
     func cityFiguresOfTheYear(quarter: String, expected: [String]) throws {
         let out = try BinaryHarness.temporaryFolder("city-\(quarter)")
         let r = try BinaryHarness.run(["run", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--out", out])
@@ -108,9 +116,11 @@ struct SampleDataBinaryTests {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             city[f[4]] = Array(f[5...7])
         }
-        let actual = [city["requests_received"]?[0], city["requests_resolved"]?[0], city["ontime_rate"]?[1],
-                      city["satisfaction_rate"]?[1], city["satisfaction_rate"]?[2], city["services_delivered"]?[0],
-                      city["residents"]?[0], city["property_party_org_coverage"]?[1], city["property_party_org_coverage"]?[2]]
+        let actual = [
+            city["requests_received"]?[0], city["requests_resolved"]?[0], city["ontime_rate"]?[1],
+            city["satisfaction_rate"]?[1], city["satisfaction_rate"]?[2], city["services_delivered"]?[0],
+            city["residents"]?[0], city["property_party_org_coverage"]?[1], city["property_party_org_coverage"]?[2],
+        ]
         #expect(actual == expected.map { Optional($0) })
     }
 }

@@ -27,7 +27,7 @@ struct StageBinaryTests {
         let canonical = try String(contentsOfFile: base + "/normalise/requests.csv", encoding: .utf8)
         #expect(canonical.hasPrefix("request_id,received_at,channel,category,status,closed_at,satisfaction,unit_id,_line\n"))
         #expect(canonical.contains("R2,2022-04-02,online,,in_progress,,,K4,3\n"))
-        #expect(!canonical.contains("R1,2022-04-11"))   // the duplicate R1 is not a canonical row
+        #expect(!canonical.contains("R1,2022-04-11"))  // the duplicate R1 is not a canonical row
         // Findings keep the drop's positions through the stages.
         func positions(_ path: String) throws -> [String] {
             let o = try JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: path)!) as! [String: Any]
@@ -40,9 +40,10 @@ struct StageBinaryTests {
     func reportWithNewTargets() throws {
         let drop = try BinaryHarness.temporaryFolder("retarget")
         try SmallDropFixture.write(to: drop)
-        let out = drop + "-run", again = drop + "-again"
+        let out = drop + "-run"
+        let again = drop + "-again"
         #expect(try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out]).status == 0)
-        try FileManager.default.removeItem(atPath: drop)   // the drop is gone: report must not need it
+        try FileManager.default.removeItem(atPath: drop)  // the drop is gone: report must not need it
         let targets = out + "-targets.csv"
         try BinaryHarness.write("年度,指标,层级,单位编码,比较,目标值,预警幅度,分解方式\n2022,resolution_rate,,,>=,30%,0,none\n", to: targets)
         let r = try BinaryHarness.run(["report", "--in", out, "--out", again, "--targets", targets])
@@ -58,22 +59,26 @@ struct StageBinaryTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var yaml = try String(contentsOf: root.appendingPathComponent("Pipelines/standard.yaml"), encoding: .utf8)
         // Requests received through the 12345 hotline, and their share of all requests.
-        yaml = yaml.replacingOccurrences(of: "\nmeasures:\n", with: """
+        yaml = yaml.replacingOccurrences(
+            of: "\nmeasures:\n",
+            with: """
 
-            measures:
-              hotline_requests: {dataset: requests, aggregate: count, where: channel = hotline}
+                measures:
+                  hotline_requests: {dataset: requests, aggregate: count, where: channel = hotline}
 
-            """)
-        yaml = yaml.replacingOccurrences(of: "\nindicators:\n", with: """
+                """)
+        yaml = yaml.replacingOccurrences(
+            of: "\nindicators:\n",
+            with: """
 
-            indicators:
-              hotline_share:
-                title: {zh: 热线诉求占比, en: Hotline share}
-                numerator: hotline_requests
-                denominator: requests_received
-                display: percent
+                indicators:
+                  hotline_share:
+                    title: {zh: 热线诉求占比, en: Hotline share}
+                    numerator: hotline_requests
+                    denominator: requests_received
+                    display: percent
 
-            """)
+                """)
         let pipeline = drop + "-pipeline.yaml"
         try BinaryHarness.write(yaml.replacingOccurrences(of: "targets_file: targets.csv", with: "# no targets"), to: pipeline)
         let out = drop + "-out"
@@ -96,8 +101,9 @@ struct StageBinaryTests {
         let target = try #require(lines[start...].firstIndex { $0.contains("numerator: requests_resolved") })
         lines[target] = lines[target].replacingOccurrences(of: "requests_resolved", with: "no_such_measure")
         let pipeline = drop + "-broken.yaml"
-        try BinaryHarness.write(lines.joined(separator: "\n").replacingOccurrences(of: "targets_file: targets.csv", with: "# no targets"),
-                                to: pipeline)
+        try BinaryHarness.write(
+            lines.joined(separator: "\n").replacingOccurrences(of: "targets_file: targets.csv", with: "# no targets"),
+            to: pipeline)
         let r = try BinaryHarness.run(["validate", "--data", drop, "--pipeline", pipeline])
         #expect(r.status == 2)
         #expect(r.stderr.contains("broken.yaml"))

@@ -12,7 +12,8 @@ struct StandaloneBinaryTests {
     func copiedBinaryRunsTheQuarterlyJob() throws {
         let home = try BinaryHarness.temporaryFolder("standalone")
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let bin = home + "/bin", elsewhere = home + "/cwd"
+        let bin = home + "/bin"
+        let elsewhere = home + "/cwd"
         for folder in [bin, elsewhere] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         try FileManager.default.copyItem(atPath: BinaryHarness.binary, toPath: bin + "/jiceng")
 
@@ -20,13 +21,16 @@ struct StandaloneBinaryTests {
         // store (so the copy also opens SQLite through GRDB without the build tree).
         for quarter in ["2022Q1", "2022Q2"] {
             let (process, stdout, stderr) = BinaryHarness.prepare(
-                ["run", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--out", home + "/out-" + quarter,
-                 "--history", home + "/history.sqlite"],
+                [
+                    "run", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--out", home + "/out-" + quarter,
+                    "--history", home + "/history.sqlite",
+                ],
                 environment: ["SOURCE_DATE_EPOCH": "1656633600"])
             process.executableURL = URL(fileURLWithPath: bin + "/jiceng")
             process.currentDirectoryURL = URL(fileURLWithPath: elsewhere)
             try process.run()
-            let outDrain = PipeDrain(stdout), errDrain = PipeDrain(stderr)
+            let outDrain = PipeDrain(stdout)
+            let errDrain = PipeDrain(stderr)
             process.waitUntilExit()
             _ = outDrain.data()
             #expect(process.terminationStatus == 0, "\(String(decoding: errDrain.data(), as: UTF8.self))")

@@ -48,15 +48,19 @@ struct TargetsBinaryTests {
         let out = work + "/out"
         let zh = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets", bad])
         #expect(zh.status == 2)
-        #expect(zh.stderr == "jiceng: \(bad):3:6 (key 'target'): targets-invalid: 目标值 «91» 即 9100%，而 resolution_rate（诉求解决率）是比率，"
-            + "目标值应在 0 到 1 之间（0% 到 100%）；是否应为 «91%»？\n", "\(zh.stderr)")
+        #expect(
+            zh.stderr == "jiceng: \(bad):3:6 (key 'target'): targets-invalid: 目标值 «91» 即 9100%，而 resolution_rate（诉求解决率）是比率，"
+                + "目标值应在 0 到 1 之间（0% 到 100%）；是否应为 «91%»？\n", "\(zh.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         let en = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets", bad, "--lang", "en"])
         #expect(en.status == 2)
-        #expect(en.stderr == "jiceng: \(bad):3:6 (key 'target'): targets-invalid: target '91' means 9100%, but resolution_rate (诉求解决率) "
-            + "is a rate: its target lies between 0 and 1 (0% to 100%); did you mean '91%'?\n", "\(en.stderr)")
+        #expect(
+            en.stderr == "jiceng: \(bad):3:6 (key 'target'): targets-invalid: target '91' means 9100%, but resolution_rate (诉求解决率) "
+                + "is a rate: its target lies between 0 and 1 (0% to 100%); did you mean '91%'?\n", "\(en.stderr)")
         // As an overlay, and in validate, the same error.
-        let overlay = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets-overlay", bad, "--lang", "en"])
+        let overlay = try BinaryHarness.run([
+            "run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets-overlay", bad, "--lang", "en",
+        ])
         #expect(overlay.status == 2)
         #expect(overlay.stderr == en.stderr)
         let validate = try BinaryHarness.run(["validate", "--data", drop, "--targets", bad, "--lang", "en", "--format", "json"])
@@ -70,9 +74,11 @@ struct TargetsBinaryTests {
     func missingYear() throws {
         let (drop, work) = try setUp("t-year")
         defer { cleanUp(drop, work) }
-        let only2023 = try targets(["2023,resolution_rate,,,>=,92%,0.03,none", "2023,ontime_rate,,,>=,0.9,0.05,none"], at: work + "/targets-2023.csv")
+        let only2023 = try targets(
+            ["2023,resolution_rate,,,>=,92%,0.03,none", "2023,ontime_rate,,,>=,0.9,0.05,none"], at: work + "/targets-2023.csv")
         let out = work + "/out"
-        let r = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets", only2023], environment: Self.epoch)
+        let r = try BinaryHarness.run(
+            ["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets", only2023], environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let warning = "jiceng: \(only2023): 警告 no-targets-for-year: 没有 2022 年的目标（文件中是 2023 年的目标），本期所有指标的状态都将是 no_target（无目标）\n"
         #expect(r.stderr.hasPrefix(warning), "\(r.stderr)")
@@ -90,16 +96,21 @@ struct TargetsBinaryTests {
         // findings.json stays the drop's findings (contract §7): no targets warning in it.
         #expect(!(try text(out + "/findings.json")).contains("no-targets-for-year"))
         // validate prints it too (on stderr, in English with --lang en); the drop's own errors still exit 1.
-        let v = try BinaryHarness.run(["validate", "--data", drop, "--period", "2022Q2", "--targets", only2023, "--lang", "en", "--format", "json"])
+        let v = try BinaryHarness.run([
+            "validate", "--data", drop, "--period", "2022Q2", "--targets", only2023, "--lang", "en", "--format", "json",
+        ])
         #expect(v.status == 1)
         #expect(v.stdout.hasPrefix("{\n  \"errors\": "))
         #expect(!v.stdout.contains("no-targets-for-year"))
-        #expect(v.stderr == "jiceng: \(only2023): warning no-targets-for-year: no target for 2022 (it holds targets for 2023): "
-            + "every indicator's status will be no_target\n", "\(v.stderr)")
+        #expect(
+            v.stderr == "jiceng: \(only2023): warning no-targets-for-year: no target for 2022 (it holds targets for 2023): "
+                + "every indicator's status will be no_target\n", "\(v.stderr)")
         // The built-in targets for a year they do not cover.
         let v2020 = try BinaryHarness.run(["validate", "--data", drop, "--period", "2020", "--lang", "en", "--format", "json"])
-        #expect(v2020.stderr.contains("jiceng: built-in:Pipelines/targets.csv: warning no-targets-for-year: no target for 2020 (it holds targets for 2021–2024)"),
-                "\(v2020.stderr)")
+        #expect(
+            v2020.stderr.contains(
+                "jiceng: built-in:Pipelines/targets.csv: warning no-targets-for-year: no target for 2020 (it holds targets for 2021–2024)"),
+            "\(v2020.stderr)")
         // …and none for a year they cover, nor without a period.
         for period in [["--period", "2022Q2"], []] {
             let clean = try BinaryHarness.run(["validate", "--data", drop, "--format", "json"] + period)
@@ -111,14 +122,16 @@ struct TargetsBinaryTests {
     func unknownUnit() throws {
         let (drop, work) = try setUp("t-unit")
         defer { cleanUp(drop, work) }
-        let local = try targets([
-            "2022,resolution_rate,,K1,>=,100%,0,none",   // 2: a unit of the drop
-            "2022,resolution_rate,,K9,>=,100%,0,none",   // 3: no such unit (K1…K4 are near: did you mean K1?)
-            "2022,resolution_rate,,绣林街道,>=,95%,0,none", // 4: a name, not an id
-        ], at: work + "/local.csv")
+        let local = try targets(
+            [
+                "2022,resolution_rate,,K1,>=,100%,0,none",  // 2: a unit of the drop
+                "2022,resolution_rate,,K9,>=,100%,0,none",  // 3: no such unit (K1…K4 are near: did you mean K1?)
+                "2022,resolution_rate,,绣林街道,>=,95%,0,none",  // 4: a name, not an id
+            ], at: work + "/local.csv")
         let out = work + "/out"
-        let r = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets-overlay", local, "--lang", "en"],
-                                      environment: Self.epoch)
+        let r = try BinaryHarness.run(
+            ["run", "--data", drop, "--period", "2022Q2", "--out", out, "--targets-overlay", local, "--lang", "en"],
+            environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         let expected = [
             "jiceng: \(local):3 (key 'unit_id'): warning unknown-unit: unit_id 'K9' is no unit of the drop's units: the row applies to no unit; did you mean 'K1' (栗田湖社区)?",
@@ -130,7 +143,10 @@ struct TargetsBinaryTests {
         let warnings = try #require(try manifest(out)["targets_warnings"] as? [[String: Any]])
         #expect(warnings.map { $0["line"] as? Int } == [3, 4])
         #expect(warnings.map { $0["value"] as? String } == ["K9", "绣林街道"])
-        #expect(warnings.allSatisfy { $0["code"] as? String == "unknown-unit" && $0["column"] as? String == "unit_id" && $0["file"] as? String == local })
+        #expect(
+            warnings.allSatisfy {
+                $0["code"] as? String == "unknown-unit" && $0["column"] as? String == "unit_id" && $0["file"] as? String == local
+            })
         // The known unit's row applies.
         #expect(try lines(out).contains { $0.hasPrefix("2022Q2,K1,栗田湖社区,community,resolution_rate,1,1,1,1,>=,met") })
         // validate (default language zh) and report say the same.
@@ -146,16 +162,19 @@ struct TargetsBinaryTests {
     func overlay() throws {
         let (drop, work) = try setUp("t-overlay")
         defer { cleanUp(drop, work) }
-        let plain = work + "/plain", layered = work + "/layered"
+        let plain = work + "/plain"
+        let layered = work + "/layered"
         #expect(try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", plain], environment: Self.epoch).status == 0)
         // Replaces the built-in 2022 resolution_rate row for any unit (91%, margin 0.03), and adds a
         // row for K1's satisfaction rate (the built-in 92% for any unit stays for every other unit).
         let local = try targets(["2022,诉求解决率,,,>=,80%,0.03,none", "2022,satisfaction_rate,,K1,>=,100%,0,none"], at: work + "/local.csv")
-        let r = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", layered, "--targets-overlay", local],
-                                      environment: Self.epoch)
+        let r = try BinaryHarness.run(
+            ["run", "--data", drop, "--period", "2022Q2", "--out", layered, "--targets-overlay", local],
+            environment: Self.epoch)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.hasSuffix(" · 目标：built-in:Pipelines/targets.csv + \(local)\n"), "\(r.stderr)")
-        let before = try lines(plain), after = try lines(layered)
+        let before = try lines(plain)
+        let after = try lines(layered)
         #expect(before.count == after.count)
         var changed: [String] = []
         for (a, b) in zip(before, after) where a != b {
@@ -168,12 +187,13 @@ struct TargetsBinaryTests {
         // Every unit's resolution rate (10 units) goes from 0.91 to 0.8, and K1's satisfaction rate
         // from 0.92 to 1. Resolution rates 1/3 (C, D), 1 (S1, K1), 0 (S2, K2, K4) and none (K3, G1,
         // G2) are missed, met, missed and no_data against both; K1's 1 of 1 satisfied meets both.
-        #expect(changed.sorted() == [
-            "C/resolution_rate: 0.91 → 0.8", "D/resolution_rate: 0.91 → 0.8", "G1/resolution_rate: 0.91 → 0.8",
-            "G2/resolution_rate: 0.91 → 0.8", "K1/resolution_rate: 0.91 → 0.8", "K1/satisfaction_rate: 0.92 → 1",
-            "K2/resolution_rate: 0.91 → 0.8", "K3/resolution_rate: 0.91 → 0.8", "K4/resolution_rate: 0.91 → 0.8",
-            "S1/resolution_rate: 0.91 → 0.8", "S2/resolution_rate: 0.91 → 0.8",
-        ])
+        #expect(
+            changed.sorted() == [
+                "C/resolution_rate: 0.91 → 0.8", "D/resolution_rate: 0.91 → 0.8", "G1/resolution_rate: 0.91 → 0.8",
+                "G2/resolution_rate: 0.91 → 0.8", "K1/resolution_rate: 0.91 → 0.8", "K1/satisfaction_rate: 0.92 → 1",
+                "K2/resolution_rate: 0.91 → 0.8", "K3/resolution_rate: 0.91 → 0.8", "K4/resolution_rate: 0.91 → 0.8",
+                "S1/resolution_rate: 0.91 → 0.8", "S2/resolution_rate: 0.91 → 0.8",
+            ])
         let m = try manifest(layered)
         #expect(m["targets"] as? String == "built-in:Pipelines/targets.csv")
         #expect(m["targets_overlays"] as? [String] == [local])
@@ -183,18 +203,22 @@ struct TargetsBinaryTests {
         #expect(try manifest(plain)["targets"] as? String == "built-in:Pipelines/targets.csv")
 
         // On a --targets base file: the manifest names both; the overlay's row wins over the base row with its key.
-        let base = try targets(["2022,resolution_rate,,,>=,50%,0,none", "2022,resolution_rate,community,,>=,60%,0,none"], at: work + "/base.csv")
+        let base = try targets(
+            ["2022,resolution_rate,,,>=,50%,0,none", "2022,resolution_rate,community,,>=,60%,0,none"], at: work + "/base.csv")
         let both = work + "/both"
-        let b = try BinaryHarness.run(["run", "--data", drop, "--period", "2022Q2", "--out", both, "--targets", base, "--targets-overlay", local,
-                                       "--lang", "en"], environment: Self.epoch)
+        let b = try BinaryHarness.run(
+            [
+                "run", "--data", drop, "--period", "2022Q2", "--out", both, "--targets", base, "--targets-overlay", local,
+                "--lang", "en",
+            ], environment: Self.epoch)
         #expect(b.status == 0, "\(b.stderr)")
         #expect(b.stderr.hasSuffix(" · targets: \(base) + \(local)\n"), "\(b.stderr)")
         let mb = try manifest(both)
         #expect(mb["targets"] as? String == base)
         #expect(mb["targets_overlays"] as? [String] == [local])
         let rows = try lines(both)
-        #expect(rows.contains("2022Q2,C,石首市,city,resolution_rate,0.333333,1,3,0.8,>=,missed"))        // local.csv:2 replaced base.csv:2
-        #expect(rows.contains("2022Q2,K2,金银社区,community,resolution_rate,0,0,1,0.6,>=,missed"))       // base.csv:3 is more specific
+        #expect(rows.contains("2022Q2,C,石首市,city,resolution_rate,0.333333,1,3,0.8,>=,missed"))  // local.csv:2 replaced base.csv:2
+        #expect(rows.contains("2022Q2,K2,金银社区,community,resolution_rate,0,0,1,0.6,>=,missed"))  // base.csv:3 is more specific
         #expect(rows.contains { $0.hasPrefix("2022Q2,K1,栗田湖社区,community,satisfaction_rate,1,1,1,1,>=,met") })
 
         // report re-applies the same layers to the plain run: the same indicators.csv as the layered run.

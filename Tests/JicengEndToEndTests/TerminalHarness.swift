@@ -16,7 +16,7 @@ enum TerminalHarness {
     /// The C library's pseudo-terminal calls, which Swift's Glibc module does not import (they
     /// need `_XOPEN_SOURCE`), looked up at run time.
     private static func libc<T>(_ name: String, as type: T.Type) -> T? {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }   // RTLD_DEFAULT
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }  // RTLD_DEFAULT
         return unsafeBitCast(symbol, to: type)
     }
 
@@ -25,7 +25,8 @@ enum TerminalHarness {
         typealias OnMaster = @convention(c) (Int32) -> Int32
         typealias PTSName = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
         guard let openpt = libc("posix_openpt", as: OpenPT.self), let grantpt = libc("grantpt", as: OnMaster.self),
-              let unlockpt = libc("unlockpt", as: OnMaster.self), let ptsname = libc("ptsname", as: PTSName.self) else {
+            let unlockpt = libc("unlockpt", as: OnMaster.self), let ptsname = libc("ptsname", as: PTSName.self)
+        else {
             throw POSIXError(.ENOSYS)
         }
         let master = openpt(O_RDWR | O_NOCTTY)
@@ -51,8 +52,9 @@ enum TerminalHarness {
         close(slave)
         let stdout = PipeDrain(out)
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout.data(), as: UTF8.self),
-                      terminal: String(decoding: collected.data(), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout.data(), as: UTF8.self),
+            terminal: String(decoding: collected.data(), as: UTF8.self))
     }
 }
 

@@ -34,8 +34,10 @@ struct UsageErrorBinaryTests {
         #expect(nested.stderr.hasPrefix("jiceng: usage: 没有子命令 lst，是不是要用 list？\n"), "\(nested.stderr)")
         // Nothing close: the subcommands are listed instead.
         let far = try BinaryHarness.run(["xyz"])
-        #expect(far.stderr.hasPrefix("jiceng: usage: 没有子命令 xyz；可用的子命令：run, validate, ingest, normalise, normalize, aggregate, report, sample, history\n"),
-                "\(far.stderr)")
+        #expect(
+            far.stderr.hasPrefix(
+                "jiceng: usage: 没有子命令 xyz；可用的子命令：run, validate, ingest, normalise, normalize, aggregate, report, sample, history\n"),
+            "\(far.stderr)")
     }
 
     @Test("values: one of a list (with a suggestion), a number, a missing value, a flag given a value")
@@ -47,8 +49,9 @@ struct UsageErrorBinaryTests {
         #expect(lang.stderr.hasPrefix("jiceng: usage: 选项 --lang 的值 «fr» 无效；可用的值：zh、en\n"), "\(lang.stderr)")
         let number = try BinaryHarness.run(["validate", "--data", ".", "--max-findings", "many"])
         #expect(number.status == 2)
-        #expect(number.stderr.hasPrefix("jiceng: usage: 选项 --max-findings 的值 «many» 无效\n说明：--max-findings <条数>  每个文件每种问题"),
-                "\(number.stderr)")
+        #expect(
+            number.stderr.hasPrefix("jiceng: usage: 选项 --max-findings 的值 «many» 无效\n说明：--max-findings <条数>  每个文件每种问题"),
+            "\(number.stderr)")
         let missing = try BinaryHarness.run(["validate", "--data"])
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("jiceng: usage: 选项 --data <目录> 后面缺少值\n"), "\(missing.stderr)")

@@ -16,15 +16,16 @@ struct ValidateBinaryTests {
         #expect(result.status == 1)
         let (errors, warnings, items) = try findings(result.stdout)
         let seen = Set(items.map { "\($0["code"] as! String)@\(($0["line"] as? Int) ?? 0):\(($0["column"] as? String) ?? "-")" })
-        #expect(seen == [
-            "missing-file@0:-",                 // property_companies and services are absent (warnings)
-            "out-of-period@5:received_at",
-            "unknown-unit@6:community",         // 新建社区 exists under both streets
-            "unique-error@7:request_id",
-            "malformed-csv@8:-",
-            "rule-error@9:closed_at",
-            "unknown-unit@9:community",
-        ])
+        #expect(
+            seen == [
+                "missing-file@0:-",  // property_companies and services are absent (warnings)
+                "out-of-period@5:received_at",
+                "unknown-unit@6:community",  // 新建社区 exists under both streets
+                "unique-error@7:request_id",
+                "malformed-csv@8:-",
+                "rule-error@9:closed_at",
+                "unknown-unit@9:community",
+            ])
         #expect(errors == 5)
         #expect(warnings == 3)
         let dup = items.first { ($0["code"] as! String) == "unique-error" }!
@@ -45,7 +46,7 @@ struct ValidateBinaryTests {
         #expect(result.status == 0)
         let (errors, warnings, _) = try findings(result.stdout)
         #expect(errors == 0)
-        #expect(warnings == 3)   // property_companies, services, requests absent
+        #expect(warnings == 3)  // property_companies, services, requests absent
     }
 
     @Test("usage errors exit 2: unknown option, missing folder, bad period")

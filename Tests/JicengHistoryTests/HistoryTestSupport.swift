@@ -3,8 +3,9 @@ import GRDB
 import JicengAggregate
 import JicengCore
 import JicengHistory
-@testable import JicengNormalize
 import JicengPipeline
+
+@testable import JicengNormalize
 
 /// A folder in the temp directory, removed when the value goes away.
 final class TemporaryFolder {
@@ -43,35 +44,43 @@ enum HistoryFixture {
 
     static func directory(_ units: [UnitInfo] = units) -> UnitDirectory {
         let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.id, $0.offset) })
-        return UnitDirectory(units: units.map {
-            UnitDirectory.Unit(id: $0.id, name: $0.name, level: $0.level, parent: $0.parentId.flatMap { index[$0] },
-                               aliases: [], depth: $0.depth)
-        })
+        return UnitDirectory(
+            units: units.map {
+                UnitDirectory.Unit(
+                    id: $0.id, name: $0.name, level: $0.level, parent: $0.parentId.flatMap { index[$0] },
+                    aliases: [], depth: $0.depth)
+            })
     }
 
     static let allDatasets: Set<String> = ["units", "grids", "property_companies", "services", "requests"]
 
     /// A run record: `values[unit][measure]`, every other total 0.
-    static func run(_ period: String, pipeline name: String = "standard", units: [UnitInfo] = units,
-                    values: [String: [String: Int64]], present: Set<String> = allDatasets,
-                    inputs: [RecordedInput] = [], recordedAt: String = "2022-07-01T00:00:00Z") -> RunRecord {
+    static func run(
+        _ period: String, pipeline name: String = "standard", units: [UnitInfo] = units,
+        values: [String: [String: Int64]], present: Set<String> = allDatasets,
+        inputs: [RecordedInput] = [], recordedAt: String = "2022-07-01T00:00:00Z"
+    ) -> RunRecord {
         var totals = MeasureTotals(units: units.count, measures: measures.count)
         for (u, unit) in units.enumerated() {
             for (m, v) in values[unit.id] ?? [:] { totals[u, measures.index(of: m)!] = v }
         }
         let recorded: [RecordedMeasure] = pipeline.measures.compactMap { m in
             guard present.contains(m.dataset) else { return nil }
-            return RecordedMeasure(name: m.name, dataset: m.dataset, accumulation: pipeline.accumulation(of: m)!,
-                                   aggregation: "count", totalsIndex: measures.index(of: m.name)!)
+            return RecordedMeasure(
+                name: m.name, dataset: m.dataset, accumulation: pipeline.accumulation(of: m)!,
+                aggregation: "count", totalsIndex: measures.index(of: m.name)!)
         }
-        return RunRecord(pipeline: name, period: Period(parsing: period)!, recordedAt: recordedAt, toolVersion: "test",
-                         inputs: inputs, units: units, measures: recorded, totals: totals, indicators: ["a_indicator", "b_indicator"])
+        return RunRecord(
+            pipeline: name, period: Period(parsing: period)!, recordedAt: recordedAt, toolVersion: "test",
+            inputs: inputs, units: units, measures: recorded, totals: totals, indicators: ["a_indicator", "b_indicator"])
     }
 
     /// Two rows per unit whose cells say which period and unit they belong to.
     static func rows(_ tag: String, units: [UnitInfo] = units) -> [IndicatorRowText] {
         units.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }.flatMap { u in
-            ["a_indicator", "b_indicator"].map { IndicatorRowText(unitId: u.id, indicator: $0, cells: "\(tag)-\(u.id)-\($0),,,,,no_target") }
+            ["a_indicator", "b_indicator"].map {
+                IndicatorRowText(unitId: u.id, indicator: $0, cells: "\(tag)-\(u.id)-\($0),,,,,no_target")
+            }
         }
     }
 
@@ -79,10 +88,13 @@ enum HistoryFixture {
     static func exported(_ store: HistoryStore, _ selection: RunSelection = RunSelection()) throws -> [String] {
         var out: [String] = []
         var layout: RecordedRunLayout?
-        try store.forEachIndicatorRow(selection, run: { layout = $0 }, row: { u, i, cells in
-            let run = layout!, unit = run.units[u]
-            out.append([run.period, unit.id, unit.name, unit.level, run.indicators[i], cells].joined(separator: "|"))
-        })
+        try store.forEachIndicatorRow(
+            selection, run: { layout = $0 },
+            row: { u, i, cells in
+                let run = layout!
+                let unit = run.units[u]
+                out.append([run.period, unit.id, unit.name, unit.level, run.indicators[i], cells].joined(separator: "|"))
+            })
         return out
     }
 

@@ -33,7 +33,9 @@ struct StoreValidationTests {
         let folder = TemporaryFolder("foreign")
         let path = folder.file("other.sqlite")
         let queue = try DatabaseQueue(path: path)
-        try queue.write { try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('x')") }
+        try queue.write {
+            try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('x')")
+        }
         try queue.close()
         try expectRefused(path, .notAStore)
         // One with an application_id of its own too.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengIngest
 
 /// `maxChunkCells`: a chunk ends at the first record boundary after that many cells, so a file of
@@ -6,7 +7,11 @@ import Testing
 /// where the chunks are cut changes nothing that is read.
 struct ChunkCellBoundTests {
     /// Per batch: its index, records and fields.
-    struct Shape: Sendable { var index: Int; var records: Int; var fields: Int }
+    struct Shape: Sendable {
+        var index: Int
+        var records: Int
+        var fields: Int
+    }
 
     struct ShapeProcessor: RecordProcessor {
         func makeWorkerState() -> Int { 0 }
@@ -19,7 +24,10 @@ struct ChunkCellBoundTests {
 
     private func shapes(_ path: String, _ options: CSVReadOptions) throws -> [Shape] {
         let reader = try CSVFileReader(path: path, options: options)
-        guard case .header = try reader.readHeader() else { Issue.record("no header"); return [] }
+        guard case .header = try reader.readHeader() else {
+            Issue.record("no header")
+            return []
+        }
         var out: [Shape] = []
         _ = try reader.readRecords(with: ShapeProcessor()) { out.append($0) }
         return out
@@ -56,7 +64,7 @@ struct ChunkCellBoundTests {
 
     @Test("the generated file with malformed rows reads the same with a cell bound of 7")
     func generatedFileWithMalformedRows() throws {
-        let g = GeneratedCSV.make(records: 3000, seed: 20240426)
+        let g = GeneratedCSV.make(records: 3000, seed: 20_240_426)
         let dir = IngestTempDir()
         let path = dir.write("generated.csv", g.bytes)
         let reference = try ingest(path).invariant

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengIngest
 
 /// The same file read with any chunk size, read size and worker count gives exactly the same
@@ -6,7 +7,8 @@ import Testing
 @Suite struct ChunkingInvarianceTests {
     /// A small file with every hard case near every offset: CRLF, lone CR, quoted CRLF, doubled
     /// quotes, multi-byte characters, a malformed multi-line record, blank lines, no final newline.
-    static let tricky = "id,名称,备注\r\n1,\"a,b\",网格\r\n\r\n2,\"x\r\ny\",\"say \"\"hi\"\"\"\r3,😀,\"\n\"\n"
+    static let tricky =
+        "id,名称,备注\r\n1,\"a,b\",网格\r\n\r\n2,\"x\r\ny\",\"say \"\"hi\"\"\"\r3,😀,\"\n\"\n"
         + "4,\"bad\r\nrecord\"x,z\r\n5,  spaced  ,𠀀\n\r\n6,\"lone\rcr\",end\r\n7,a\"b\n8,last,\"q\""
 
     static let trickyRows = [
@@ -60,7 +62,10 @@ import Testing
                     #expect(r.encoding == .gb18030)
                     var expected = utf8
                     expected.encoding = .gb18030
-                    if case .header(var h) = expected.header { h.encoding = .gb18030; expected.header = .header(h) }
+                    if case .header(var h) = expected.header {
+                        h.encoding = .gb18030
+                        expected.header = .header(h)
+                    }
                     #expect(r.invariant == expected, "chunk \(chunk) read \(read) workers \(workers)")
                     #expect(r.raw == bytes)
                 }
@@ -74,7 +79,7 @@ import Testing
         + [(100, 1, 2), (1000, 3, 3), (4096, 4096, 2), (65536, 512, 2), (1 << 20, 64, 3), (7, 4, 1), (3, 2, 2)]
 
     @Test func generatedFileMatchesItsModel() throws {
-        let g = GeneratedCSV.make(records: 3000, seed: 20240426)
+        let g = GeneratedCSV.make(records: 3000, seed: 20_240_426)
         #expect(g.malformedLines.count > 40)
         let dir = IngestTempDir()
         let path = dir.write("generated.csv", g.bytes)
@@ -157,7 +162,7 @@ import Testing
         }
     }
 
-    static let generated = GeneratedCSV.make(records: 3000, seed: 20240426)
+    static let generated = GeneratedCSV.make(records: 3000, seed: 20_240_426)
     static let generatedReference: IngestResult.Invariant = {
         let dir = IngestTempDir()
         let path = dir.write("generated.csv", generated.bytes)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengIngest
 
 @Suite struct HeaderTests {
@@ -84,7 +85,10 @@ import Testing
     @Test func pureASCIIIsUTF8() throws {
         let r = try ingest(text: "id,name\n1,a\n")
         #expect(r.encoding == .utf8)
-        guard case .header(let h) = r.header else { Issue.record("no header"); return }
+        guard case .header(let h) = r.header else {
+            Issue.record("no header")
+            return
+        }
         #expect(h.encoding == .utf8)
     }
 
@@ -127,7 +131,10 @@ import Testing
         let bytes = Array("id,".utf8) + wangge + Array("\r\n1,".utf8) + wangge + Array("\r\n".utf8)
         let r = try ingest(bytes: bytes)
         #expect(r.encoding == .gb18030)
-        guard case .header(let h) = r.header else { Issue.record("no header: \(r.header)"); return }
+        guard case .header(let h) = r.header else {
+            Issue.record("no header: \(r.header)")
+            return
+        }
         #expect(h.encoding == .gb18030)
         #expect(h.fields == ["id", "网格"])
         #expect(r.rows == [Row(2, ["1", "网格"])])
@@ -218,16 +225,24 @@ import Testing
             Array("ab网".utf8) + [0xFF] + Array("c".utf8), [0x81, 0x30, 0x81, 0x30, 0x84, 0x31, 0xA5, 0x30],
         ]
         for bytes in samples {
-            var whole8 = UTF8StreamValidator(), wholeGB = GB18030StreamValidator()
-            bytes.withUnsafeBufferPointer { whole8.feed($0); wholeGB.feed($0) }
+            var whole8 = UTF8StreamValidator()
+            var wholeGB = GB18030StreamValidator()
+            bytes.withUnsafeBufferPointer {
+                whole8.feed($0)
+                wholeGB.feed($0)
+            }
             whole8.finish()
             wholeGB.finish()
             for step in 1...9 {
-                var v8 = UTF8StreamValidator(), vGB = GB18030StreamValidator()
+                var v8 = UTF8StreamValidator()
+                var vGB = GB18030StreamValidator()
                 var i = 0
                 while i < bytes.count {
                     let piece = Array(bytes[i..<min(bytes.count, i + step)])
-                    piece.withUnsafeBufferPointer { v8.feed($0); vGB.feed($0) }
+                    piece.withUnsafeBufferPointer {
+                        v8.feed($0)
+                        vGB.feed($0)
+                    }
                     i += step
                 }
                 v8.finish()

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+
 @testable import JicengIngest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // MARK: Temporary files
@@ -67,8 +69,9 @@ struct CollectingProcessor: RecordProcessor {
             for f in 0..<batch.fieldCount(r) { fields.append(Array(batch.field(r, f))) }
             records.append(CollectedRecord(line: batch.line(r), fields: fields, oversized: batch.oversizedField(r)))
         }
-        return CollectedBatch(chunkIndex: batch.chunkIndex, records: records,
-                              malformed: batch.malformed, abandoned: batch.abandoned)
+        return CollectedBatch(
+            chunkIndex: batch.chunkIndex, records: records,
+            malformed: batch.malformed, abandoned: batch.abandoned)
     }
 }
 
@@ -104,11 +107,16 @@ struct IngestResult {
 
     /// What must not depend on chunk size, read size or worker count.
     var invariant: Invariant {
-        Invariant(header: header, encoding: encoding, records: records, malformed: malformed,
-                   abandoned: abandoned.map { AbandonedKey(line: $0.line, reason: $0.reason, bytes: $0.bytes) })
+        Invariant(
+            header: header, encoding: encoding, records: records, malformed: malformed,
+            abandoned: abandoned.map { AbandonedKey(line: $0.line, reason: $0.reason, bytes: $0.bytes) })
     }
 
-    struct AbandonedKey: Hashable { var line: Int; var reason: AbandonedRecord.Reason; var bytes: Int }
+    struct AbandonedKey: Hashable {
+        var line: Int
+        var reason: AbandonedRecord.Reason
+        var bytes: Int
+    }
 
     struct Invariant: Equatable {
         var header: HeaderOutcome
@@ -123,7 +131,10 @@ struct IngestResult {
 struct Row: Hashable, CustomStringConvertible {
     var line: Int
     var fields: [String]
-    init(_ line: Int, _ fields: [String]) { self.line = line; self.fields = fields }
+    init(_ line: Int, _ fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
     var description: String { "L\(line)\(fields)" }
 }
 
@@ -246,9 +257,15 @@ func lineBreaks(in bytes: some Collection<UInt8>) -> Int {
     var count = 0
     var previousCR = false
     for b in bytes {
-        if b == 0x0A { if !previousCR { count += 1 }; previousCR = false }
-        else if b == 0x0D { count += 1; previousCR = true }
-        else { previousCR = false }
+        if b == 0x0A {
+            if !previousCR { count += 1 }
+            previousCR = false
+        } else if b == 0x0D {
+            count += 1
+            previousCR = true
+        } else {
+            previousCR = false
+        }
     }
     return count
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengIngest
 
 /// Line endings, blank lines, quoting and spaces: the record's line is where it starts (header = 1).
@@ -43,7 +44,8 @@ import Testing
     }
 
     @Test func quotedFieldsWithCommasQuotesAndLineBreaks() throws {
-        let text = "id,text,n\n"
+        let text =
+            "id,text,n\n"
             + "1,\"a,b\",x\n"
             + "2,\"say \"\"hi\"\"\",y\n"
             + "3,\"line1\nline2\nline3\",z\n"
@@ -53,15 +55,16 @@ import Testing
             + "7,end\n"
         let r = try ingest(text: text)
         #expect(r.headerFields == ["id", "text", "n"])
-        #expect(r.rows == [
-            Row(2, ["1", "a,b", "x"]),
-            Row(3, ["2", "say \"hi\"", "y"]),
-            Row(4, ["3", "line1\nline2\nline3", "z"]),   // spans L4-L6
-            Row(7, ["4", "crlf1\r\ncrlf2", "w"]),         // spans L7-L8 (CRLF inside counts once)
-            Row(9, ["5", "", ""]),
-            Row(10, ["6", "lone\rcr", "v"]),              // spans L10-L11
-            Row(12, ["7", "end"]),
-        ])
+        #expect(
+            r.rows == [
+                Row(2, ["1", "a,b", "x"]),
+                Row(3, ["2", "say \"hi\"", "y"]),
+                Row(4, ["3", "line1\nline2\nline3", "z"]),  // spans L4-L6
+                Row(7, ["4", "crlf1\r\ncrlf2", "w"]),  // spans L7-L8 (CRLF inside counts once)
+                Row(9, ["5", "", ""]),
+                Row(10, ["6", "lone\rcr", "v"]),  // spans L10-L11
+                Row(12, ["7", "end"]),
+            ])
     }
 
     @Test func multiLineFieldFirstInRecordAndCRBeforeClosingQuote() throws {

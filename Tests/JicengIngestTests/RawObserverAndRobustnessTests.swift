@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JicengIngest
 
 @Suite struct RawObserverTests {
@@ -14,8 +15,10 @@ import Testing
 
     @Test func everyRawByteExactlyOnceInOrder() throws {
         for (name, bytes) in Self.cases {
-            for options in [CSVReadOptions(maxFieldBytes: 64), tinyOptions(chunk: 1, read: 1, workers: 2, maxField: 64),
-                            tinyOptions(chunk: 5, read: 3, workers: 3, maxField: 64), tinyOptions(chunk: 2, read: 7, workers: 1, maxField: 64)] {
+            for options in [
+                CSVReadOptions(maxFieldBytes: 64), tinyOptions(chunk: 1, read: 1, workers: 2, maxField: 64),
+                tinyOptions(chunk: 5, read: 3, workers: 3, maxField: 64), tinyOptions(chunk: 2, read: 7, workers: 1, maxField: 64),
+            ] {
                 let r = try ingest(bytes: bytes, options)
                 #expect(r.raw == bytes, "\(name) chunk \(options.chunkBytes) read \(options.readBytes)")
                 #expect(r.rawBytesRead == Int64(bytes.count))
@@ -53,8 +56,10 @@ import Testing
         #expect(raw == bytes)
 
         // The same after a malformed header and after a header too large.
-        for (text, options) in [("id,a\"b\n" + String(repeating: "1,2\n", count: 30_000), CSVReadOptions(readBytes: 1000)),
-                                (String(repeating: "h", count: 100_000) + "\n1\n", CSVReadOptions(readBytes: 777, maxFieldBytes: 100))] {
+        for (text, options) in [
+            ("id,a\"b\n" + String(repeating: "1,2\n", count: 30_000), CSVReadOptions(readBytes: 1000)),
+            (String(repeating: "h", count: 100_000) + "\n1\n", CSVReadOptions(readBytes: 777, maxFieldBytes: 100)),
+        ] {
             let path = dir.write("y.csv", text)
             let reader = try CSVFileReader(path: path, options: options)
             var raw: [UInt8] = []
@@ -79,15 +84,18 @@ import Testing
 
     @Test func aFileOfNULs() throws {
         let bytes = [UInt8](repeating: 0, count: 20_000)
-        #expect(finishes(within: 20) {
-            let r = try! ingest(bytes: bytes, CSVReadOptions(maxFieldBytes: 1000))
-            if case .tooLarge = r.header {} else { Issue.record("expected .tooLarge, got \(r.header)") }
-        })
+        #expect(
+            finishes(within: 20) {
+                let r = try! ingest(bytes: bytes, CSVReadOptions(maxFieldBytes: 1000))
+                if case .tooLarge = r.header {} else { Issue.record("expected .tooLarge, got \(r.header)") }
+            })
     }
 
     /// Random bytes biased towards what matters to CSV: quotes, commas, CR, LF, NUL, high bytes.
     static func randomBytes(_ rng: inout SeededGenerator, count: Int) -> [UInt8] {
-        let alphabet: [UInt8] = [0x22, 0x22, 0x2C, 0x2C, 0x2C, 0x0D, 0x0A, 0x0A, 0x00, 0x20, 0x61, 0x62, 0xE7, 0xBD, 0x91, 0xCD, 0xF8, 0xFF, 0x80]
+        let alphabet: [UInt8] = [
+            0x22, 0x22, 0x2C, 0x2C, 0x2C, 0x0D, 0x0A, 0x0A, 0x00, 0x20, 0x61, 0x62, 0xE7, 0xBD, 0x91, 0xCD, 0xF8, 0xFF, 0x80,
+        ]
         return (0..<count).map { _ in
             Int.random(in: 0..<4, using: &rng) == 0 ? UInt8.random(in: 0...255, using: &rng) : alphabet.randomElement(using: &rng)!
         }
@@ -109,7 +117,9 @@ import Testing
             nonisolated(unsafe) var results: [IngestResult.Invariant] = []
             nonisolated(unsafe) var raws: [[UInt8]] = []
             let ok = finishes(within: 30) {
-                for options in [CSVReadOptions(maxFieldBytes: maxField), tinyOptions(chunk: chunk, read: read, workers: workers, maxField: maxField)] {
+                for options in [
+                    CSVReadOptions(maxFieldBytes: maxField), tinyOptions(chunk: chunk, read: read, workers: workers, maxField: maxField),
+                ] {
                     let r = try! ingest(bytes: input, options)
                     results.append(r.invariant)
                     raws.append(r.raw)
@@ -157,7 +167,10 @@ import Testing
         let dir = IngestTempDir()
         let path = dir.write("bad.csv", bytes)
         let reader = try CSVFileReader(path: path, options: CSVReadOptions(chunkBytes: 4096, readBytes: 1000, workers: 2))
-        guard case .header = try reader.readHeader() else { Issue.record("no header"); return }
+        guard case .header = try reader.readHeader() else {
+            Issue.record("no header")
+            return
+        }
         var last: CollectedRecord?
         _ = try reader.readRecords(with: CollectingProcessor()) { if let r = $0.records.last { last = r } }
         #expect(reader.encoding == .gb18030)
@@ -194,7 +207,10 @@ import Testing
         let dir = IngestTempDir()
         let path = dir.write("c.csv", text)
         let reader = try CSVFileReader(path: path, options: CSVReadOptions(chunkBytes: 512, readBytes: 300, workers: 3))
-        guard case .header = try reader.readHeader() else { Issue.record("no header"); return }
+        guard case .header = try reader.readHeader() else {
+            Issue.record("no header")
+            return
+        }
         var delivered = 0
         let states = try reader.readRecords(with: Counting()) { delivered += $0 }
         #expect(states.count == 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JicengIngest
 
 /// A deliberately simple, byte-at-a-time model of what the reader must return (strict RFC 4180
@@ -15,7 +16,10 @@ enum ReferenceCSV {
     }
 
     static func items(_ b: [UInt8]) -> [Item] {
-        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        let quote: UInt8 = 0x22
+        let comma: UInt8 = 0x2C
+        let cr: UInt8 = 0x0D
+        let lf: UInt8 = 0x0A
         func breakLength(_ i: Int) -> Int { b[i] == cr && i + 1 < b.count && b[i + 1] == lf ? 2 : 1 }
         enum State { case fieldStart, unquoted, quoted, quoteSeen }
         var items: [Item] = []
@@ -44,7 +48,10 @@ enum ReferenceCSV {
                             line = startLine + 1
                         }
                     case .fieldStart:
-                        if !fields.isEmpty { fields.append([]); items.append(.record(line: startLine, fields: fields)) }
+                        if !fields.isEmpty {
+                            fields.append([])
+                            items.append(.record(line: startLine, fields: fields))
+                        }
                     case .unquoted, .quoteSeen:
                         fields.append(field)
                         items.append(.record(line: startLine, fields: fields))
@@ -55,38 +62,73 @@ enum ReferenceCSV {
                 let isBreak = c == cr || c == lf
                 switch state {
                 case .fieldStart:
-                    if c == quote { state = .quoted; i += 1 }
-                    else if c == comma { fields.append([]); i += 1 }
-                    else if isBreak {
-                        if !fields.isEmpty { fields.append([]); items.append(.record(line: startLine, fields: fields)) }
-                        i += breakLength(i); line += 1
+                    if c == quote {
+                        state = .quoted
+                        i += 1
+                    } else if c == comma {
+                        fields.append([])
+                        i += 1
+                    } else if isBreak {
+                        if !fields.isEmpty {
+                            fields.append([])
+                            items.append(.record(line: startLine, fields: fields))
+                        }
+                        i += breakLength(i)
+                        line += 1
                         break record
-                    } else { field = [c]; state = .unquoted; i += 1 }
+                    } else {
+                        field = [c]
+                        state = .unquoted
+                        i += 1
+                    }
                 case .unquoted:
-                    if c == comma { fields.append(field); field = []; state = .fieldStart; i += 1 }
-                    else if c == quote { failed = true; break record }
-                    else if isBreak {
+                    if c == comma {
+                        fields.append(field)
+                        field = []
+                        state = .fieldStart
+                        i += 1
+                    } else if c == quote {
+                        failed = true
+                        break record
+                    } else if isBreak {
                         fields.append(field)
                         items.append(.record(line: startLine, fields: fields))
-                        i += breakLength(i); line += 1
+                        i += breakLength(i)
+                        line += 1
                         break record
-                    } else { field.append(c); i += 1 }
+                    } else {
+                        field.append(c)
+                        i += 1
+                    }
                 case .quoted:
-                    if c == quote { state = .quoteSeen; i += 1 }
-                    else {
+                    if c == quote {
+                        state = .quoteSeen
+                        i += 1
+                    } else {
                         field.append(c)
                         if c == lf || (c == cr && !(i + 1 < b.count && b[i + 1] == lf)) { line += 1 }
                         i += 1
                     }
                 case .quoteSeen:
-                    if c == quote { field.append(quote); state = .quoted; i += 1 }
-                    else if c == comma { fields.append(field); field = []; state = .fieldStart; i += 1 }
-                    else if isBreak {
+                    if c == quote {
+                        field.append(quote)
+                        state = .quoted
+                        i += 1
+                    } else if c == comma {
+                        fields.append(field)
+                        field = []
+                        state = .fieldStart
+                        i += 1
+                    } else if isBreak {
                         fields.append(field)
                         items.append(.record(line: startLine, fields: fields))
-                        i += breakLength(i); line += 1
+                        i += breakLength(i)
+                        line += 1
                         break record
-                    } else { failed = true; break record }
+                    } else {
+                        failed = true
+                        break record
+                    }
                 }
             }
             if failed {
@@ -99,7 +141,9 @@ enum ReferenceCSV {
     }
 
     /// What the reader should return for `b` (a UTF-8 file without BOM, no size limits reached).
-    static func expected(_ b: [UInt8]) -> (header: [String]?, headerLine: Int?, headerMalformed: MalformedKey?, records: [Row], malformed: [MalformedKey]) {
+    static func expected(_ b: [UInt8]) -> (
+        header: [String]?, headerLine: Int?, headerMalformed: MalformedKey?, records: [Row], malformed: [MalformedKey]
+    ) {
         let all = items(b)
         guard let first = all.first else { return (nil, nil, nil, [], []) }
         switch first {
@@ -118,7 +162,10 @@ enum ReferenceCSV {
         }
     }
 
-    struct MalformedKey: Hashable { var line: Int; var unterminated: Bool }
+    struct MalformedKey: Hashable {
+        var line: Int
+        var unterminated: Bool
+    }
 }
 
 @Suite struct ReferenceModelTests {
@@ -131,8 +178,10 @@ enum ReferenceCSV {
 
     /// Random ASCII (and whole UTF-8 characters) biased towards quotes, commas, CR, LF and NUL.
     static func randomText(_ rng: inout SeededGenerator, count: Int) -> [UInt8] {
-        let pieces: [[UInt8]] = [[0x22], [0x22], [0x22, 0x22], [0x2C], [0x2C], [0x2C], [0x0D], [0x0A], [0x0D, 0x0A], [0x0A],
-                                 [0x00], [0x20], [0x61], [0x62], Array("网".utf8), Array("😀".utf8), [0x09]]
+        let pieces: [[UInt8]] = [
+            [0x22], [0x22], [0x22, 0x22], [0x2C], [0x2C], [0x2C], [0x0D], [0x0A], [0x0D, 0x0A], [0x0A],
+            [0x00], [0x20], [0x61], [0x62], Array("网".utf8), Array("😀".utf8), [0x09],
+        ]
         var out: [UInt8] = []
         while out.count < count {
             if Int.random(in: 0..<6, using: &rng) == 0 {
@@ -157,8 +206,9 @@ enum ReferenceCSV {
             let want = ReferenceCSV.expected(bytes)
             let options = [
                 CSVReadOptions(),
-                tinyOptions(chunk: Int.random(in: 1...48, using: &rng), read: Int.random(in: 1...9, using: &rng),
-                            workers: Int.random(in: 1...3, using: &rng)),
+                tinyOptions(
+                    chunk: Int.random(in: 1...48, using: &rng), read: Int.random(in: 1...9, using: &rng),
+                    workers: Int.random(in: 1...3, using: &rng)),
             ]
             for o in options {
                 let r = try ingest(path, o)
@@ -168,7 +218,9 @@ enum ReferenceCSV {
                     #expect(h.fields == want.header, "\(label)")
                     #expect(h.line == want.headerLine, "\(label)")
                     #expect(r.rows == want.records, "\(label)")
-                    #expect(r.malformed.map { ReferenceCSV.MalformedKey(line: $0.line, unterminated: $0.unterminatedQuote) } == want.malformed, "\(label)")
+                    #expect(
+                        r.malformed.map { ReferenceCSV.MalformedKey(line: $0.line, unterminated: $0.unterminatedQuote) } == want.malformed,
+                        "\(label)")
                 case .malformed(let m):
                     #expect(want.headerMalformed == ReferenceCSV.MalformedKey(line: m.line, unterminated: m.unterminatedQuote), "\(label)")
                 case .empty:

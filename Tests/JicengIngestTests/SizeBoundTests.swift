@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengIngest
 
 /// Field and record size bounds. With maxFieldBytes 16 and a 3-column header, the record bound is
@@ -8,7 +9,8 @@ import Testing
 
     @Test func oversizedFieldIsFlagged() throws {
         let forty = String(repeating: "x", count: 40)
-        let text = "id,name,note\n1,\(forty),n\n2,b,c\n3,\"\(forty)\"\n4,\(String(repeating: "y", count: 16)),\(String(repeating: "z", count: 17))\n"
+        let text =
+            "id,name,note\n1,\(forty),n\n2,b,c\n3,\"\(forty)\"\n4,\(String(repeating: "y", count: 16)),\(String(repeating: "z", count: 17))\n"
         let r = try ingest(text: text, Self.small)
         #expect(r.rows.map(\.line) == [2, 3, 4, 5])
         #expect(r.records.map(\.oversized) == [1, nil, 1, 2])
@@ -46,7 +48,10 @@ import Testing
         let within = "1," + String(repeating: "a", count: 185)
         let beyond = "2," + String(repeating: "b", count: 186)
         let text = "id,name,note\n\(within)\n\(beyond)\n3,c\n"
-        for options in [Self.small, tinyOptions(chunk: 1, read: 1, workers: 1, maxField: 16), tinyOptions(chunk: 200, read: 5, workers: 2, maxField: 16)] {
+        for options in [
+            Self.small, tinyOptions(chunk: 1, read: 1, workers: 1, maxField: 16),
+            tinyOptions(chunk: 200, read: 5, workers: 2, maxField: 16),
+        ] {
             let r = try ingest(text: text, options)
             #expect(r.rows.map(\.line) == [2, 4])
             #expect(r.records.first?.fields[1].count == 185)
@@ -80,7 +85,10 @@ import Testing
         record += String(repeating: "w", count: 188 - record.utf8.count)
         #expect(record.utf8.count == 188)
         let text = head + record
-        for options in [Self.small, tinyOptions(chunk: 64, read: 7, workers: 1, maxField: 16), tinyOptions(chunk: 1 << 20, read: 7, workers: 1, maxField: 16)] {
+        for options in [
+            Self.small, tinyOptions(chunk: 64, read: 7, workers: 1, maxField: 16),
+            tinyOptions(chunk: 1 << 20, read: 7, workers: 1, maxField: 16),
+        ] {
             let r = try ingest(text: text, options)
             #expect(r.abandoned.map(\.line) == [3])
             #expect(r.malformed.isEmpty)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengIngest
 
 /// Strict parsing: a stray quote makes one malformed record at the record's start line; reading
@@ -41,8 +42,11 @@ import Testing
         let text = "id,v,w\n1,a,b\n2,c,d\n3,\"open,e\n4,f,g\n5,h,i\n6,j\"k,l\n7,m,n\n"
         let r = try ingest(text: text)
         #expect(r.malformedLines == [4, 7])
-        #expect(r.rows == [Row(2, ["1", "a", "b"]), Row(3, ["2", "c", "d"]), Row(5, ["4", "f", "g"]), Row(6, ["5", "h", "i"]),
-                           Row(8, ["7", "m", "n"])])
+        #expect(
+            r.rows == [
+                Row(2, ["1", "a", "b"]), Row(3, ["2", "c", "d"]), Row(5, ["4", "f", "g"]), Row(6, ["5", "h", "i"]),
+                Row(8, ["7", "m", "n"]),
+            ])
     }
 
     @Test func strayOpeningQuoteOnEveryLineStaysLinear() throws {

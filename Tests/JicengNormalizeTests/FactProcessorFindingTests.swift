@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengNormalize
 
 /// One test per finding code the normaliser emits for a record (contract §7), each with good rows
@@ -14,8 +15,9 @@ struct FactProcessorFindingTests {
     static let q2 = Period(year: 2022, quarter: 2)
 
     private func run(_ bad: String, period: Period? = q2, maxFieldBytes: Int = 1 << 20) throws -> NTResult {
-        try ntNormalise("requests.csv", [Self.header, Self.good2, bad, Self.good4], dataset: "requests", period: period,
-                        maxFieldBytes: maxFieldBytes)
+        try ntNormalise(
+            "requests.csv", [Self.header, Self.good2, bad, Self.good4], dataset: "requests", period: period,
+            maxFieldBytes: maxFieldBytes)
     }
 
     /// The one finding of the result: its code, severity, line and column.
@@ -151,13 +153,15 @@ struct FactProcessorFindingTests {
         #expect(f.code == .typeError)
         #expect(f.column == "satisfaction")
 
-        let g = try ntNormalise("grids.csv", [
-            "grid_id,households,residents,party_members,has_party_branch,grid_workers",
-            "G1,100,300,10,是,2",
-            "G2,一百,300,10,是,2",
-            "G3,100,300,10,也许,2",
-            "G4,100,300,10,否,2",
-        ], dataset: "grids")
+        let g = try ntNormalise(
+            "grids.csv",
+            [
+                "grid_id,households,residents,party_members,has_party_branch,grid_workers",
+                "G1,100,300,10,是,2",
+                "G2,一百,300,10,是,2",
+                "G3,100,300,10,也许,2",
+                "G4,100,300,10,否,2",
+            ], dataset: "grids")
         #expect(g.findings.map(\.code) == [.typeError, .typeError])
         #expect(g.findings.map(\.line) == [3, 4])
         #expect(g.findings.map(\.column) == ["households", "has_party_branch"])
@@ -166,12 +170,14 @@ struct FactProcessorFindingTests {
 
     @Test("constraint-error: a negative count")
     func constraintError() throws {
-        let g = try ntNormalise("grids.csv", [
-            "grid_id,households,residents,party_members,has_party_branch,grid_workers",
-            "G1,100,300,10,是,2",
-            "G2,-5,300,10,是,2",
-            "G3,100,300,10,否,2",
-        ], dataset: "grids")
+        let g = try ntNormalise(
+            "grids.csv",
+            [
+                "grid_id,households,residents,party_members,has_party_branch,grid_workers",
+                "G1,100,300,10,是,2",
+                "G2,-5,300,10,是,2",
+                "G3,100,300,10,否,2",
+            ], dataset: "grids")
         let f = try only(g)
         #expect(f.code == .constraintError)
         #expect(f.severity == .error)
@@ -180,11 +186,13 @@ struct FactProcessorFindingTests {
         #expect(f.value == "-5")
         #expect(g.acceptedLines == [2, 4])
         // services: volunteers −1 as well.
-        let s = try ntNormalise("services.csv", [
-            "service_id,date,grid_id,provider_type,category,volunteers,beneficiaries",
-            "V1,2022-04-01,G1,志愿者,关爱老人,1,1",
-            "V2,2022-04-01,G1,志愿者,关爱老人,-1,1",
-        ], dataset: "services")
+        let s = try ntNormalise(
+            "services.csv",
+            [
+                "service_id,date,grid_id,provider_type,category,volunteers,beneficiaries",
+                "V1,2022-04-01,G1,志愿者,关爱老人,1,1",
+                "V2,2022-04-01,G1,志愿者,关爱老人,-1,1",
+            ], dataset: "services")
         #expect(s.findings.map(\.code) == [.constraintError])
         #expect(s.findings.first?.column == "volunteers")
         #expect(s.acceptedLines == [2])
@@ -293,12 +301,14 @@ struct FactProcessorFindingTests {
 
     @Test("lines are physical: a quoted line break moves the next record's line")
     func physicalLines() throws {
-        let r = try ntNormalise("requests.csv", [
-            Self.header,
-            "R1,2022-04-01,热线,G1,,,,\"第一行\n第二行\",已解决,2022-04-11,满意",
-            "R2,2022-04-02,热线,G9,,,,,办理中,,",
-            Self.good4,
-        ], dataset: "requests", period: Self.q2)
+        let r = try ntNormalise(
+            "requests.csv",
+            [
+                Self.header,
+                "R1,2022-04-01,热线,G1,,,,\"第一行\n第二行\",已解决,2022-04-11,满意",
+                "R2,2022-04-02,热线,G9,,,,,办理中,,",
+                Self.good4,
+            ], dataset: "requests", period: Self.q2)
         let f = try only(r)
         #expect(f.code == .unknownUnit)
         #expect(f.line == 4)
@@ -325,21 +335,25 @@ struct FactProcessorFindingTests {
 
     @Test("values are typed: dates as day numbers, days_to_close derived, defaults applied")
     func values() throws {
-        let r = try ntNormalise("requests.csv", [
-            Self.header,
-            "R1,2022/4/2 14:03,12345,G1,,,,,已办结,2022年4月23日,",
-        ], dataset: "requests")
+        let r = try ntNormalise(
+            "requests.csv",
+            [
+                Self.header,
+                "R1,2022/4/2 14:03,12345,G1,,,,,已办结,2022年4月23日,",
+            ], dataset: "requests")
         let row = try #require(r.rows.first)
         #expect(r.slot(row, "received_at") == ntDay(2022, 4, 2))
         #expect(r.slot(row, "closed_at") == ntDay(2022, 4, 23))
         // 2 April → 23 April: 21 days.
         #expect(r.slot(row, "days_to_close") == 21)
         #expect(r.slot(row, "satisfaction") == missingSlot)
-        let s = try ntNormalise("services.csv", [
-            "service_id,date,grid_id,provider_type,category,volunteers,beneficiaries",
-            "V1,20220415,G1,志愿者,关爱老人,,\"1,234\"",
-            "V2,2022.4.15,G1,志愿者,关爱老人,１２,-",
-        ], dataset: "services")
+        let s = try ntNormalise(
+            "services.csv",
+            [
+                "service_id,date,grid_id,provider_type,category,volunteers,beneficiaries",
+                "V1,20220415,G1,志愿者,关爱老人,,\"1,234\"",
+                "V2,2022.4.15,G1,志愿者,关爱老人,１２,-",
+            ], dataset: "services")
         #expect(s.findings.isEmpty)
         #expect(s.rows.map { s.slot($0, "volunteers") } == [0, 12])
         #expect(s.rows.map { s.slot($0, "beneficiaries") } == [1234, 0])

@@ -1,12 +1,14 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengNormalize
 
 @Suite("FindingLog listing limit (contract §7)")
 struct FindingLogTests {
     private func finding(_ code: FindingCode, file: String?, line: Int, severity: Severity = .error) -> Finding {
-        Finding(severity: severity, code: code, dataset: "requests", file: file, line: line, column: "status",
-                message: LocalizedText(zh: "x", en: "x"))
+        Finding(
+            severity: severity, code: code, dataset: "requests", file: file, line: line, column: "status",
+            message: LocalizedText(zh: "x", en: "x"))
     }
 
     private func listed(_ log: FindingLog) -> [Finding] { log.findings(dataset: { _ in "requests" }) }
@@ -57,10 +59,10 @@ struct FindingLogTests {
     @Test("the limit is per code and per file; warnings are counted as warnings")
     func perCodeAndFile() throws {
         var log = FindingLog(limit: 3)
-        for line in 2...5 { log.add(finding(.typeError, file: "requests-a.csv", line: line)) }       // 4: 3 + summary 1
-        for line in 6...7 { log.add(finding(.missingValue, file: "requests-a.csv", line: line)) }    // 2: listed
-        for line in 2...5 { log.add(finding(.typeError, file: "requests-b.csv", line: line)) }       // 4: 3 + summary 1
-        for line in 2...6 { log.add(finding(.outOfPeriod, file: "requests-b.csv", line: line, severity: .warning)) } // 5: 3 + summary 2
+        for line in 2...5 { log.add(finding(.typeError, file: "requests-a.csv", line: line)) }  // 4: 3 + summary 1
+        for line in 6...7 { log.add(finding(.missingValue, file: "requests-a.csv", line: line)) }  // 2: listed
+        for line in 2...5 { log.add(finding(.typeError, file: "requests-b.csv", line: line)) }  // 4: 3 + summary 1
+        for line in 2...6 { log.add(finding(.outOfPeriod, file: "requests-b.csv", line: line, severity: .warning)) }  // 5: 3 + summary 2
         let out = listed(log)
         let a = out.filter { $0.file == "requests-a.csv" }
         let b = out.filter { $0.file == "requests-b.csv" }
@@ -68,8 +70,11 @@ struct FindingLogTests {
         #expect(a.filter { $0.line == nil }.map(\.message) == [FindingMessages.suppressed(count: 1, code: .typeError)])
         #expect(b.filter { $0.line != nil }.count == 6)
         let summaries = b.filter { $0.line == nil }
-        #expect(Set(summaries.map(\.message)) == [FindingMessages.suppressed(count: 1, code: .typeError),
-                                                  FindingMessages.suppressed(count: 2, code: .outOfPeriod)])
+        #expect(
+            Set(summaries.map(\.message)) == [
+                FindingMessages.suppressed(count: 1, code: .typeError),
+                FindingMessages.suppressed(count: 2, code: .outOfPeriod),
+            ])
         #expect(summaries.first { $0.code == .outOfPeriod }?.severity == .warning)
         // 4 + 2 + 4 = 10 errors, 5 warnings.
         #expect(log.errors == 10)
@@ -82,7 +87,9 @@ struct FindingLogTests {
     @Test("findings about the drop as a whole are never limited; limit 0 summarises everything")
     func filelessAndZero() throws {
         var log = FindingLog(limit: 1)
-        for _ in 0..<3 { log.add(Finding(severity: .warning, code: .missingFile, dataset: "grids", message: LocalizedText(zh: "", en: ""))) }
+        for _ in 0..<3 {
+            log.add(Finding(severity: .warning, code: .missingFile, dataset: "grids", message: LocalizedText(zh: "", en: "")))
+        }
         #expect(listed(log).count == 3)
         var zero = FindingLog(limit: 0)
         for line in 2...4 { zero.add(finding(.typeError, file: "requests.csv", line: line)) }

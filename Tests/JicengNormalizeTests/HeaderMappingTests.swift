@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengIngest
 @testable import JicengNormalize
 
@@ -21,8 +22,10 @@ struct HeaderMappingTests {
         let (m, ds) = try mapping("requests", header: "工单号,登记时间,来源,网格编号,单位编码,所属社区,乡镇,类别,办理状态,办结日期,回访满意度")
         #expect(m.findings.isEmpty)
         #expect(m.isUsable)
-        let expected = ["request_id", "received_at", "channel", "grid_id", "unit_id", "community", "street", "category",
-                        "status", "closed_at", "satisfaction"]
+        let expected = [
+            "request_id", "received_at", "channel", "grid_id", "unit_id", "community", "street", "category",
+            "status", "closed_at", "satisfaction",
+        ]
         for (i, name) in expected.enumerated() { #expect(field(m, ds, name) == i, "\(name)") }
         #expect(m.headerCount == 11)
         #expect(m.provenanceLineField == -1)
@@ -91,7 +94,9 @@ struct HeaderMappingTests {
         #expect(!m.isUsable)
         #expect(m.findings.map(\.code) == [.unknownColumn, .missingColumn])
         #expect(m.findings.last?.column == "unit_id")
-        #expect(m.findings.last?.message.en == "no unit reference column (one of grid_id/unit_id/community/street is required); the file was not read")
+        #expect(
+            m.findings.last?.message.en
+                == "no unit reference column (one of grid_id/unit_id/community/street is required); the file was not read")
         // Any one of grid_id, unit_id, community, street is enough.
         for reference in ["grid_id", "unit_id", "社区", "所属街道", "乡镇"] {
             let (ok, _) = try mapping("requests", header: "request_id,received_at,channel,status,\(reference)")
@@ -103,10 +108,12 @@ struct HeaderMappingTests {
         #expect(!grids.isUsable)
         #expect(grids.findings.map(\.column) == ["grid_id"])
         // property_companies: unit_id, community or street.
-        let (companies, _) = try mapping("property_companies", header: "company_id,company_name,estates_managed,party_org_type,has_instructor")
+        let (companies, _) = try mapping(
+            "property_companies", header: "company_id,company_name,estates_managed,party_org_type,has_instructor")
         #expect(!companies.isUsable)
         #expect(companies.findings.map(\.code) == [.missingColumn])
-        let (byStreet, _) = try mapping("property_companies", header: "company_id,company_name,estates_managed,party_org_type,has_instructor,街道")
+        let (byStreet, _) = try mapping(
+            "property_companies", header: "company_id,company_name,estates_managed,party_org_type,has_instructor,街道")
         #expect(byStreet.isUsable)
     }
 
@@ -128,7 +135,8 @@ struct HeaderMappingTests {
 struct StageHeaderMappingTests {
     private func mapping(_ fields: [String], trusted: Bool) throws -> HeaderMapping {
         let ds = try NT.dataset("requests")
-        return HeaderMapping(header: CSVHeader(fields: fields, line: 1, encoding: .utf8), dataset: ds, file: "requests.csv", trustProvenance: trusted)
+        return HeaderMapping(
+            header: CSVHeader(fields: fields, line: 1, encoding: .utf8), dataset: ds, file: "requests.csv", trustProvenance: trusted)
     }
 
     @Test("ingest's trailing _cells and _line are provenance in a stage folder; the drop's width is the header's without them")
@@ -163,8 +171,9 @@ struct StageHeaderMappingTests {
 struct ColumnLabelTests {
     private func mapping(_ dataset: String, _ header: String) throws -> HeaderMapping {
         let ds = try NT.dataset(dataset)
-        return HeaderMapping(header: CSVHeader(fields: header.components(separatedBy: ","), line: 1, encoding: .utf8),
-                             dataset: ds, file: "\(dataset).csv")
+        return HeaderMapping(
+            header: CSVHeader(fields: header.components(separatedBy: ","), line: 1, encoding: .utf8),
+            dataset: ds, file: "\(dataset).csv")
     }
 
     private func label(_ m: HeaderMapping, _ dataset: String, _ column: String) throws -> String {
@@ -176,26 +185,29 @@ struct ColumnLabelTests {
     func labels() throws {
         let m = try mapping("requests", "工单号, 登记时间 ,Channel,ｇｒｉｄ＿ｉｄ,办理状态")
         #expect(try label(m, "requests", "request_id") == "工单号 (request_id)")
-        #expect(try label(m, "requests", "received_at") == "登记时间 (received_at)")   // trimmed
-        #expect(try label(m, "requests", "channel") == "channel")                    // the name, in another case
-        #expect(try label(m, "requests", "grid_id") == "grid_id")                    // the name, full-width
+        #expect(try label(m, "requests", "received_at") == "登记时间 (received_at)")  // trimmed
+        #expect(try label(m, "requests", "channel") == "channel")  // the name, in another case
+        #expect(try label(m, "requests", "grid_id") == "grid_id")  // the name, full-width
         #expect(try label(m, "requests", "status") == "办理状态 (status)")
-        #expect(try label(m, "requests", "satisfaction") == "satisfaction")          // absent
+        #expect(try label(m, "requests", "satisfaction") == "satisfaction")  // absent
     }
 
     @Test("row findings name the header; the JSON column stays canonical")
     func rowFindings() throws {
-        let r = try ntNormalise("requests.csv", [
-            "工单号,登记时间,渠道,网格编号,办理状态,办结时间",
-            "R1,2022-04-01,热线,G1,完成,",
-            "R2,2022-04-05,热线,G9,已解决,2022-04-01",
-        ], dataset: "requests")
+        let r = try ntNormalise(
+            "requests.csv",
+            [
+                "工单号,登记时间,渠道,网格编号,办理状态,办结时间",
+                "R1,2022-04-01,热线,G1,完成,",
+                "R2,2022-04-05,热线,G9,已解决,2022-04-01",
+            ], dataset: "requests")
         let messages = r.findings.map { "\($0.line ?? 0) \($0.column ?? "") \($0.message.zh)" }
-        #expect(messages == [
-            "2 status 办理状态 (status) 的值无法识别为有效取值",
-            "3 grid_id 网格编号 (grid_id) 在组织架构中找不到对应单位",
-            "3 closed_at 办结时间 (closed_at) 早于 登记时间 (received_at)",
-        ])
+        #expect(
+            messages == [
+                "2 status 办理状态 (status) 的值无法识别为有效取值",
+                "3 grid_id 网格编号 (grid_id) 在组织架构中找不到对应单位",
+                "3 closed_at 办结时间 (closed_at) 早于 登记时间 (received_at)",
+            ])
         #expect(r.findings[0].message.en == "办理状态 (status) is not a valid value of the allowed list")
     }
 
@@ -204,35 +216,45 @@ struct ColumnLabelTests {
         let m = try mapping("units", "单位编号,名称,层级,上级编码")
         #expect(!m.isUsable)
         #expect(m.findings.map(\.code) == [.unknownColumn, .missingColumn])
-        let unknown = m.findings[0], missing = m.findings[1]
+        let unknown = m.findings[0]
+        let missing = m.findings[1]
         #expect(unknown.value == "单位编号")
         #expect(unknown.column == nil)
-        #expect(unknown.message == LocalizedText(zh: "无法识别的列“单位编号”，已忽略；是否应为 单位编码 (unit_id)？",
-                                                 en: "unknown column '单位编号' ignored; did you mean 单位编码 (unit_id)?"))
+        #expect(
+            unknown.message
+                == LocalizedText(
+                    zh: "无法识别的列“单位编号”，已忽略；是否应为 单位编码 (unit_id)？",
+                    en: "unknown column '单位编号' ignored; did you mean 单位编码 (unit_id)?"))
         #expect(missing.column == "unit_id")
         #expect(missing.severity == .error)
-        #expect(missing.message == LocalizedText(
-            zh: "缺少必需的列 unit_id（表头可写作 unit_id、单位编码、编码、代码），该文件未被读取；文件中的 单位编号 是否应为 单位编码？",
-            en: "required column unit_id is missing (headers accepted: unit_id, 单位编码, 编码, 代码); the file was not read; is 单位编号 in the file meant to be 单位编码?"))
+        #expect(
+            missing.message
+                == LocalizedText(
+                    zh: "缺少必需的列 unit_id（表头可写作 unit_id、单位编码、编码、代码），该文件未被读取；文件中的 单位编号 是否应为 单位编码？",
+                    en:
+                        "required column unit_id is missing (headers accepted: unit_id, 单位编码, 编码, 代码); the file was not read; is 单位编号 in the file meant to be 单位编码?"
+                ))
     }
 
     @Test("suggestions fold case and width, and never name a column the header already has")
     func suggestionsAmongAbsentColumns() throws {
         // Request_Idx is one edit from request_id (case ignored).
         var m = try mapping("requests", "Request_Idx,received_at,channel,unit_id,status")
-        #expect(m.findings.map(\.message.en) == [
-            "unknown column 'Request_Idx' ignored; did you mean request_id?",
-            "required column request_id is missing (headers accepted: request_id, 诉求编号, 工单编号, 工单号); the file was not read; is Request_Idx in the file meant to be request_id?",
-        ])
+        #expect(
+            m.findings.map(\.message.en) == [
+                "unknown column 'Request_Idx' ignored; did you mean request_id?",
+                "required column request_id is missing (headers accepted: request_id, 诉求编号, 工单编号, 工单号); the file was not read; is Request_Idx in the file meant to be request_id?",
+            ])
         // 状况 resembles 状态, but status is there: no suggestion.
         m = try mapping("requests", "request_id,received_at,channel,unit_id,status,状况")
         #expect(m.findings.map(\.message.zh) == ["无法识别的列“状况”，已忽略"])
         // Without status, the same header is suggested for it.
         m = try mapping("requests", "request_id,received_at,channel,unit_id,状况")
-        #expect(m.findings.map(\.message.zh) == [
-            "无法识别的列“状况”，已忽略；是否应为 状态 (status)？",
-            "缺少必需的列 status（表头可写作 status、办理状态、状态），该文件未被读取；文件中的 状况 是否应为 状态？",
-        ])
+        #expect(
+            m.findings.map(\.message.zh) == [
+                "无法识别的列“状况”，已忽略；是否应为 状态 (status)？",
+                "缺少必需的列 status（表头可写作 status、办理状态、状态），该文件未被读取；文件中的 状况 是否应为 状态？",
+            ])
         // A header far from every spelling gets none.
         m = try mapping("requests", "request_id,received_at,channel,unit_id,status,备注")
         #expect(m.findings.map(\.message.zh) == ["无法识别的列“备注”，已忽略"])
@@ -242,7 +264,8 @@ struct ColumnLabelTests {
     func referenceSuggestion() throws {
         let m = try mapping("requests", "request_id,received_at,channel,status,社区名字")
         #expect(m.findings.map(\.code) == [.unknownColumn, .missingColumn])
-        #expect(m.findings[1].message.zh
+        #expect(
+            m.findings[1].message.zh
                 == "缺少单位引用列（grid_id/unit_id/community/street 至少需要一列），该文件未被读取；文件中的 社区名字 是否应为 社区名称 (community)？")
         #expect(m.findings[0].message.zh == "无法识别的列“社区名字”，已忽略；是否应为 社区名称 (community)？")
     }
@@ -257,10 +280,13 @@ struct ColumnLabelTests {
 
     @Test("a required column with a default may be absent from the header")
     func requiredWithDefault() throws {
-        let p = try ntPipeline([(old: "        aliases: [渠道, 受理渠道, 来源]\n", new: "        aliases: [渠道, 受理渠道, 来源]\n        default: online\n")])
+        let p = try ntPipeline([
+            (old: "        aliases: [渠道, 受理渠道, 来源]\n", new: "        aliases: [渠道, 受理渠道, 来源]\n        default: online\n")
+        ])
         let ds = try CompiledDataset(#require(p.dataset(named: "requests")), parameters: p.parameters)
-        let m = HeaderMapping(header: CSVHeader(fields: ["request_id", "received_at", "unit_id", "status"], line: 1, encoding: .utf8),
-                              dataset: ds, file: "requests.csv")
+        let m = HeaderMapping(
+            header: CSVHeader(fields: ["request_id", "received_at", "unit_id", "status"], line: 1, encoding: .utf8),
+            dataset: ds, file: "requests.csv")
         #expect(m.isUsable)
         #expect(m.findings.isEmpty)
     }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import JicengCore
 import JicengIngest
 import JicengPipeline
+import Testing
+
 @testable import JicengNormalize
 
 // MARK: Temporary folder
@@ -41,8 +42,10 @@ enum NT {
         try CompiledDataset(#require(pipeline.dataset(named: name)), parameters: pipeline.parameters)
     }
 
-    static func row(_ id: String, _ name: String, _ level: UnitLevel, _ parent: String?, aliases: [String] = [],
-                    line: Int = 0) -> UnitRow {
+    static func row(
+        _ id: String, _ name: String, _ level: UnitLevel, _ parent: String?, aliases: [String] = [],
+        line: Int = 0
+    ) -> UnitRow {
         UnitRow(id: id, name: name, level: level, parentId: parent, aliases: aliases, file: "units.csv", line: line)
     }
 
@@ -143,9 +146,11 @@ struct NTResult {
 
 /// Reads `path` as a file of `datasetName` with the standard pipeline (or as `compiled`, a dataset
 /// of another pipeline) and normalises it. `distinctTextColumns`: as `FactFileContext`'s.
-func ntNormalise(_ path: String, dataset datasetName: String, directory: UnitDirectory, period: Period? = nil,
-                 maxFieldBytes: Int = 1 << 20, listLimit: Int = 1000, chunkBytes: Int = 4 << 20,
-                 compiled: CompiledDataset? = nil, distinctTextColumns: [Bool] = []) throws -> NTResult {
+func ntNormalise(
+    _ path: String, dataset datasetName: String, directory: UnitDirectory, period: Period? = nil,
+    maxFieldBytes: Int = 1 << 20, listLimit: Int = 1000, chunkBytes: Int = 4 << 20,
+    compiled: CompiledDataset? = nil, distinctTextColumns: [Bool] = []
+) throws -> NTResult {
     let ds = try compiled ?? NT.dataset(datasetName)
     let options = CSVReadOptions(chunkBytes: chunkBytes, readBytes: min(chunkBytes, 1 << 20), maxFieldBytes: maxFieldBytes, workers: 1)
     let reader = try CSVFileReader(path: path, options: options)
@@ -155,12 +160,14 @@ func ntNormalise(_ path: String, dataset datasetName: String, directory: UnitDir
     }
     let name = String(path.split(separator: "/").last!)
     let mapping = HeaderMapping(header: header, dataset: ds, file: name)
-    var result = NTResult(header: mapping, findings: mapping.findings, rows: [], counts: RowCounts(),
-                          keys: Array(repeating: [], count: ds.uniqueColumns.count), dataset: ds)
+    var result = NTResult(
+        header: mapping, findings: mapping.findings, rows: [], counts: RowCounts(),
+        keys: Array(repeating: [], count: ds.uniqueColumns.count), dataset: ds)
     guard mapping.isUsable else { return result }
-    let context = FactFileContext(dataset: ds, mapping: mapping, directory: directory, period: period, fileName: name,
-                                  fileIndex: 0, fileEncoding: header.encoding, maxFieldBytes: maxFieldBytes,
-                                  listLimit: listLimit, quarantine: false, distinctTextColumns: distinctTextColumns)
+    let context = FactFileContext(
+        dataset: ds, mapping: mapping, directory: directory, period: period, fileName: name,
+        fileIndex: 0, fileEncoding: header.encoding, maxFieldBytes: maxFieldBytes,
+        listLimit: listLimit, quarantine: false, distinctTextColumns: distinctTextColumns)
     let processor = FactProcessor(context: context, sink: NTCollectingSink(slotCount: ds.slotCount))
     _ = try reader.readRecords(with: processor) { out in
         result.findings.append(contentsOf: out.findings.listed)
@@ -172,14 +179,17 @@ func ntNormalise(_ path: String, dataset datasetName: String, directory: UnitDir
 }
 
 /// Writes `lines` as `name` in a fresh folder and normalises it.
-func ntNormalise(_ name: String, _ lines: [String], dataset: String, period: Period? = nil, maxFieldBytes: Int = 1 << 20,
-                 listLimit: Int = 1000, directory: UnitDirectory? = nil, compiled: CompiledDataset? = nil,
-                 distinctTextColumns: [Bool] = []) throws -> NTResult {
+func ntNormalise(
+    _ name: String, _ lines: [String], dataset: String, period: Period? = nil, maxFieldBytes: Int = 1 << 20,
+    listLimit: Int = 1000, directory: UnitDirectory? = nil, compiled: CompiledDataset? = nil,
+    distinctTextColumns: [Bool] = []
+) throws -> NTResult {
     let folder = NTFolder()
     let path = folder.write(name, lines: lines)
-    return try ntNormalise(path, dataset: dataset, directory: try directory ?? NT.directory(), period: period,
-                           maxFieldBytes: maxFieldBytes, listLimit: listLimit, compiled: compiled,
-                           distinctTextColumns: distinctTextColumns)
+    return try ntNormalise(
+        path, dataset: dataset, directory: try directory ?? NT.directory(), period: period,
+        maxFieldBytes: maxFieldBytes, listLimit: listLimit, compiled: compiled,
+        distinctTextColumns: distinctTextColumns)
 }
 
 /// The standard pipeline with `replacements` made in its text (each `old` must occur once).

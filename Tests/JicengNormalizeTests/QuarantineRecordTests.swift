@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengNormalize
 
 /// The one layout of a `quarantine.csv` line, for rows rejected while normalising and rows taken
@@ -7,10 +8,12 @@ import JicengCore
 @Suite struct QuarantineRecordTests {
     @Test func rendersFindingsAndRecordInTheContractsColumns() {
         let findings = [
-            Finding(severity: .error, code: .typeError, dataset: "requests", file: "r.csv", line: 7, column: "received_at",
-                    message: LocalizedText(zh: "甲", en: "a")),
-            Finding(severity: .error, code: .missingValue, dataset: "requests", file: "r.csv", line: 7,
-                    message: LocalizedText(zh: "乙", en: "b")),
+            Finding(
+                severity: .error, code: .typeError, dataset: "requests", file: "r.csv", line: 7, column: "received_at",
+                message: LocalizedText(zh: "甲", en: "a")),
+            Finding(
+                severity: .error, code: .missingValue, dataset: "requests", file: "r.csv", line: 7,
+                message: LocalizedText(zh: "乙", en: "b")),
         ]
         let record = QuarantineRecord(dataset: "requests", file: "r.csv", line: 7, findings: findings, cells: ["Q-1", "a,b"])
         #expect(QuarantineRecord.header == "dataset,file,line,codes,columns,message,record\n")

@@ -1,6 +1,7 @@
-import Testing
 import JicengCore
 import JicengPipeline
+import Testing
+
 @testable import JicengNormalize
 
 @Suite("KeyHash")
@@ -70,8 +71,10 @@ struct SlotConditionTests {
     @Test("the requests dataset compiles to slots: columns, then days_to_close")
     func slots() throws {
         let ds = try NT.dataset("requests")
-        let names = ["request_id", "received_at", "channel", "grid_id", "unit_id", "community", "street", "category",
-                     "status", "closed_at", "satisfaction", "days_to_close"]
+        let names = [
+            "request_id", "received_at", "channel", "grid_id", "unit_id", "community", "street", "category",
+            "status", "closed_at", "satisfaction", "days_to_close",
+        ]
         #expect(ds.slotNames == names)
         #expect(ds.slotCount == 12)
         #expect(ds.periodSlot == 1)
@@ -90,8 +93,9 @@ struct SlotConditionTests {
 
     private func evaluate(_ text: String, _ values: [String: Int64]) throws -> Bool {
         let ds = try NT.dataset("requests")
-        let c = try SlotCondition(ConditionParser.parse(text), dataset: ds.spec, slotNames: ds.slotNames,
-                                  parameters: NT.pipeline.parameters)
+        let c = try SlotCondition(
+            ConditionParser.parse(text), dataset: ds.spec, slotNames: ds.slotNames,
+            parameters: NT.pipeline.parameters)
         var slots = [Int64](repeating: missingSlot, count: ds.slotCount)
         for (name, v) in values { slots[ds.slot(named: name)!] = v }
         return slots.withUnsafeBufferPointer { c.holds($0.baseAddress!) }
@@ -105,7 +109,9 @@ struct SlotConditionTests {
 
     @Test("conditions of the standard measures evaluate over slots; comparisons with a missing value are false")
     func conditions() throws {
-        let resolved = try status("resolved"), open = try status("open"), explained = try status("explained")
+        let resolved = try status("resolved")
+        let open = try status("open")
+        let explained = try status("explained")
         #expect(try evaluate("status = resolved", ["status": resolved]))
         #expect(try !evaluate("status = resolved", ["status": open]))
         #expect(try !evaluate("status = resolved", [:]))

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengNormalize
 
 @Suite("UniqueKeyIndex")
@@ -43,10 +44,11 @@ struct UniqueKeyIndexTests {
         index.add(KeyOccurrence(key: key("X"), file: 2, line: 5))
         index.add(KeyOccurrence(key: key("X"), file: 0, line: 9))
         index.add(KeyOccurrence(key: key("X"), file: 0, line: 3))
-        #expect(try index.duplicates().listed == [
-            UniqueKeyIndex.Duplicate(file: 0, line: 9, firstFile: 0, firstLine: 3),
-            UniqueKeyIndex.Duplicate(file: 2, line: 5, firstFile: 0, firstLine: 3),
-        ])
+        #expect(
+            try index.duplicates().listed == [
+                UniqueKeyIndex.Duplicate(file: 0, line: 9, firstFile: 0, firstLine: 3),
+                UniqueKeyIndex.Duplicate(file: 2, line: 5, firstFile: 0, firstLine: 3),
+            ])
     }
 
     @Test("beyond the limit duplicates are counted, not listed", arguments: [1 << 18, 16])

@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengNormalize
 
 @Suite("UnitHierarchyBuilder")
@@ -31,16 +32,20 @@ struct UnitHierarchyBuilderTests {
         let d = try #require(reversed.directory)
         #expect(d.units.map(\.id) == ["C", "D1", "S1", "M1", "G1", "G2", "M2", "G3", "S2", "M3", "G4", "D2"])
         // Siblings sort by id as text: "G10" < "G2" < "G9".
-        let rows = [row("C", .city, nil, line: 2), row("G9", .grid, "C", line: 3), row("G10", .grid, "C", line: 4),
-                    row("G2", .grid, "C", line: 5)]
+        let rows = [
+            row("C", .city, nil, line: 2), row("G9", .grid, "C", line: 3), row("G10", .grid, "C", line: 4),
+            row("G2", .grid, "C", line: 5),
+        ]
         let e = try #require(UnitHierarchyBuilder.build(rows).directory)
         #expect(e.units.map(\.id) == ["C", "G10", "G2", "G9"])
     }
 
     @Test("two roots: the second is a rule-error on parent_id, and its children are rejected with it")
     func twoRoots() throws {
-        let rows = [row("C", .city, nil, line: 2), row("D1", .district, "C", line: 3),
-                    row("X", .city, nil, line: 4), row("XD", .district, "X", line: 5)]
+        let rows = [
+            row("C", .city, nil, line: 2), row("D1", .district, "C", line: 3),
+            row("X", .city, nil, line: 4), row("XD", .district, "X", line: 5),
+        ]
         let built = UnitHierarchyBuilder.build(rows)
         let d = try #require(built.directory)
         #expect(d.units.map(\.id) == ["C", "D1"])
@@ -68,10 +73,12 @@ struct UnitHierarchyBuilderTests {
 
     @Test("a child's level must be below its parent's")
     func levelNotBelowParent() throws {
-        let rows = [row("C", .city, nil, line: 2), row("D", .district, "C", line: 3),
-                    row("S", .district, "D", line: 4),      // same level as its parent
-                    row("X", .city, "D", line: 5),          // above its parent
-                    row("G", .grid, "C", line: 6)]          // skipping levels is fine
+        let rows = [
+            row("C", .city, nil, line: 2), row("D", .district, "C", line: 3),
+            row("S", .district, "D", line: 4),  // same level as its parent
+            row("X", .city, "D", line: 5),  // above its parent
+            row("G", .grid, "C", line: 6),
+        ]  // skipping levels is fine
         let built = UnitHierarchyBuilder.build(rows)
         let d = try #require(built.directory)
         #expect(d.units.map(\.id) == ["C", "D", "G"])
@@ -100,10 +107,12 @@ struct UnitHierarchyBuilderTests {
     @Test("a cycle is a rule-error on every unit of it, naming the cycle; units hanging from it are rejected")
     func cycle() throws {
         // A → B → A (levels even decrease one way), A2 → A2 (its own parent), and H hanging from B.
-        let rows = [row("C", .city, nil, line: 2),
-                    row("A", .street, "B", line: 3), row("B", .community, "A", line: 4),
-                    row("A2", .street, "A2", line: 5),
-                    row("H", .grid, "B", line: 6)]
+        let rows = [
+            row("C", .city, nil, line: 2),
+            row("A", .street, "B", line: 3), row("B", .community, "A", line: 4),
+            row("A2", .street, "A2", line: 5),
+            row("H", .grid, "B", line: 6),
+        ]
         let built = UnitHierarchyBuilder.build(rows)
         #expect(try #require(built.directory).units.map(\.id) == ["C"])
         let cycle = built.findings.filter { $0.message == FindingMessages.hierarchy(.cycle) }
@@ -120,9 +129,11 @@ struct UnitHierarchyBuilderTests {
 
     @Test("a duplicate unit_id (also after full-width folding) is a unique-error; the first row stays")
     func duplicateId() throws {
-        let rows = [row("C", .city, nil, line: 2), row("D1", .district, "C", line: 3),
-                    NT.row("D1", "重复", .district, "C", line: 4),
-                    NT.row("Ｄ１", "全角重复", .district, "C", line: 5)]
+        let rows = [
+            row("C", .city, nil, line: 2), row("D1", .district, "C", line: 3),
+            NT.row("D1", "重复", .district, "C", line: 4),
+            NT.row("Ｄ１", "全角重复", .district, "C", line: 5),
+        ]
         let built = UnitHierarchyBuilder.build(rows)
         let d = try #require(built.directory)
         #expect(d.units.map(\.id) == ["C", "D1"])
@@ -190,8 +201,10 @@ struct UnitDirectoryTests {
 
     @Test("a street and a community may share an alias without mixing them up")
     func sharedAlias() throws {
-        let rows = [NT.row("C", "市", .city, nil), NT.row("S", "东门街道", .street, "C", aliases: ["东门"]),
-                    NT.row("M", "东门社区", .community, "S", aliases: ["东门"])]
+        let rows = [
+            NT.row("C", "市", .city, nil), NT.row("S", "东门街道", .street, "C", aliases: ["东门"]),
+            NT.row("M", "东门社区", .community, "S", aliases: ["东门"]),
+        ]
         let d = try #require(UnitHierarchyBuilder.build(rows).directory)
         #expect(ids(d, bytes("东门") { d.communities(named: $0) }) == ["M"])
         #expect(ids(d, bytes("东门") { d.streets(named: $0) }) == ["S"])

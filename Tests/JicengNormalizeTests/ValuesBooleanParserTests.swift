@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengNormalize
 
 @Suite struct ValuesBooleanParserTests {

@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengNormalize
 
 @Suite struct ValuesDateParserTests {

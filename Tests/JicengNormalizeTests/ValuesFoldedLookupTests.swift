@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengNormalize
 
 @Suite struct ValuesFoldedLookupTests {
@@ -50,11 +51,17 @@ import Testing
     }
 
     @Test func ambiguityCanBeDetectedWithCombine() {
-        enum Match: Equatable, Sendable { case unit(String), ambiguous }
-        let t = FoldedLookup([(key: "东湖社区", value: Match.unit("C1")),
-                              (key: "东湖社区", value: Match.unit("C2")),
-                              (key: "西湖社区", value: Match.unit("C3"))],
-                             combine: { _, _ in .ambiguous })
+        enum Match: Equatable, Sendable {
+            case unit(String)
+            case ambiguous
+        }
+        let t = FoldedLookup(
+            [
+                (key: "东湖社区", value: Match.unit("C1")),
+                (key: "东湖社区", value: Match.unit("C2")),
+                (key: "西湖社区", value: Match.unit("C3")),
+            ],
+            combine: { _, _ in .ambiguous })
         #expect(t.lookup("东湖社区") == .ambiguous)
         #expect(t.lookup("西湖社区") == .unit("C3"))
     }

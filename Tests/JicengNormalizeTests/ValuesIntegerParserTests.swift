@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengNormalize
 
 @Suite struct ValuesIntegerParserTests {
@@ -58,8 +59,8 @@ import Testing
     }
 
     @Test func int64Bounds() {
-        #expect(parse("999999999999999999") == 999_999_999_999_999_999)     // 18 digits
-        #expect(parse("1000000000000000000") == 1_000_000_000_000_000_000) // 19 digits
+        #expect(parse("999999999999999999") == 999_999_999_999_999_999)  // 18 digits
+        #expect(parse("1000000000000000000") == 1_000_000_000_000_000_000)  // 19 digits
         #expect(parse("9223372036854775807") == Int64.max)
         #expect(parse("9,223,372,036,854,775,807") == Int64.max)
         #expect(parse("-9223372036854775808") == Int64.min)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengPipeline
 
 /// The condition language of pipeline files: predicates, precedence, parentheses and errors.
@@ -17,7 +18,8 @@ struct ConditionParserTests {
     @Test func comparisons() throws {
         #expect(try parse("status = resolved") == .compare(column: "status", op: .equal, value: .symbol("resolved")))
         #expect(try parse("status != open") == .compare(column: "status", op: .notEqual, value: .symbol("open")))
-        #expect(try parse("days_to_close <= $ontime_limit_days")
+        #expect(
+            try parse("days_to_close <= $ontime_limit_days")
                 == .compare(column: "days_to_close", op: .lessOrEqual, value: .parameter("ontime_limit_days")))
         #expect(try parse("days_to_close>2.5") == .compare(column: "days_to_close", op: .greater, value: .number(2.5)))
         #expect(try parse("x >= -1") == .compare(column: "x", op: .greaterOrEqual, value: .number(-1)))
@@ -29,25 +31,31 @@ struct ConditionParserTests {
 
     @Test func bareColumnIsTrue() throws {
         #expect(try parse("has_instructor") == .isTrue(column: "has_instructor"))
-        #expect(try parse("party_org_type != none or has_instructor")
+        #expect(
+            try parse("party_org_type != none or has_instructor")
                 == .or([.compare(column: "party_org_type", op: .notEqual, value: .symbol("none")), .isTrue(column: "has_instructor")]))
     }
 
     @Test func inListsAndIsSet() throws {
-        #expect(try parse("satisfaction in (satisfied, basically_satisfied)")
+        #expect(
+            try parse("satisfaction in (satisfied, basically_satisfied)")
                 == .isIn(column: "satisfaction", values: [.symbol("satisfied"), .symbol("basically_satisfied")]))
         #expect(try parse("status in (resolved)") == .isIn(column: "status", values: [.symbol("resolved")]))
-        #expect(try parse("status not in (open, in_progress)")
+        #expect(
+            try parse("status not in (open, in_progress)")
                 == .not(.isIn(column: "status", values: [.symbol("open"), .symbol("in_progress")])))
         #expect(try parse("satisfaction is set") == .isSet(column: "satisfaction"))
         #expect(try parse("closed_at is not set") == .not(.isSet(column: "closed_at")))
         // Full-width brackets and commas, as typed with a Chinese input method.
-        #expect(try parse("status in （resolved，explained）")
+        #expect(
+            try parse("status in （resolved，explained）")
                 == .isIn(column: "status", values: [.symbol("resolved"), .symbol("explained")]))
     }
 
     @Test func andBindsTighterThanOr() throws {
-        let a = Condition.isTrue(column: "a"), b = Condition.isTrue(column: "b"), c = Condition.isTrue(column: "c")
+        let a = Condition.isTrue(column: "a")
+        let b = Condition.isTrue(column: "b")
+        let c = Condition.isTrue(column: "c")
         #expect(try parse("a or b and c") == .or([a, .and([b, c])]))
         #expect(try parse("a and b or c") == .or([.and([a, b]), c]))
         #expect(try parse("a and b and c") == .and([a, b, c]))
@@ -56,15 +64,20 @@ struct ConditionParserTests {
     }
 
     @Test func parenthesesAndNot() throws {
-        let a = Condition.isTrue(column: "a"), b = Condition.isTrue(column: "b"), c = Condition.isTrue(column: "c")
+        let a = Condition.isTrue(column: "a")
+        let b = Condition.isTrue(column: "b")
+        let c = Condition.isTrue(column: "c")
         #expect(try parse("(a or b) and c") == .and([.or([a, b]), c]))
         #expect(try parse("not a and b") == .and([.not(a), b]))
         #expect(try parse("not (a and b)") == .not(.and([a, b])))
         #expect(try parse("not not a") == .not(.not(a)))
         #expect(try parse("((a))") == a)
-        #expect(try parse("status = resolved and days_to_close <= $ontime_limit_days")
-                == .and([.compare(column: "status", op: .equal, value: .symbol("resolved")),
-                         .compare(column: "days_to_close", op: .lessOrEqual, value: .parameter("ontime_limit_days"))]))
+        #expect(
+            try parse("status = resolved and days_to_close <= $ontime_limit_days")
+                == .and([
+                    .compare(column: "status", op: .equal, value: .symbol("resolved")),
+                    .compare(column: "days_to_close", op: .lessOrEqual, value: .parameter("ontime_limit_days")),
+                ]))
     }
 
     @Test func columnsRead() throws {

@@ -1,5 +1,6 @@
-import Testing
 import JicengCore
+import Testing
+
 @testable import JicengPipeline
 
 /// Naming an indicator the way people do (by its Chinese or English title), and which indicators
@@ -39,9 +40,9 @@ struct IndicatorReferenceTests {
     @Test("a misspelt name or title suggests the indicator meant; nonsense suggests nothing")
     func didYouMean() {
         #expect(suggestion(standard.lookUpIndicator("resolution_rat")) == .some("resolution_rate"))
-        #expect(suggestion(standard.lookUpIndicator("resolutoin_rate")) == .some("resolution_rate"))   // a transposition
-        #expect(suggestion(standard.lookUpIndicator("诉求解决律")) == .some("resolution_rate"))            // 率 → 律
-        #expect(suggestion(standard.lookUpIndicator("群众满意度")) == .some("satisfaction_rate"))          // 群众满意率
+        #expect(suggestion(standard.lookUpIndicator("resolutoin_rate")) == .some("resolution_rate"))  // a transposition
+        #expect(suggestion(standard.lookUpIndicator("诉求解决律")) == .some("resolution_rate"))  // 率 → 律
+        #expect(suggestion(standard.lookUpIndicator("群众满意度")) == .some("satisfaction_rate"))  // 群众满意率
         #expect(suggestion(standard.lookUpIndicator("GDP")) == .some(nil))
     }
 
@@ -60,10 +61,11 @@ struct IndicatorReferenceTests {
 
     @Test("rates are the ratios with factor 1 shown as percentages: 7 of the standard indicators")
     func rates() {
-        #expect(standard.indicators.filter(\.isRate).map(\.name) == [
-            "resolution_rate", "response_rate", "ontime_rate", "satisfaction_rate", "grid_party_branch_coverage",
-            "property_party_org_coverage", "property_party_work_coverage",
-        ])
+        #expect(
+            standard.indicators.filter(\.isRate).map(\.name) == [
+                "resolution_rate", "response_rate", "ontime_rate", "satisfaction_rate", "grid_party_branch_coverage",
+                "property_party_org_coverage", "property_party_work_coverage",
+            ])
         // Ratios that are not rates: days, residents per worker, services per 1,000 residents.
         for other in ["mean_days_to_close", "residents_per_grid_worker", "services_per_1000_residents", "requests_received"] {
             #expect(standard.indicator(named: other)?.isRate == false, "\(other)")

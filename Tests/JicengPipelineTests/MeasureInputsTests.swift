@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengPipeline
 
 /// Which columns each measure of the standard pipeline reads, and which indicators use a measure:
@@ -28,11 +29,16 @@ struct MeasureInputsTests {
     @Test("the measures reading a column, their indicators in pipeline order, the breakdowns over it")
     func dependents() {
         let status = pipeline.measures(reading: "status", of: "requests").map(\.name)
-        #expect(status == ["requests_resolved", "requests_in_progress", "requests_explained", "requests_open", "requests_responded",
-                           "requests_resolved_on_time", "days_to_close_resolved"])
-        #expect(pipeline.indicators(using: Set(status)).map(\.name) == [
-            "requests_resolved", "requests_in_progress", "requests_explained", "requests_open", "resolution_rate", "response_rate",
-            "ontime_rate", "mean_days_to_close"])
+        #expect(
+            status == [
+                "requests_resolved", "requests_in_progress", "requests_explained", "requests_open", "requests_responded",
+                "requests_resolved_on_time", "days_to_close_resolved",
+            ])
+        #expect(
+            pipeline.indicators(using: Set(status)).map(\.name) == [
+                "requests_resolved", "requests_in_progress", "requests_explained", "requests_open", "resolution_rate", "response_rate",
+                "ontime_rate", "mean_days_to_close",
+            ])
         #expect(pipeline.breakdowns(over: "status", of: "requests").map(\.name) == ["requests_by_status"])
         // closed_at: on-time and days to close only (requests_resolved itself does not read it).
         let closed = pipeline.measures(reading: "closed_at", of: "requests").map(\.name)

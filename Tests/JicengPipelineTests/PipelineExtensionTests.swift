@@ -1,6 +1,7 @@
 import Foundation
 import JicengCore
 import Testing
+
 @testable import JicengPipeline
 
 /// An analyst's own pipeline file: the standard one plus a few lines, loaded from disk.
@@ -11,21 +12,25 @@ struct PipelineExtensionTests {
             .replacingOccurrences(
                 of: "  requests_rated:            {dataset: requests, aggregate: count, where: satisfaction is set}\n",
                 with: "  requests_rated:            {dataset: requests, aggregate: count, where: satisfaction is set}\n"
-                    + "  requests_hotline:          {dataset: requests, aggregate: count, where: channel = hotline}\n")
+                    + "  requests_hotline:          {dataset: requests, aggregate: count, where: channel = hotline}\n"
+            )
             .replacingOccurrences(
                 of: "    factor: 1000\n    display: decimal\n",
                 with: "    factor: 1000\n    display: decimal\n"
                     + "  hotline_share:\n"
                     + "    title: {zh: 热线诉求占比, en: Hotline share}\n"
                     + "    numerator: requests_hotline\n"
-                    + "    denominator: requests_received\n")
-            .replacingOccurrences(of: "    - services_per_1000_residents\n", with: "    - services_per_1000_residents\n    - hotline_share\n")
+                    + "    denominator: requests_received\n"
+            )
+            .replacingOccurrences(
+                of: "    - services_per_1000_residents\n", with: "    - services_per_1000_residents\n    - hotline_share\n")
         let pipeline = try PipelineLoader.load(yaml: yaml, sourceName: "extended.yaml")
         let indicator = try #require(pipeline.indicator(named: "hotline_share"))
         #expect(indicator.formula == .ratio(numerator: "requests_hotline", denominator: "requests_received", factor: 1))
         #expect(indicator.display == .percent)  // the default for a ratio
         #expect(indicator.title == LocalizedText(zh: "热线诉求占比", en: "Hotline share"))
-        #expect(pipeline.measure(named: "requests_hotline")?.condition
+        #expect(
+            pipeline.measure(named: "requests_hotline")?.condition
                 == .compare(column: "channel", op: .equal, value: .symbol("hotline")))
         #expect(pipeline.indicators.count == PipelineLoader.standard.indicators.count + 1)
         #expect(pipeline.report.headline.last == "hotline_share")

@@ -1,6 +1,7 @@
 import Foundation
 import JicengCore
 import Testing
+
 @testable import JicengPipeline
 
 /// The built-in standard pipeline against the data contract, with expectations copied by hand
@@ -82,14 +83,17 @@ struct StandardPipelineTests {
         #expect(try measure(resolution.1).dataset == "requests")
 
         let response = try #require(ratio("response_rate"))
-        #expect(try measure(response.0).condition
+        #expect(
+            try measure(response.0).condition
                 == .isIn(column: "status", values: [.symbol("resolved"), .symbol("in_progress"), .symbol("explained")]))
 
         let ontime = try #require(ratio("ontime_rate"))
-        #expect(try measure(ontime.0).condition == .and([
-            .compare(column: "status", op: .equal, value: .symbol("resolved")),
-            .compare(column: "days_to_close", op: .lessOrEqual, value: .parameter("ontime_limit_days")),
-        ]))
+        #expect(
+            try measure(ontime.0).condition
+                == .and([
+                    .compare(column: "status", op: .equal, value: .symbol("resolved")),
+                    .compare(column: "days_to_close", op: .lessOrEqual, value: .parameter("ontime_limit_days")),
+                ]))
         #expect(ontime.1 == resolution.0)
 
         let days = try #require(ratio("mean_days_to_close"))
@@ -100,10 +104,12 @@ struct StandardPipelineTests {
         #expect(try measure(satisfaction.1).condition == .isSet(column: "satisfaction"))
 
         let work = try #require(ratio("property_party_work_coverage"))
-        #expect(try measure(work.0).condition == .or([
-            .compare(column: "party_org_type", op: .notEqual, value: .symbol("none")),
-            .isTrue(column: "has_instructor"),
-        ]))
+        #expect(
+            try measure(work.0).condition
+                == .or([
+                    .compare(column: "party_org_type", op: .notEqual, value: .symbol("none")),
+                    .isTrue(column: "has_instructor"),
+                ]))
 
         let perThousand = try #require(ratio("services_per_1000_residents"))
         #expect(perThousand.2 == 1000)
@@ -137,9 +143,11 @@ struct StandardPipelineTests {
     }
 
     @Test func columnTypesAndConstraints() {
-        #expect(column("grids", "grid_id") == ColumnSpec(
-            name: "grid_id", aliases: ["网格编码", "网格编号"], type: .unitReference(.grid), required: true, unique: true,
-            title: LocalizedText(zh: "网格编码", en: "Grid id")))
+        #expect(
+            column("grids", "grid_id")
+                == ColumnSpec(
+                    name: "grid_id", aliases: ["网格编码", "网格编号"], type: .unitReference(.grid), required: true, unique: true,
+                    title: LocalizedText(zh: "网格编码", en: "Grid id")))
         #expect(column("units", "unit_id")?.unique == true)
         #expect(column("units", "parent_id")?.required == true)
         #expect(column("units", "parent_id")?.valueRequired == false)
@@ -225,34 +233,52 @@ struct StandardPipelineTests {
     /// Every enumeration value and synonym of contract §3, copied by hand.
     @Test func everySynonymOfTheContract() {
         let expected: [(String, String, [(String, [String])])] = [
-            ("property_companies", "party_org_type", [
-                ("standalone", ["单独组建", "单独建立"]), ("joint", ["联合组建", "联合建立"]),
-                ("affiliated", ["挂靠", "挂靠网格党支部"]), ("temporary", ["临时党组织", "临时党支部", "临时党小组"]),
-                ("none", ["未建立", "未组建", "无"]),
-            ]),
-            ("services", "provider_type", [
-                ("party_member", ["下沉党员", "在职党员", "党员"]), ("co_building_unit", ["共驻共建单位", "共建单位"]),
-                ("volunteer", ["志愿者"]), ("social_org", ["社会组织"]), ("grid_worker", ["网格员"]), ("other", ["其他"]),
-            ]),
-            ("services", "category", [
-                ("elderly", ["关爱老人"]), ("culture_sports", ["文化体育"]), ("livelihood", ["民生事务"]),
-                ("youth", ["关心下一代"]), ("security", ["治安维稳"]), ("policy_law", ["政策法规"]),
-                ("women", ["妇女维权"]), ("environment", ["环境整治"]), ("other", ["其他"]),
-            ]),
-            ("requests", "channel", [
-                ("hotline", ["热线", "市民热线", "12345", "12345热线"]),
-                ("online", ["网络", "网上", "网站", "微信", "民呼我应"]), ("media", ["媒体"]),
-                ("visit", ["走访", "上门", "敲门行动"]), ("letter", ["来信", "来信来访"]), ("other", ["其他"]),
-            ]),
-            ("requests", "status", [
-                ("resolved", ["已解决", "已办结", "办结", "已回应解决"]),
-                ("in_progress", ["办理中", "正在办理", "跟踪办理", "正在跟踪办理"]),
-                ("explained", ["已解释", "已答复", "暂无法办理", "已做好解释"]),
-                ("open", ["未办理", "待办", "未受理"]),
-            ]),
-            ("requests", "satisfaction", [
-                ("satisfied", ["满意"]), ("basically_satisfied", ["基本满意"]), ("dissatisfied", ["不满意"]),
-            ]),
+            (
+                "property_companies", "party_org_type",
+                [
+                    ("standalone", ["单独组建", "单独建立"]), ("joint", ["联合组建", "联合建立"]),
+                    ("affiliated", ["挂靠", "挂靠网格党支部"]), ("temporary", ["临时党组织", "临时党支部", "临时党小组"]),
+                    ("none", ["未建立", "未组建", "无"]),
+                ]
+            ),
+            (
+                "services", "provider_type",
+                [
+                    ("party_member", ["下沉党员", "在职党员", "党员"]), ("co_building_unit", ["共驻共建单位", "共建单位"]),
+                    ("volunteer", ["志愿者"]), ("social_org", ["社会组织"]), ("grid_worker", ["网格员"]), ("other", ["其他"]),
+                ]
+            ),
+            (
+                "services", "category",
+                [
+                    ("elderly", ["关爱老人"]), ("culture_sports", ["文化体育"]), ("livelihood", ["民生事务"]),
+                    ("youth", ["关心下一代"]), ("security", ["治安维稳"]), ("policy_law", ["政策法规"]),
+                    ("women", ["妇女维权"]), ("environment", ["环境整治"]), ("other", ["其他"]),
+                ]
+            ),
+            (
+                "requests", "channel",
+                [
+                    ("hotline", ["热线", "市民热线", "12345", "12345热线"]),
+                    ("online", ["网络", "网上", "网站", "微信", "民呼我应"]), ("media", ["媒体"]),
+                    ("visit", ["走访", "上门", "敲门行动"]), ("letter", ["来信", "来信来访"]), ("other", ["其他"]),
+                ]
+            ),
+            (
+                "requests", "status",
+                [
+                    ("resolved", ["已解决", "已办结", "办结", "已回应解决"]),
+                    ("in_progress", ["办理中", "正在办理", "跟踪办理", "正在跟踪办理"]),
+                    ("explained", ["已解释", "已答复", "暂无法办理", "已做好解释"]),
+                    ("open", ["未办理", "待办", "未受理"]),
+                ]
+            ),
+            (
+                "requests", "satisfaction",
+                [
+                    ("satisfied", ["满意"]), ("basically_satisfied", ["基本满意"]), ("dissatisfied", ["不满意"]),
+                ]
+            ),
         ]
         for (datasetName, columnName, values) in expected {
             guard case .enumeration(let spec)? = column(datasetName, columnName)?.type else {
@@ -290,10 +316,11 @@ struct StandardPipelineTests {
     }
 
     @Test func levelSynonyms() {
-        #expect(pipeline.levelSynonyms == [
-            .city: ["市"], .district: ["区", "县", "县级市"], .street: ["街道", "乡镇", "镇", "乡"],
-            .community: ["社区", "村"], .grid: ["网格", "小区"],
-        ])
+        #expect(
+            pipeline.levelSynonyms == [
+                .city: ["市"], .district: ["区", "县", "县级市"], .street: ["街道", "乡镇", "镇", "乡"],
+                .community: ["社区", "村"], .grid: ["网格", "小区"],
+            ])
         guard case .enumeration(let spec)? = column("units", "level")?.type else {
             Issue.record("units.level is not an enumeration")
             return
@@ -303,19 +330,22 @@ struct StandardPipelineTests {
 
     @Test func requestRulesAndDerivedColumn() {
         let requests = pipeline.dataset(named: "requests")!
-        #expect(requests.rules == [
-            .requiredWhen(column: "closed_at", condition: .isIn(column: "status", values: [.symbol("resolved"), .symbol("explained")])),
-            .notBefore(column: "closed_at", reference: "received_at"),
-        ])
+        #expect(
+            requests.rules == [
+                .requiredWhen(
+                    column: "closed_at", condition: .isIn(column: "status", values: [.symbol("resolved"), .symbol("explained")])),
+                .notBefore(column: "closed_at", reference: "received_at"),
+            ])
         #expect(requests.derived == [DerivedColumn(name: "days_to_close", formula: .daysBetween(from: "received_at", to: "closed_at"))])
     }
 
     @Test func reportSettings() {
         let report = pipeline.report
-        #expect(report.headline == [
-            "resolution_rate", "response_rate", "ontime_rate", "satisfaction_rate", "grid_party_branch_coverage",
-            "property_party_org_coverage", "property_party_work_coverage", "services_per_1000_residents",
-        ])
+        #expect(
+            report.headline == [
+                "resolution_rate", "response_rate", "ontime_rate", "satisfaction_rate", "grid_party_branch_coverage",
+                "property_party_org_coverage", "property_party_work_coverage", "services_per_1000_residents",
+            ])
         #expect(report.rankings == ["resolution_rate", "response_rate", "grid_party_branch_coverage", "property_party_org_coverage"])
         #expect(report.barCharts == ["resolution_rate", "grid_party_branch_coverage", "property_party_org_coverage"])
         #expect(report.breakdowns.map { "\($0.dataset).\($0.column)" } == ["requests.status", "requests.channel", "services.category"])

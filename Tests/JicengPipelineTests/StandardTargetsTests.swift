@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JicengPipeline
 
 /// `Pipelines/targets.csv` is in the contract §6 format and only names indicators of the

@@ -1,6 +1,7 @@
 import Foundation
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 /// The templates and wording built into the binary are the files in `Sources/JicengReport/Templates`,
@@ -9,10 +10,12 @@ struct BuiltInTemplatesTests {
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources/JicengReport/Templates")
 
-    @Test("each template is built in byte for byte", arguments: [
-        ("summary.html.mustache", ReportTemplateText.summaryHTML), ("summary.md.mustache", ReportTemplateText.summaryMarkdown),
-        ("strings.zh.json", ReportTemplateText.strings(.zh)), ("strings.en.json", ReportTemplateText.strings(.en)),
-    ])
+    @Test(
+        "each template is built in byte for byte",
+        arguments: [
+            ("summary.html.mustache", ReportTemplateText.summaryHTML), ("summary.md.mustache", ReportTemplateText.summaryMarkdown),
+            ("strings.zh.json", ReportTemplateText.strings(.zh)), ("strings.en.json", ReportTemplateText.strings(.en)),
+        ])
     func byteForByte(file: String, embedded: String) throws {
         let bytes = try Data(contentsOf: Self.templates.appendingPathComponent(file))
         #expect(Data(embedded.utf8) == bytes, "\(file)")

@@ -2,14 +2,16 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 /// Renders summary.html in headless Chromium (CI installs `chromium fonts-noto-cjk poppler-utils`):
 /// a screenshot that is not blank, an A4 PDF, and no content wider than the printable width.
 ///
 /// Set `JICENG_REPORT_ARTIFACTS=/some/folder` to keep the HTML, PNG and PDF for a human to look at.
-@Suite("summary.html in Chromium",
-       .enabled(if: Chromium.path != nil, "chromium is not on PATH: install `chromium fonts-noto-cjk` to run the browser checks"))
+@Suite(
+    "summary.html in Chromium",
+    .enabled(if: Chromium.path != nil, "chromium is not on PATH: install `chromium fonts-noto-cjk` to run the browser checks"))
 struct ChromiumRenderTests {
     @Test("the screenshot is not blank")
     func screenshot() throws {
@@ -43,13 +45,13 @@ struct ChromiumRenderTests {
         // A probe copy with a measuring script; the report itself has none.
         let html = try String(contentsOf: report, encoding: .utf8)
         let script = """
-        <script>
-        const root = document.documentElement;
-        const wide = [...document.querySelectorAll('table, svg, .kpis, h1, p')]
-          .filter(e => e.getBoundingClientRect().right > root.clientWidth + 0.5).length;
-        document.body.setAttribute('data-overflow', root.scrollWidth + ',' + root.clientWidth + ',' + wide);
-        </script>
-        """
+            <script>
+            const root = document.documentElement;
+            const wide = [...document.querySelectorAll('table, svg, .kpis, h1, p')]
+              .filter(e => e.getBoundingClientRect().right > root.clientWidth + 0.5).length;
+            document.body.setAttribute('data-overflow', root.scrollWidth + ',' + root.clientWidth + ',' + wide);
+            </script>
+            """
         let probe = folder.appendingPathComponent("probe.html")
         try Data(html.replacingOccurrences(of: "</body>", with: script + "</body>").utf8).write(to: probe)
         let dom = String(decoding: try Chromium.run(["--window-size=703,1000", "--dump-dom", probe.absoluteString]), as: UTF8.self)
@@ -64,8 +66,9 @@ struct ChromiumRenderTests {
     func readableOnAPhone() throws {
         let folder = try Chromium.artifacts("narrow")
         let evaluation = LargeFixture.evaluation()
-        try ReportWriter(language: .zh).write(evaluation, findings: Fixture.findings, history: LargeFixture.history(evaluation),
-                                              to: folder.path)
+        try ReportWriter(language: .zh).write(
+            evaluation, findings: Fixture.findings, history: LargeFixture.history(evaluation),
+            to: folder.path)
         let html = try String(contentsOf: folder.appendingPathComponent("summary.html"), encoding: .utf8)
         #expect(html.contains("kpi-year"), "the year view is part of what is measured")
         // A probe copy with a measuring script; the report itself has none. Headless Chromium lays
@@ -74,16 +77,16 @@ struct ChromiumRenderTests {
         // must be at least 40 px wide (two CJK characters and the cell's padding): the red-card
         // table once stacked unit names one character per line.
         let script = """
-        <script>
-        const page = document.body;
-        const right = page.getBoundingClientRect().right;
-        const narrow = [...document.querySelectorAll('td, th')]
-          .filter(c => c.textContent.trim().length >= 3 && c.getBoundingClientRect().width < 40).length;
-        const outside = [...document.querySelectorAll('.kpi, .banner, h1, h2, p, .legend, .scroll')]
-          .filter(e => e.getBoundingClientRect().right > right + 0.5).length;
-        page.setAttribute('data-narrow', page.scrollWidth + ',' + Math.round(right) + ',' + narrow + ',' + outside);
-        </script>
-        """
+            <script>
+            const page = document.body;
+            const right = page.getBoundingClientRect().right;
+            const narrow = [...document.querySelectorAll('td, th')]
+              .filter(c => c.textContent.trim().length >= 3 && c.getBoundingClientRect().width < 40).length;
+            const outside = [...document.querySelectorAll('.kpi, .banner, h1, h2, p, .legend, .scroll')]
+              .filter(e => e.getBoundingClientRect().right > right + 0.5).length;
+            page.setAttribute('data-narrow', page.scrollWidth + ',' + Math.round(right) + ',' + narrow + ',' + outside);
+            </script>
+            """
         let probe = folder.appendingPathComponent("probe.html")
         let narrowed = html.replacingOccurrences(of: "</head>", with: "<style>html, body { width: 400px; }</style></head>")
             .replacingOccurrences(of: "</body>", with: script + "</body>")
@@ -97,13 +100,17 @@ struct ChromiumRenderTests {
         #expect(numbers[2] == 0, "\(numbers[2]) table cells are narrower than 40 px")
         #expect(numbers[3] == 0, "\(numbers[3]) cards, headings, paragraphs or table boxes reach beyond the page")
         let shot = folder.appendingPathComponent("summary-400.png")
-        try Chromium.run(["--window-size=400,2400", "--screenshot=\(shot.path)", folder.appendingPathComponent("summary.html").absoluteString])
+        try Chromium.run([
+            "--window-size=400,2400", "--screenshot=\(shot.path)", folder.appendingPathComponent("summary.html").absoluteString,
+        ])
         #expect(Chromium.pngSize(try Data(contentsOf: shot))?.width == 400)
     }
 
-    @Test("prints to A4 PDF pages with nothing in the right margin",
-          .enabled(if: TestFiles.executable("pdfinfo") != nil && TestFiles.executable("pdftoppm") != nil,
-                   "pdfinfo/pdftoppm (poppler-utils) not on PATH"))
+    @Test(
+        "prints to A4 PDF pages with nothing in the right margin",
+        .enabled(
+            if: TestFiles.executable("pdfinfo") != nil && TestFiles.executable("pdftoppm") != nil,
+            "pdfinfo/pdftoppm (poppler-utils) not on PATH"))
     func printsToA4() throws {
         let folder = try Chromium.artifacts("pdf")
         let report = try Chromium.writeReport(LargeFixture.evaluation(), language: .zh, to: folder)
@@ -118,7 +125,9 @@ struct ChromiumRenderTests {
         // while the page body has ink.
         let prefix = folder.appendingPathComponent("page").path
         try TestFiles.run(TestFiles.executable("pdftoppm")!, ["-r", "30", pdf.path, prefix])
-        let pageFiles = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("page") && $0.hasSuffix(".ppm") }.sorted()
+        let pageFiles = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix("page") && $0.hasSuffix(".ppm")
+        }.sorted()
         #expect(pageFiles.count == pages)
         for name in pageFiles {
             let image = try #require(PPM(try Data(contentsOf: folder.appendingPathComponent(name))), "\(name) is not a PPM")
@@ -137,10 +146,12 @@ enum Chromium {
     static func run(_ arguments: [String]) throws -> Data {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("jiceng-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        return try TestFiles.run(path!, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
-            "--user-data-dir=\(profile.path)",
-        ] + arguments, timeout: 90)
+        return try TestFiles.run(
+            path!,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(profile.path)",
+            ] + arguments, timeout: 90)
     }
 
     /// A folder for the files of one test: under `JICENG_REPORT_ARTIFACTS` when set, else temporary.
@@ -162,7 +173,9 @@ enum Chromium {
     /// Width and height from a PNG's IHDR chunk.
     static func pngSize(_ data: Data) -> (width: Int, height: Int)? {
         let bytes = [UInt8](data.prefix(24))
-        guard bytes.count == 24, bytes[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], bytes[12..<16] == [0x49, 0x48, 0x44, 0x52] else { return nil }
+        guard bytes.count == 24, bytes[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+            bytes[12..<16] == [0x49, 0x48, 0x44, 0x52]
+        else { return nil }
         func be(_ i: Int) -> Int { bytes[i..<i + 4].reduce(0) { $0 << 8 | Int($1) } }
         return (be(16), be(20))
     }
@@ -182,7 +195,10 @@ struct PPM {
         while fields.count < 3 && i < bytes.count {
             while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09) { i += 1 }
             var n = 0
-            while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 { n = n * 10 + Int(bytes[i] - 0x30); i += 1 }
+            while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                n = n * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
             fields.append(n)
         }
         i += 1

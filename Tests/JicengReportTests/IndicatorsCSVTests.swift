@@ -1,6 +1,7 @@
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 @Suite("indicators.csv")
@@ -8,27 +9,27 @@ struct IndicatorsCSVTests {
     @Test("matches contract §7 byte for byte: order, numbers, empty cells, RFC 4180 quoting")
     func exactText() {
         let expected = """
-        period,unit_id,unit_name,level,indicator,value,numerator,denominator,target,comparator,status
-        2022Q2,C01,示范市,city,grid_party_branch_coverage,0.833333,10,12,0.8,>=,met
-        2022Q2,C01,示范市,city,requests_received,4690,,,,,no_target
-        2022Q2,C01,示范市,city,resolution_rate,0.901706,4229,4690,0.9,>=,met
-        2022Q2,M01,东方社区,community,grid_party_branch_coverage,0.666667,4,6,0.8,>=,missed
-        2022Q2,M01,东方社区,community,requests_received,1500,,,,,no_target
-        2022Q2,M01,东方社区,community,resolution_rate,0.946667,1420,1500,0.9,>=,met
-        2022Q2,M02,<script>alert(1)</script>,community,grid_party_branch_coverage,1,6,6,0.8,>=,met
-        2022Q2,M02,<script>alert(1)</script>,community,requests_received,1100,,,,,no_target
-        2022Q2,M02,<script>alert(1)</script>,community,resolution_rate,0.890909,980,1100,0.9,>=,warning
-        2022Q2,M03,"A&B ""x"", 二组",community,grid_party_branch_coverage,,0,0,0.8,>=,no_data
-        2022Q2,M03,"A&B ""x"", 二组",community,requests_received,2090,,,,,no_target
-        2022Q2,M03,"A&B ""x"", 二组",community,resolution_rate,0.87512,1829,2090,0.9,>=,missed
-        2022Q2,S01,绣林街道,street,grid_party_branch_coverage,0.833333,10,12,0.8,>=,met
-        2022Q2,S01,绣林街道,street,requests_received,2600,,,,,no_target
-        2022Q2,S01,绣林街道,street,resolution_rate,0.923077,2400,2600,0.9,>=,met
-        2022Q2,S02,笔架山街道,street,grid_party_branch_coverage,,0,0,0.8,>=,no_data
-        2022Q2,S02,笔架山街道,street,requests_received,2090,,,,,no_target
-        2022Q2,S02,笔架山街道,street,resolution_rate,0.87512,1829,2090,0.9,>=,missed
+            period,unit_id,unit_name,level,indicator,value,numerator,denominator,target,comparator,status
+            2022Q2,C01,示范市,city,grid_party_branch_coverage,0.833333,10,12,0.8,>=,met
+            2022Q2,C01,示范市,city,requests_received,4690,,,,,no_target
+            2022Q2,C01,示范市,city,resolution_rate,0.901706,4229,4690,0.9,>=,met
+            2022Q2,M01,东方社区,community,grid_party_branch_coverage,0.666667,4,6,0.8,>=,missed
+            2022Q2,M01,东方社区,community,requests_received,1500,,,,,no_target
+            2022Q2,M01,东方社区,community,resolution_rate,0.946667,1420,1500,0.9,>=,met
+            2022Q2,M02,<script>alert(1)</script>,community,grid_party_branch_coverage,1,6,6,0.8,>=,met
+            2022Q2,M02,<script>alert(1)</script>,community,requests_received,1100,,,,,no_target
+            2022Q2,M02,<script>alert(1)</script>,community,resolution_rate,0.890909,980,1100,0.9,>=,warning
+            2022Q2,M03,"A&B ""x"", 二组",community,grid_party_branch_coverage,,0,0,0.8,>=,no_data
+            2022Q2,M03,"A&B ""x"", 二组",community,requests_received,2090,,,,,no_target
+            2022Q2,M03,"A&B ""x"", 二组",community,resolution_rate,0.87512,1829,2090,0.9,>=,missed
+            2022Q2,S01,绣林街道,street,grid_party_branch_coverage,0.833333,10,12,0.8,>=,met
+            2022Q2,S01,绣林街道,street,requests_received,2600,,,,,no_target
+            2022Q2,S01,绣林街道,street,resolution_rate,0.923077,2400,2600,0.9,>=,met
+            2022Q2,S02,笔架山街道,street,grid_party_branch_coverage,,0,0,0.8,>=,no_data
+            2022Q2,S02,笔架山街道,street,requests_received,2090,,,,,no_target
+            2022Q2,S02,笔架山街道,street,resolution_rate,0.87512,1829,2090,0.9,>=,missed
 
-        """
+            """
         let csv = IndicatorsCSV.render(Fixture.evaluation())
         #expect(csv == expected)
         #expect(!csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
@@ -55,14 +56,20 @@ struct IndicatorsCSVTests {
     func byteOrder() {
         var e = Fixture.evaluation()
         e.results = [
-            IndicatorResult(unitId: "b", indicator: "x", value: 1, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget),
-            IndicatorResult(unitId: "社区", indicator: "x", value: 1, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget),
-            IndicatorResult(unitId: "B", indicator: "x", value: 1, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget),
-            IndicatorResult(unitId: "B", indicator: "X", value: 1e-7, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget),
+            IndicatorResult(
+                unitId: "b", indicator: "x", value: 1, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget),
+            IndicatorResult(
+                unitId: "社区", indicator: "x", value: 1, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget),
+            IndicatorResult(
+                unitId: "B", indicator: "x", value: 1, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget),
+            IndicatorResult(
+                unitId: "B", indicator: "X", value: 1e-7, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget),
         ]
-        let lines = IndicatorsCSV.render(e).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let lines = IndicatorsCSV.render(e).split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         #expect(lines.map { "\($0[1])/\($0[4])" } == ["B/X", "B/x", "b/x", "社区/x"])
-        #expect(lines[0][5] == "0")   // 1e-7 rounds to 0 at six decimals, never printed with an exponent
+        #expect(lines[0][5] == "0")  // 1e-7 rounds to 0 at six decimals, never printed with an exponent
     }
 }
 

@@ -10,18 +10,19 @@ enum LargeFixture {
         var rated = 0.0, satisfied = 0.0, grids = 0.0, branches = 0.0, residents = 0.0, workers = 0.0, services = 0.0
 
         static func + (a: Counts, b: Counts) -> Counts {
-            Counts(received: a.received + b.received, resolved: a.resolved + b.resolved, inProgress: a.inProgress + b.inProgress,
-                   explained: a.explained + b.explained, ontime: a.ontime + b.ontime, days: a.days + b.days,
-                   rated: a.rated + b.rated, satisfied: a.satisfied + b.satisfied, grids: a.grids + b.grids,
-                   branches: a.branches + b.branches, residents: a.residents + b.residents, workers: a.workers + b.workers,
-                   services: a.services + b.services)
+            Counts(
+                received: a.received + b.received, resolved: a.resolved + b.resolved, inProgress: a.inProgress + b.inProgress,
+                explained: a.explained + b.explained, ontime: a.ontime + b.ontime, days: a.days + b.days,
+                rated: a.rated + b.rated, satisfied: a.satisfied + b.satisfied, grids: a.grids + b.grids,
+                branches: a.branches + b.branches, residents: a.residents + b.residents, workers: a.workers + b.workers,
+                services: a.services + b.services)
         }
     }
 
     private struct Random {
         var state: UInt64
         mutating func next(_ range: ClosedRange<Int>) -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(range.lowerBound + Int((state >> 33) % UInt64(range.count)))
         }
     }
@@ -45,12 +46,19 @@ enum LargeFixture {
         Spec(name: "response_rate", zh: "诉求响应率", en: "Response rate", display: .percent, ratio: true, target: (0.98, .atLeast, 0.01)),
         Spec(name: "ontime_rate", zh: "按时办结率", en: "On-time rate", display: .percent, ratio: true, target: (0.85, .atLeast, 0.03)),
         Spec(name: "mean_days_to_close", zh: "平均办结天数", en: "Mean days to close", display: .decimal, ratio: true, target: (10, .atMost, 1)),
-        Spec(name: "satisfaction_rate", zh: "群众满意率", en: "Satisfaction rate", display: .percent, ratio: true, target: (0.9, .atLeast, 0.02)),
+        Spec(
+            name: "satisfaction_rate", zh: "群众满意率", en: "Satisfaction rate", display: .percent, ratio: true, target: (0.9, .atLeast, 0.02)),
         Spec(name: "grids", zh: "网格数", en: "Grids", display: .count, ratio: false, target: nil),
-        Spec(name: "grid_party_branch_coverage", zh: "网格党支部覆盖率", en: "Grid party branch coverage", display: .percent, ratio: true, target: (0.8, .atLeast, 0.05)),
-        Spec(name: "residents_per_grid_worker", zh: "网格员人均服务居民数", en: "Residents per grid worker", display: .decimal, ratio: true, target: (500, .atMost, 50)),
+        Spec(
+            name: "grid_party_branch_coverage", zh: "网格党支部覆盖率", en: "Grid party branch coverage", display: .percent, ratio: true,
+            target: (0.8, .atLeast, 0.05)),
+        Spec(
+            name: "residents_per_grid_worker", zh: "网格员人均服务居民数", en: "Residents per grid worker", display: .decimal, ratio: true,
+            target: (500, .atMost, 50)),
         Spec(name: "services_delivered", zh: "服务活动次数", en: "Services delivered", display: .count, ratio: false, target: nil),
-        Spec(name: "services_per_1000_residents", zh: "每千名居民服务次数", en: "Services per 1,000 residents", display: .decimal, ratio: true, target: (5, .atLeast, 1)),
+        Spec(
+            name: "services_per_1000_residents", zh: "每千名居民服务次数", en: "Services per 1,000 residents", display: .decimal, ratio: true,
+            target: (5, .atLeast, 1)),
     ]
 
     static func evaluation() -> Evaluation {
@@ -100,22 +108,38 @@ enum LargeFixture {
             ("hotline", "12345热线", "Hotline", 0.46), ("online", "网络", "Online", 0.3), ("visit", "走访", "Visit", 0.15),
             ("media", "媒体", "Media", 0.05), ("letter", "来信来访", "Letter", 0.03), ("other", "其他", "Other", 0.01),
         ]
-        let channel = BreakdownResult(name: "requests_by_channel", title: LocalizedText(zh: "诉求受理渠道", en: "Requests by channel"),
-                                      slices: slices.map { .init(value: $0.0, title: LocalizedText(zh: $0.1, en: $0.2), count: Int64((city.received * $0.3).rounded())) })
+        let channel = BreakdownResult(
+            name: "requests_by_channel", title: LocalizedText(zh: "诉求受理渠道", en: "Requests by channel"),
+            slices: slices.map {
+                .init(value: $0.0, title: LocalizedText(zh: $0.1, en: $0.2), count: Int64((city.received * $0.3).rounded()))
+            })
         let categories: [(String, String, String)] = [
             ("elderly", "关爱老人", "Elderly"), ("culture_sports", "文化体育", "Culture and sports"), ("livelihood", "民生事务", "Livelihood"),
             ("youth", "关心下一代", "Youth"), ("security", "治安维稳", "Security"), ("policy_law", "政策法规", "Policy and law"),
             ("women", "妇女维权", "Women"), ("environment", "环境整治", "Environment"), ("other", "其他", "Other"),
         ]
-        let services = BreakdownResult(name: "services_by_category", title: LocalizedText(zh: "服务活动类别", en: "Services by category"),
-                                       slices: categories.enumerated().map { .init(value: $0.element.0, title: LocalizedText(zh: $0.element.1, en: $0.element.2), count: Int64(120 - $0.offset * 11)) })
+        let services = BreakdownResult(
+            name: "services_by_category", title: LocalizedText(zh: "服务活动类别", en: "Services by category"),
+            slices: categories.enumerated().map {
+                .init(value: $0.element.0, title: LocalizedText(zh: $0.element.1, en: $0.element.2), count: Int64(120 - $0.offset * 11))
+            })
         let quality = DataQualitySummary(
             files: [
-                FileSummary(dataset: "units", file: "units.csv", encoding: "UTF-8", sha256: "", bytes: 4096, rowsRead: 73, rowsAccepted: 73, rowsRejected: 0, rowsOutOfPeriod: 0),
-                FileSummary(dataset: "grids", file: "grids.csv", encoding: "UTF-8 (BOM)", sha256: "", bytes: 20_000, rowsRead: 380, rowsAccepted: 378, rowsRejected: 2, rowsOutOfPeriod: 0),
-                FileSummary(dataset: "services", file: "services.csv", encoding: "GB18030", sha256: "", bytes: 90_000, rowsRead: 1400, rowsAccepted: 1300, rowsRejected: 4, rowsOutOfPeriod: 96),
-                FileSummary(dataset: "requests", file: "requests-绣林街道.csv", encoding: "GB18030", sha256: "", bytes: 400_000, rowsRead: 9000, rowsAccepted: 8890, rowsRejected: 11, rowsOutOfPeriod: 99),
-                FileSummary(dataset: "requests", file: "requests-其他街道-2022年第二季度导出（最终版）.csv", encoding: "UTF-8", sha256: "", bytes: 300_000, rowsRead: 8000, rowsAccepted: 8000, rowsRejected: 0, rowsOutOfPeriod: 0),
+                FileSummary(
+                    dataset: "units", file: "units.csv", encoding: "UTF-8", sha256: "", bytes: 4096, rowsRead: 73, rowsAccepted: 73,
+                    rowsRejected: 0, rowsOutOfPeriod: 0),
+                FileSummary(
+                    dataset: "grids", file: "grids.csv", encoding: "UTF-8 (BOM)", sha256: "", bytes: 20_000, rowsRead: 380,
+                    rowsAccepted: 378, rowsRejected: 2, rowsOutOfPeriod: 0),
+                FileSummary(
+                    dataset: "services", file: "services.csv", encoding: "GB18030", sha256: "", bytes: 90_000, rowsRead: 1400,
+                    rowsAccepted: 1300, rowsRejected: 4, rowsOutOfPeriod: 96),
+                FileSummary(
+                    dataset: "requests", file: "requests-绣林街道.csv", encoding: "GB18030", sha256: "", bytes: 400_000, rowsRead: 9000,
+                    rowsAccepted: 8890, rowsRejected: 11, rowsOutOfPeriod: 99),
+                FileSummary(
+                    dataset: "requests", file: "requests-其他街道-2022年第二季度导出（最终版）.csv", encoding: "UTF-8", sha256: "", bytes: 300_000,
+                    rowsRead: 8000, rowsAccepted: 8000, rowsRejected: 0, rowsOutOfPeriod: 0),
             ],
             findingCounts: [
                 .init(code: .outOfPeriod, severity: .warning, count: 195), .init(code: .typeError, severity: .error, count: 9),
@@ -123,12 +147,19 @@ enum LargeFixture {
                 .init(code: .unknownColumn, severity: .warning, count: 1), .init(code: .missingFile, severity: .warning, count: 1),
             ],
             absentDatasets: ["property_companies"], errors: 17, warnings: 197)
-        return Evaluation(period: Period(year: 2022, quarter: 2), pipelineName: "党建引领基层治理 v1", toolVersion: "0.1.0",
-                          units: units, indicators: specs.map { IndicatorInfo(name: $0.name, title: LocalizedText(zh: $0.zh, en: $0.en), display: $0.display, isRatio: $0.ratio) },
-                          results: results.sorted { ($0.unitId, $0.indicator) < ($1.unitId, $1.indicator) },
-                          breakdowns: [channel, services], dataQuality: quality,
-                          headline: ["requests_received", "resolution_rate", "response_rate", "satisfaction_rate", "grid_party_branch_coverage", "services_per_1000_residents"],
-                          rankings: ["resolution_rate", "satisfaction_rate"], barCharts: ["resolution_rate", "grid_party_branch_coverage"])
+        return Evaluation(
+            period: Period(year: 2022, quarter: 2), pipelineName: "党建引领基层治理 v1", toolVersion: "0.1.0",
+            units: units,
+            indicators: specs.map {
+                IndicatorInfo(name: $0.name, title: LocalizedText(zh: $0.zh, en: $0.en), display: $0.display, isRatio: $0.ratio)
+            },
+            results: results.sorted { ($0.unitId, $0.indicator) < ($1.unitId, $1.indicator) },
+            breakdowns: [channel, services], dataQuality: quality,
+            headline: [
+                "requests_received", "resolution_rate", "response_rate", "satisfaction_rate", "grid_party_branch_coverage",
+                "services_per_1000_residents",
+            ],
+            rankings: ["resolution_rate", "satisfaction_rate"], barCharts: ["resolution_rate", "grid_party_branch_coverage"])
     }
 
     private static func result(_ unit: String, _ spec: Spec, _ k: Counts) -> IndicatorResult {
@@ -156,21 +187,23 @@ enum LargeFixture {
             }
         }()
         guard let (target, comparator, warning) = spec.target else {
-            return IndicatorResult(unitId: unit, indicator: spec.name, value: value, numerator: numerator, denominator: denominator,
-                                   target: nil, comparator: nil, status: .noTarget)
+            return IndicatorResult(
+                unitId: unit, indicator: spec.name, value: value, numerator: numerator, denominator: denominator,
+                target: nil, comparator: nil, status: .noTarget)
         }
         var status = TargetStatus.noData
         if let value {
             let gap = comparator == .atLeast ? target - value : value - target
             status = gap <= 0 ? .met : gap <= warning ? .warning : .missed
         }
-        return IndicatorResult(unitId: unit, indicator: spec.name, value: value, numerator: numerator, denominator: denominator,
-                               target: target, comparator: comparator, status: status)
+        return IndicatorResult(
+            unitId: unit, indicator: spec.name, value: value, numerator: numerator, denominator: denominator,
+            target: target, comparator: comparator, status: status)
     }
 }
 
-private extension String {
-    init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
+extension String {
+    fileprivate init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
 
 }
 
@@ -180,16 +213,19 @@ extension LargeFixture {
     /// quarters of the top unit's headline indicators, each a little lower than the next.
     static func history(_ e: Evaluation) -> ReportHistory {
         let ytd = e.results.map { r in
-            YearToDateResult(unitId: r.unitId, indicator: r.indicator, value: r.value, numerator: r.numerator, denominator: r.denominator,
-                             target: r.target, comparator: r.comparator, paceTarget: r.target,
-                             completion: r.target.flatMap { t in r.value.map { $0 / t / 2 } }, status: r.status)
+            YearToDateResult(
+                unitId: r.unitId, indicator: r.indicator, value: r.value, numerator: r.numerator, denominator: r.denominator,
+                target: r.target, comparator: r.comparator, paceTarget: r.target,
+                completion: r.target.flatMap { t in r.value.map { $0 / t / 2 } }, status: r.status)
         }
         let top = e.units.first { $0.parentId == nil }!
         var recorded: [QuarterValue] = []
         for (k, period) in [Period(year: 2021, quarter: 2), Period(year: 2021, quarter: 4), Period(year: 2022, quarter: 1)].enumerated() {
             for r in e.results where r.unitId == top.id && e.headline.contains(r.indicator) {
-                recorded.append(QuarterValue(period: period, indicator: r.indicator, value: r.value.map { $0 * (0.97 + 0.01 * Double(k)) },
-                                             status: r.status))
+                recorded.append(
+                    QuarterValue(
+                        period: period, indicator: r.indicator, value: r.value.map { $0 * (0.97 + 0.01 * Double(k)) },
+                        status: r.status))
             }
         }
         return ReportHistory(yearToDate: YearToDateTable(period: e.period, quarters: 2, units: e.units, results: ytd), recorded: recorded)

@@ -2,6 +2,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 /// Reports that respect the reader (issue 13): a notice when the drop had errors, a unit that
@@ -19,16 +20,21 @@ struct ReaderFriendlyTests {
             UnitInfo(id: "S2", name: "笔架山街道", level: .street, parentId: "D", depth: 2),
         ]
         func rows(_ unit: String, _ resolution: Double, _ status: TargetStatus, received: Double) -> [IndicatorResult] {
-            [IndicatorResult(unitId: unit, indicator: "requests_received", value: received, numerator: nil, denominator: nil,
-                             target: nil, comparator: nil, status: .noTarget),
-             IndicatorResult(unitId: unit, indicator: "resolution_rate", value: resolution, numerator: nil, denominator: nil,
-                             target: 0.91, comparator: .atLeast, status: status)]
+            [
+                IndicatorResult(
+                    unitId: unit, indicator: "requests_received", value: received, numerator: nil, denominator: nil,
+                    target: nil, comparator: nil, status: .noTarget),
+                IndicatorResult(
+                    unitId: unit, indicator: "resolution_rate", value: resolution, numerator: nil, denominator: nil,
+                    target: 0.91, comparator: .atLeast, status: status),
+            ]
         }
         e.indicators = Array(e.indicators.prefix(2))
         e.headline = ["requests_received", "resolution_rate"]
         e.rankings = ["resolution_rate"]
         e.barCharts = []
-        e.results = rows("C", 0.9, .warning, received: 100) + rows("D", districtResolution, .warning, received: 100)
+        e.results =
+            rows("C", 0.9, .warning, received: 100) + rows("D", districtResolution, .warning, received: 100)
             + rows("S1", 0.95, .met, received: 60) + rows("S2", 0.83, .missed, received: 40)
         return e
     }
@@ -41,7 +47,11 @@ struct ReaderFriendlyTests {
         #expect(MirroredUnits(EvaluationIndex(Self.singleDistrict(districtResolution: 0.899))).ids.isEmpty)
         var two = Self.singleDistrict()
         two.units.insert(UnitInfo(id: "D2", name: "另一区", level: .district, parentId: "C", depth: 1), at: 2)
-        two.results += two.results.filter { $0.unitId == "D" }.map { var r = $0; r.unitId = "D2"; return r }
+        two.results += two.results.filter { $0.unitId == "D" }.map {
+            var r = $0
+            r.unitId = "D2"
+            return r
+        }
         #expect(MirroredUnits(EvaluationIndex(two)).ids.isEmpty, "two districts are not a repetition of the city")
         // In the Fixture, S02's only community M03 has S02's figures.
         #expect(MirroredUnits(EvaluationIndex(Fixture.evaluation())).parentOf == ["M03": "S02"])
@@ -70,20 +80,25 @@ struct ReaderFriendlyTests {
     @Test("a ranking where every unit ties is one line, with the shared status; otherwise a table")
     func ties() throws {
         let strings = try ReportStrings(language: .zh)
-        #expect(RankingTable.tieLine([1, 1, 1], statuses: [.met, .met, .met], format: .percent, strings: strings)
+        #expect(
+            RankingTable.tieLine([1, 1, 1], statuses: [.met, .met, .met], format: .percent, strings: strings)
                 == "全部 3 个单位均为 100.00%（达标），并列第 1 名。")
-        #expect(RankingTable.tieLine([7, 7], statuses: [.noTarget, .noTarget], format: .count, strings: strings)
+        #expect(
+            RankingTable.tieLine([7, 7], statuses: [.noTarget, .noTarget], format: .count, strings: strings)
                 == "全部 2 个单位均为 7，并列第 1 名。")
-        #expect(RankingTable.tieLine([1, 1], statuses: [.met, .warning], format: .percent, strings: strings)
+        #expect(
+            RankingTable.tieLine([1, 1], statuses: [.met, .warning], format: .percent, strings: strings)
                 == "全部 2 个单位均为 100.00%，并列第 1 名。")
         #expect(RankingTable.tieLine([1, 0.99, 1], statuses: [.met, .met, .met], format: .percent, strings: strings) == nil)
         #expect(RankingTable.tieLine([1, nil], statuses: [.met, .noData], format: .percent, strings: strings) == nil)
         #expect(RankingTable.tieLine([1], statuses: [.met], format: .percent, strings: strings) == nil)
-        #expect(RankingTable.tieLine([1, 1], statuses: [.met, .met], format: .percent, strings: try ReportStrings(language: .en))
+        #expect(
+            RankingTable.tieLine([1, 1], statuses: [.met, .met], format: .percent, strings: try ReportStrings(language: .en))
                 == "All 2 units are at 100.00% (met): tied for first.")
 
         var e = Fixture.evaluation()
-        for i in e.results.indices where e.results[i].indicator == "resolution_rate" && e.evaluationLevel(e.results[i].unitId) == .community {
+        for i in e.results.indices where e.results[i].indicator == "resolution_rate" && e.evaluationLevel(e.results[i].unitId) == .community
+        {
             e.results[i].value = 1
             e.results[i].status = .met
         }
@@ -97,8 +112,10 @@ struct ReaderFriendlyTests {
 
     @Test("a notice at the top when the drop had errors: errors, rows rejected, indicators and datasets left out")
     func banner() throws {
-        let leftOut = [LocalizedText(zh: "每千名常住人口服务次数", en: "Services per 1,000 residents"),
-                       LocalizedText(zh: "物业企业党组织覆盖率", en: "Property party organisation coverage")]
+        let leftOut = [
+            LocalizedText(zh: "每千名常住人口服务次数", en: "Services per 1,000 residents"),
+            LocalizedText(zh: "物业企业党组织覆盖率", en: "Property party organisation coverage"),
+        ]
         let html = try SummaryHTML.render(Fixture.evaluation(), findings: Fixture.findings, leftOut: leftOut)
         let top = try #require(html.range(of: "<div class=\"banner\" role=\"note\">"))
         #expect(top.lowerBound < html.range(of: "<section id=\"headline\"")!.lowerBound)
@@ -139,6 +156,6 @@ struct ReaderFriendlyTests {
     }
 }
 
-private extension Evaluation {
-    func evaluationLevel(_ unitId: String) -> UnitLevel? { units.first { $0.id == unitId }?.level }
+extension Evaluation {
+    fileprivate func evaluationLevel(_ unitId: String) -> UnitLevel? { units.first { $0.id == unitId }?.level }
 }

@@ -2,6 +2,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 @Suite("ReportWriter")
@@ -22,9 +23,10 @@ struct ReportWriterTests {
 
     @Test("an empty evaluation still renders every file")
     func empty() throws {
-        let e = Evaluation(period: Period(year: 2023), pipelineName: "p", toolVersion: "0", units: [], indicators: [], results: [],
-                           breakdowns: [], dataQuality: DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: 0, warnings: 0),
-                           headline: [], rankings: [], barCharts: [])
+        let e = Evaluation(
+            period: Period(year: 2023), pipelineName: "p", toolVersion: "0", units: [], indicators: [], results: [],
+            breakdowns: [], dataQuality: DataQualitySummary(files: [], findingCounts: [], absentDatasets: [], errors: 0, warnings: 0),
+            headline: [], rankings: [], barCharts: [])
         let folder = try TestFiles.temporaryFolder()
         try ReportWriter(language: .en).write(e, findings: [], to: folder.path)
         let html = try String(contentsOf: folder.appendingPathComponent("summary.html"), encoding: .utf8)
@@ -35,7 +37,8 @@ struct ReportWriterTests {
 
     @Test("the two wording files have the same keys")
     func wordingComplete() throws {
-        let zh = try ReportStrings(language: .zh), en = try ReportStrings(language: .en)
+        let zh = try ReportStrings(language: .zh)
+        let en = try ReportStrings(language: .en)
         #expect(Set(zh.texts.keys) == Set(en.texts.keys))
         #expect(zh.period(Period(year: 2022, quarter: 4)) == "2022年第四季度")
         #expect(en.period(Period(year: 2022)) == "2022")

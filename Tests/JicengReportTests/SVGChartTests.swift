@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import JicengReport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("SVG charts")
 struct SVGChartTests {

@@ -1,6 +1,7 @@
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 @Suite("summary.html")
@@ -54,7 +55,7 @@ struct SummaryHTMLTests {
         #expect(!html.contains("<script>"))
         #expect(html.contains("A&amp;B &quot;x&quot;, 二组"))
         #expect(!html.contains("A&B \"x\""))
-        #expect(html.contains("&lt;b&gt;不存在社区&lt;/b&gt;"))   // a finding's value
+        #expect(html.contains("&lt;b&gt;不存在社区&lt;/b&gt;"))  // a finding's value
         #expect(!html.contains("<b>"))
     }
 
@@ -89,8 +90,10 @@ struct SummaryHTMLTests {
     func gridCards() throws {
         var e = Fixture.evaluation()
         e.units.append(UnitInfo(id: "G01", name: "第一网格", level: .grid, parentId: "M01", depth: 3))
-        e.results.append(IndicatorResult(unitId: "G01", indicator: "resolution_rate", value: 0.5, numerator: 1, denominator: 2,
-                                         target: 0.9, comparator: .atLeast, status: .missed))
+        e.results.append(
+            IndicatorResult(
+                unitId: "G01", indicator: "resolution_rate", value: 0.5, numerator: 1, denominator: 2,
+                target: 0.9, comparator: .atLeast, status: .missed))
         let html = try SummaryHTML.render(e)
         let cardsHTML = try #require(section(html, "cards"))
         #expect(!cardsHTML.contains("第一网格"))
@@ -107,8 +110,9 @@ struct SummaryHTMLTests {
         #expect(higher.map(\.0.id) == ["c", "a", "d", "b"])
         let lower = RankingTable.order(Array(zip(units, [0.5, nil, 0.9, 0.1])), lowerIsBetter: true)
         #expect(lower.map(\.0.id) == ["d", "a", "c", "b"])
-        let table = RankingTable(EvaluationIndex(Fixture.evaluation()), indicator: Fixture.evaluation().indicators[1],
-                                 level: .community, strings: try! ReportStrings(language: .zh))
+        let table = RankingTable(
+            EvaluationIndex(Fixture.evaluation()), indicator: Fixture.evaluation().indicators[1],
+            level: .community, strings: try! ReportStrings(language: .zh))
         #expect(table.rows.map(\.rank) == ["1", "2", "3"])
         #expect(table.rows.map(\.value) == ["94.67%", "89.09%", "87.51%"])
     }
@@ -117,8 +121,12 @@ struct SummaryHTMLTests {
     func derivedStatusMix() throws {
         var e = Fixture.evaluation()
         e.breakdowns.removeFirst()
-        e.indicators.append(IndicatorInfo(name: "requests_resolved", title: LocalizedText(zh: "已解决诉求数", en: "Resolved"), display: .count, isRatio: false))
-        e.results.append(IndicatorResult(unitId: "C01", indicator: "requests_resolved", value: 4229, numerator: nil, denominator: nil, target: nil, comparator: nil, status: .noTarget))
+        e.indicators.append(
+            IndicatorInfo(name: "requests_resolved", title: LocalizedText(zh: "已解决诉求数", en: "Resolved"), display: .count, isRatio: false))
+        e.results.append(
+            IndicatorResult(
+                unitId: "C01", indicator: "requests_resolved", value: 4229, numerator: nil, denominator: nil, target: nil, comparator: nil,
+                status: .noTarget))
         let html = try SummaryHTML.render(e)
         #expect(html.contains("诉求办理状态构成"))
     }

@@ -1,6 +1,7 @@
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 @Suite("summary.md")
@@ -32,7 +33,10 @@ struct SummaryMarkdownTests {
         // Every table row has as many cell separators as its header.
         var expected: Int?
         for line in md.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard line.hasPrefix("|") else { expected = nil; continue }
+            guard line.hasPrefix("|") else {
+                expected = nil
+                continue
+            }
             let pipes = unescapedPipes(line)
             if let expected { #expect(pipes == expected, "row breaks its table: \(line)") } else { expected = pipes }
         }
@@ -50,7 +54,10 @@ struct SummaryMarkdownTests {
         var count = 0
         var escaped = false
         for ch in line {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             if ch == "\\" { escaped = true } else if ch == "|" { count += 1 }
         }
         return count

@@ -44,7 +44,10 @@ enum TestFiles {
         while process.isRunning {
             let chunk = reader.availableData
             if chunk.isEmpty {
-                if Date() > deadline { process.terminate(); break }
+                if Date() > deadline {
+                    process.terminate()
+                    break
+                }
                 Thread.sleep(forTimeInterval: 0.05)
             } else {
                 data.append(chunk)
@@ -53,8 +56,11 @@ enum TestFiles {
         data.append(reader.readDataToEndOfFile())
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw NSError(domain: "TestFiles", code: Int(process.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: "\(program) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)"])
+            throw NSError(
+                domain: "TestFiles", code: Int(process.terminationStatus),
+                userInfo: [
+                    NSLocalizedDescriptionKey: "\(program) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)"
+                ])
         }
         return data
     }

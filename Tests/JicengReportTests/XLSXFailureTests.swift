@@ -2,6 +2,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 /// libxlsxwriter's return codes reach the caller as `io-failure` errors with its own reason, the
@@ -66,8 +67,9 @@ struct XLSXFailureTests {
         #expect(SheetWriter.cellName(row: 1_048_575, col: 16_383) == "XFD1048576")
     }
 
-    @Test("text longer than 32,767 Unicode scalars is cut there, not refused (40,000 'é' as e + U+0301 are 80,000 scalars)",
-          .enabled(if: TestFiles.unzipPath != nil, "needs unzip on PATH to read the workbook"))
+    @Test(
+        "text longer than 32,767 Unicode scalars is cut there, not refused (40,000 'é' as e + U+0301 are 80,000 scalars)",
+        .enabled(if: TestFiles.unzipPath != nil, "needs unzip on PATH to read the workbook"))
     func longTextIsCut() throws {
         let long = String(repeating: "e\u{301}", count: 40_000)
         let url = try TestFiles.temporaryFolder().appendingPathComponent("indicators.xlsx")

@@ -2,6 +2,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 @Suite("indicators.xlsx", .enabled(if: TestFiles.unzipPath != nil, "needs unzip on PATH to read the workbook"))
@@ -87,7 +88,8 @@ struct XLSXWorkbookTests {
         let book = try TestFiles.unzip(url, "xl/workbook.xml")
         #expect(!book.contains("activeTab=") || book.contains("activeTab=\"0\""), "the workbook opens on the overview")
         let english = try TestFiles.temporaryFolder().appendingPathComponent("indicators.xlsx")
-        try XLSXWorkbook.write(Fixture.evaluation(), findings: Fixture.findings, language: .en, history: YearFixture.history(), to: english.path)
+        try XLSXWorkbook.write(
+            Fixture.evaluation(), findings: Fixture.findings, language: .en, history: YearFixture.history(), to: english.path)
         #expect(try sheetNames(english) == ["overview", "City", "Street", "Community", "year to date", "findings", "files"])
         // A year run has no year view, with or without a store.
         var year = Fixture.evaluation()
@@ -160,7 +162,8 @@ struct XLSXWorkbookTests {
         let xml = try TestFiles.unzip(url, "xl/sharedStrings.xml")
         return xml.components(separatedBy: "<si>").dropFirst().map { si in
             guard let start = si.range(of: ">", range: si.range(of: "<t")!.upperBound..<si.endIndex)?.upperBound,
-                  let end = si.range(of: "</t>")?.lowerBound else { return "" }
+                let end = si.range(of: "</t>")?.lowerBound
+            else { return "" }
             return String(si[start..<end])
         }
     }

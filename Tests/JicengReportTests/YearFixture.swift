@@ -1,5 +1,6 @@
 import JicengAggregate
 import JicengCore
+
 @testable import JicengReport
 
 /// The year view of `Fixture` (2022Q2), worked out by hand.
@@ -19,10 +20,13 @@ enum YearFixture {
     static let period = Fixture.period
 
     static func table() -> YearToDateTable {
-        func row(_ unit: String, _ indicator: String, _ value: Double?, target: Double?, comparator: Comparator? = .atLeast,
-                 pace: Double?, completion: Double? = nil, _ status: TargetStatus) -> YearToDateResult {
-            YearToDateResult(unitId: unit, indicator: indicator, value: value, numerator: nil, denominator: nil, target: target,
-                             comparator: comparator, paceTarget: pace, completion: completion, status: status)
+        func row(
+            _ unit: String, _ indicator: String, _ value: Double?, target: Double?, comparator: Comparator? = .atLeast,
+            pace: Double?, completion: Double? = nil, _ status: TargetStatus
+        ) -> YearToDateResult {
+            YearToDateResult(
+                unitId: unit, indicator: indicator, value: value, numerator: nil, denominator: nil, target: target,
+                comparator: comparator, paceTarget: pace, completion: completion, status: status)
         }
         let results = [
             row("C01", "grid_party_branch_coverage", 10.0 / 12, target: 0.8, pace: 0.8, .met),

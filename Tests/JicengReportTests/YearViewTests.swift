@@ -2,6 +2,7 @@ import Foundation
 import JicengAggregate
 import JicengCore
 import Testing
+
 @testable import JicengReport
 
 @Suite("year view: 环比/同比, trends, 序时进度")
@@ -87,10 +88,12 @@ struct YearViewTests {
 
     @Test("trend points: recorded quarters before the run's, the run's own from its evaluation, gaps kept as gaps")
     func trendPoints() {
-        let current = IndicatorResult(unitId: "C01", indicator: "resolution_rate", value: 0.901706, numerator: nil, denominator: nil,
-                                      target: 0.9, comparator: .atLeast, status: .met)
-        let points = HeadlineYear.trendPoints(indicator: "resolution_rate", format: .percent, period: YearFixture.period,
-                                              current: current, recorded: YearFixture.recorded)
+        let current = IndicatorResult(
+            unitId: "C01", indicator: "resolution_rate", value: 0.901706, numerator: nil, denominator: nil,
+            target: 0.9, comparator: .atLeast, status: .met)
+        let points = HeadlineYear.trendPoints(
+            indicator: "resolution_rate", format: .percent, period: YearFixture.period,
+            current: current, recorded: YearFixture.recorded)
         #expect(points.map(\.label) == ["2021Q2", "2022Q1", "2022Q2"])
         // Quarter ordinals: 2021 × 4 + 1 = 8085, then 8088 and 8089 (two quarters unrecorded between).
         #expect(points.map(\.position) == [8085, 8088, 8089])
@@ -98,8 +101,9 @@ struct YearViewTests {
         #expect(points.map(\.valueText) == ["91.00%", "88.00%", "90.17%"])
         #expect(points.map(\.colour) == ["#2e7d32", "#e0a800", "#2e7d32"])
         // Coverage was not recorded in 2021Q2: a point without a value.
-        let coverage = HeadlineYear.trendPoints(indicator: "grid_party_branch_coverage", format: .percent, period: YearFixture.period,
-                                                current: nil, recorded: YearFixture.recorded)
+        let coverage = HeadlineYear.trendPoints(
+            indicator: "grid_party_branch_coverage", format: .percent, period: YearFixture.period,
+            current: nil, recorded: YearFixture.recorded)
         #expect(coverage.map(\.value) == [nil, 10.0 / 12, nil])
         #expect(coverage.map(\.valueText) == ["—", "83.33%", "—"])
     }
@@ -136,8 +140,9 @@ struct YearViewTests {
         #expect(svg.contains(">2021Q4</text>") && svg.contains(">2022Q3</text>"))
         #expect(!svg.contains("<script"))
         // A flat series within the minimum span sits at mid-height.
-        let flat = SVGChart.Sparkline(title: "t", points: [points[0], SVGChart.TrendPoint(label: "b", position: 1, value: 1, valueText: "1", colour: "#000")],
-                                      minimumSpan: 0.05)
+        let flat = SVGChart.Sparkline(
+            title: "t", points: [points[0], SVGChart.TrendPoint(label: "b", position: 1, value: 1, valueText: "1", colour: "#000")],
+            minimumSpan: 0.05)
         #expect(flat.coordinates.allSatisfy { abs(($0?.y ?? 0) - 20) < 1e-9 })
     }
 
@@ -173,7 +178,10 @@ struct YearViewTests {
         let headline = try #require(section(html, "headline"))
         #expect(headline.contains("<span class=\"kpi-period\">本季度</span>90.17%"))
         #expect(headline.contains("<span>年度累计</span><span class=\"ytd-value\">9,000</span><span class=\"chip st-warning\">预警</span>"))
-        #expect(headline.contains("<span class=\"bar-fill st-warning\" style=\"width: 45.00%\"></span><span class=\"bar-pace\" style=\"left: 50.00%\"></span>"))
+        #expect(
+            headline.contains(
+                "<span class=\"bar-fill st-warning\" style=\"width: 45.00%\"></span><span class=\"bar-pace\" style=\"left: 50.00%\"></span>"
+            ))
         #expect(headline.contains("完成 45.00% · 序时进度 50%"))
         #expect(headline.contains("<span class=\"chg chg-good\" title=\"2022Q1 88.00%\">环比 ↑ 2.17 个百分点</span>"))
         #expect(headline.contains("<span class=\"chg chg-bad\" title=\"2021Q2 91.00%\">同比 ↓ 0.83 个百分点</span>"))

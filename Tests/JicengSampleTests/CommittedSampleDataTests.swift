@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import JicengSample
+import Testing
 
 /// `SampleData/2022Q1` … `SampleData/2022Q4` are exactly what the generator writes now.
 ///
@@ -30,8 +30,9 @@ import JicengSample
         let committedFiles = try FileManager.default.contentsOfDirectory(atPath: committed).filter { $0.hasSuffix(".csv") }.sorted()
         #expect(committedFiles == summary.files.map(\.name).sorted())
         for file in summary.files {
-            #expect(try TestSupport.bytes(committed + "/" + file.name) == TestSupport.bytes(fresh + "/" + file.name),
-                    "SampleData/\(name)/\(file.name) differs from the generator's output")
+            #expect(
+                try TestSupport.bytes(committed + "/" + file.name) == TestSupport.bytes(fresh + "/" + file.name),
+                "SampleData/\(name)/\(file.name) differs from the generator's output")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JicengSample
 
 @Suite struct DeterminismTests {
@@ -9,7 +10,10 @@ import Testing
         configuration.requestStatuses = nil
         let a = try TestSupport.temporaryFolder("det-a")
         let b = try TestSupport.temporaryFolder("det-b")
-        defer { TestSupport.remove(a); TestSupport.remove(b) }
+        defer {
+            TestSupport.remove(a)
+            TestSupport.remove(b)
+        }
         let first = try SampleDropGenerator(configuration).write(to: a)
         let second = try SampleDropGenerator(configuration).write(to: b)
         #expect(first.files == second.files)
@@ -26,7 +30,10 @@ import Testing
         configuration.requestStatuses = nil
         let a = try TestSupport.temporaryFolder("seed-a")
         let b = try TestSupport.temporaryFolder("seed-b")
-        defer { TestSupport.remove(a); TestSupport.remove(b) }
+        defer {
+            TestSupport.remove(a)
+            TestSupport.remove(b)
+        }
         _ = try SampleDropGenerator(configuration).write(to: a)
         configuration.seed += 1
         _ = try SampleDropGenerator(configuration).write(to: b)

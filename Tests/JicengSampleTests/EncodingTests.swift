@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JicengSample
 
 /// The messy drop really uses the encodings and line endings its summary claims.
@@ -60,8 +61,10 @@ import Testing
         let a = String(decoding: try TestSupport.bytes(folder + "/requests-绣林街道.csv"), as: UTF8.self)
         let b = String(decoding: try TestSupport.bytes(folder + "/requests-笔架山街道.csv"), as: UTF8.self)
         let all = a + b
-        for needle in ["正在跟踪办理", "已做好解释", "12345热线", "基本满意", "年", "\"物业管理,停车收费\"",
-                       "\"关于\"\"三无\"\"小区管理\"", "\n（多次反映）", "N/A", "栗田湖", "金银社区", "新建社区", "绣林,"] {
+        for needle in [
+            "正在跟踪办理", "已做好解释", "12345热线", "基本满意", "年", "\"物业管理,停车收费\"",
+            "\"关于\"\"三无\"\"小区管理\"", "\n（多次反映）", "N/A", "栗田湖", "金银社区", "新建社区", "绣林,",
+        ] {
             #expect(all.contains(needle), "requests contain \(needle)")
         }
         let services = String(decoding: try TestSupport.bytes(folder + "/services.csv"), as: UTF8.self)

@@ -19,8 +19,9 @@ import Testing
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count == 7 else { return nil }
-            return Row(severity: cells[0], code: cells[1], dataset: cells[2], file: cells[3], line: cells[4],
-                       column: cells[5], value: cells[6])
+            return Row(
+                severity: cells[0], code: cells[1], dataset: cells[2], file: cells[3], line: cells[4],
+                column: cells[5], value: cells[6])
         }
     }
 
@@ -29,7 +30,10 @@ import Testing
         let codes = rows.map(\.code)
         #expect(Set(codes).count == codes.count)
         #expect(Set(codes) == Set(FindingCode.allCases.map(\.rawValue)).subtracting(["field-too-large", "history-gap"]))
-        #expect(rows.filter { $0.severity == "warning" }.map(\.code).sorted() == ["missing-file", "out-of-period", "unknown-column", "unknown-file"])
+        #expect(
+            rows.filter { $0.severity == "warning" }.map(\.code).sorted() == [
+                "missing-file", "out-of-period", "unknown-column", "unknown-file",
+            ])
         #expect(rows.filter { $0.severity == "error" }.count == 13)
     }
 
@@ -57,10 +61,13 @@ import Testing
     @Test func goodRowsAreValid() throws {
         let check = try ContractCheck(folder: ErrorsDropTests.folder, period: Period(year: 2022, quarter: 2))
         // The checker has no notion of most planted problems; it must flag only planted lines.
-        let planted: Set<String> = ["grids.csv:3", "requests-a.csv:5", "requests-a.csv:6", "requests-a.csv:7",
-                                    "requests-b.csv:3", "requests-b.csv:4", "requests-b.csv:5", "services.csv:3", "services.csv:7"]
+        let planted: Set<String> = [
+            "grids.csv:3", "requests-a.csv:5", "requests-a.csv:6", "requests-a.csv:7",
+            "requests-b.csv:3", "requests-b.csv:4", "requests-b.csv:5", "services.csv:3", "services.csv:7",
+        ]
         for problem in check.problems {
-            let planted = planted.contains { problem.hasPrefix($0 + ":") }
+            let planted =
+                planted.contains { problem.hasPrefix($0 + ":") }
                 || problem.contains("services-") || problem.contains("grids-empty") || problem.contains("unknown column 备注")
             #expect(planted, "unplanted problem: \(problem)")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import JicengCore
 import Testing
+
 @testable import JicengSample
 
 /// The four 2022 presets are one city over a year: the same units, the same grids and companies
@@ -105,10 +106,12 @@ import Testing
         func worst(_ quarter: Int, _ count: Int) -> Set<String> {
             let summary = year.summaries[quarter - 1]
             let grids = summary.units(at: .grid).map { ($0.id, summary.requests(in: Self.period(quarter), unitId: $0.id)) }
-            return Set(grids.sorted { a, b in
-                let ra = a.1.resolutionRate ?? 1, rb = b.1.resolutionRate ?? 1
-                return ra != rb ? ra < rb : a.0 < b.0
-            }.prefix(count).map(\.0))
+            return Set(
+                grids.sorted { a, b in
+                    let ra = a.1.resolutionRate ?? 1
+                    let rb = b.1.resolutionRate ?? 1
+                    return ra != rb ? ra < rb : a.0 < b.0
+                }.prefix(count).map(\.0))
         }
         let first = worst(1, 10)
         let last = worst(4, 10)

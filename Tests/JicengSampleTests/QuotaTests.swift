@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JicengSample
 
 /// The two helpers that fix per-unit figures exactly: capped apportionment and drawing from

@@ -1,6 +1,7 @@
 import Foundation
 import JicengCore
 import Testing
+
 @testable import JicengSample
 
 /// The 2022Q2 preset reproduces the figures of seed 004, in the summary and in the files.
@@ -34,7 +35,7 @@ import Testing
         #expect(summary.outOfPeriodCount("requests", period: period) == 4)
         #expect(summary.records("requests") == 4694)
         let services = summary.services(in: period)
-        #expect(services.delivered == 1125)     // the preset's figure (not a seed figure)
+        #expect(services.delivered == 1125)  // the preset's figure (not a seed figure)
         // Every street's figures add up to the city's.
         let streets = summary.units(at: .street).map { summary.requests(in: period, unitId: $0.id) }
         #expect(streets.reduce(SampleRequestTotals(), +) == requests)
@@ -65,24 +66,38 @@ import Testing
         for unit in summary.units {
             let r = summary.requests(in: period, unitId: unit.id)
             func count(_ key: String) -> Int { check.rolledUp(check.requestsByUnit, key, unitId: unit.id) }
-            #expect([r.received, r.resolved, r.inProgress, r.explained, r.open, r.resolvedOnTime, r.daysToCloseSum,
-                     r.satisfied, r.basicallySatisfied, r.dissatisfied]
-                    == ["received", "resolved", "in_progress", "explained", "open", "ontime", "days",
-                        "satisfied", "basically_satisfied", "dissatisfied"].map(count), "requests of \(unit.id)")
+            #expect(
+                [
+                    r.received, r.resolved, r.inProgress, r.explained, r.open, r.resolvedOnTime, r.daysToCloseSum,
+                    r.satisfied, r.basicallySatisfied, r.dissatisfied,
+                ]
+                    == [
+                        "received", "resolved", "in_progress", "explained", "open", "ontime", "days",
+                        "satisfied", "basically_satisfied", "dissatisfied",
+                    ].map(count), "requests of \(unit.id)")
             let s = summary.services(in: period, unitId: unit.id)
-            #expect([s.delivered, s.volunteers, s.beneficiaries]
+            #expect(
+                [s.delivered, s.volunteers, s.beneficiaries]
                     == ["delivered", "volunteers", "beneficiaries"].map { check.rolledUp(check.servicesByUnit, $0, unitId: unit.id) },
-                    "services of \(unit.id)")
+                "services of \(unit.id)")
             let g = summary.grids(unitId: unit.id)
-            #expect([g.grids, g.partyBranches, g.buildingPartyGroups, g.partyMemberHouseholds, g.partyMembers,
-                     g.households, g.residents, g.gridWorkers]
-                    == ["grids", "branches", "building_party_groups", "party_member_households", "party_members",
-                        "households", "residents", "grid_workers"].map { check.rolledUp(check.gridsByUnit, $0, unitId: unit.id) },
-                    "grids of \(unit.id)")
+            #expect(
+                [
+                    g.grids, g.partyBranches, g.buildingPartyGroups, g.partyMemberHouseholds, g.partyMembers,
+                    g.households, g.residents, g.gridWorkers,
+                ]
+                    == [
+                        "grids", "branches", "building_party_groups", "party_member_households", "party_members",
+                        "households", "residents", "grid_workers",
+                    ].map { check.rolledUp(check.gridsByUnit, $0, unitId: unit.id) },
+                "grids of \(unit.id)")
             let p = summary.propertyCompanies(unitId: unit.id)
-            #expect([p.companies, p.partyOrgs, p.instructors, p.partyWork, p.estatesManaged]
-                    == ["companies", "orgs", "instructors", "work", "estates"].map { check.rolledUp(check.companiesByUnit, $0, unitId: unit.id) },
-                    "companies of \(unit.id)")
+            #expect(
+                [p.companies, p.partyOrgs, p.instructors, p.partyWork, p.estatesManaged]
+                    == ["companies", "orgs", "instructors", "work", "estates"].map {
+                        check.rolledUp(check.companiesByUnit, $0, unitId: unit.id)
+                    },
+                "companies of \(unit.id)")
         }
         // Out-of-period rows are where the summary says.
         let expected = summary.outOfPeriodRows.map { "\($0.file):\($0.line)" }.sorted()
@@ -122,9 +137,10 @@ import Testing
         let check = try ContractCheck(folder: folder, period: period)
         #expect(check.problems.isEmpty, "\(check.problems.prefix(20))")
         let root = summary.root.id
-        #expect(["received", "resolved", "in_progress", "explained", "open"].map {
-            check.rolledUp(check.requestsByUnit, $0, unitId: root)
-        } == counts)
+        #expect(
+            ["received", "resolved", "in_progress", "explained", "open"].map {
+                check.rolledUp(check.requestsByUnit, $0, unitId: root)
+            } == counts)
         let requests = summary.requests(in: period)
         #expect([requests.received, requests.resolved, requests.inProgress, requests.explained, requests.open] == counts)
         #expect(check.rolledUp(check.gridsByUnit, "grids", unitId: root) == 272)
@@ -143,10 +159,12 @@ import Testing
         defer { TestSupport.remove(folder) }
         let summary = try SampleDropGenerator(.shishou2022Q2).write(to: folder)
         var counts: [String: Int] = [:]
-        let words = ["resolved": ["resolved", "已解决", "已办结", "办结", "已回应解决"],
-                     "in_progress": ["in_progress", "办理中", "正在办理", "跟踪办理", "正在跟踪办理"],
-                     "explained": ["explained", "已解释", "已答复", "暂无法办理", "已做好解释"],
-                     "open": ["open", "未办理", "待办", "未受理"]]
+        let words = [
+            "resolved": ["resolved", "已解决", "已办结", "办结", "已回应解决"],
+            "in_progress": ["in_progress", "办理中", "正在办理", "跟踪办理", "正在跟踪办理"],
+            "explained": ["explained", "已解释", "已答复", "暂无法办理", "已做好解释"],
+            "open": ["open", "未办理", "待办", "未受理"],
+        ]
         for file in summary.files where file.dataset == "requests" {
             let csv = try TestCSV(path: folder + "/" + file.name)
             let statusColumn = csv.header.firstIndex { ["办理状态", "状态", "status"].contains($0) }!

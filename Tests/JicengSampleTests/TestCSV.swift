@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A deliberately small, independent CSV reader for the tests: decodes a file (UTF-8 with or
@@ -78,7 +79,12 @@ struct TestCSV {
             let b = bytes[i]
             if inQuotes {
                 if b == 0x22 {
-                    if i + 1 < bytes.count && bytes[i + 1] == 0x22 { cell.append(0x22); i += 1 } else { inQuotes = false }
+                    if i + 1 < bytes.count && bytes[i + 1] == 0x22 {
+                        cell.append(0x22)
+                        i += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if b == 0x0A { line += 1 }
                     cell.append(b)

@@ -5,13 +5,14 @@
 // No `@main` and no `main.swift`: libFuzzer brings its own `main`, which calls
 // `LLVMFuzzerTestOneInput` below for every input. See Fuzz/README.md for how to build and run it.
 
-#if canImport(Glibc)
-import Glibc
-#endif
 import JicengCore
 import JicengIngest
 import JicengNormalize
 import JicengPipeline
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Everything that does not depend on the input, built once per process.
 enum FuzzSetup {
@@ -19,7 +20,8 @@ enum FuzzSetup {
 
     static func compiled(_ name: String) -> CompiledDataset {
         guard let spec = pipeline.datasets.first(where: { $0.name == name }),
-              let dataset = try? CompiledDataset(spec, parameters: pipeline.parameters) else {
+            let dataset = try? CompiledDataset(spec, parameters: pipeline.parameters)
+        else {
             fatalError("the standard pipeline has no usable dataset \(name)")
         }
         return dataset
@@ -110,15 +112,18 @@ struct CheckingProcessor<Sink: RowSink>: RecordProcessor {
                 invariant(batch.field(r, big).count > 64, "field \(big) flagged oversized at \(batch.field(r, big).count) bytes")
             }
             for f in 0..<cells where batch.field(r, f).count > 64 {
-                invariant(batch.oversizedField(r) != nil && batch.oversizedField(r)! <= f, "a field of \(batch.field(r, f).count) bytes not flagged")
+                invariant(
+                    batch.oversizedField(r) != nil && batch.oversizedField(r)! <= f,
+                    "a field of \(batch.field(r, f).count) bytes not flagged")
             }
         }
         for m in batch.malformed { invariant(m.line >= 2 && m.line > headerLine, "malformed record at line \(m.line)") }
         for a in batch.abandoned { invariant(a.line >= 2 && a.line > headerLine, "abandoned record at line \(a.line)") }
-        let shape = ChunkShape(chunkIndex: batch.chunkIndex, records: batch.count,
-                               firstLine: batch.count > 0 ? batch.line(0) : nil,
-                               lastLine: batch.count > 0 ? batch.line(batch.count - 1) : nil,
-                               malformed: batch.malformed.count, abandoned: batch.abandoned.count)
+        let shape = ChunkShape(
+            chunkIndex: batch.chunkIndex, records: batch.count,
+            firstLine: batch.count > 0 ? batch.line(0) : nil,
+            lastLine: batch.count > 0 ? batch.line(batch.count - 1) : nil,
+            malformed: batch.malformed.count, abandoned: batch.abandoned.count)
         return Output(shape: shape, inner: inner.process(batch, state: &state))
     }
 }
@@ -156,7 +161,10 @@ func checkMasked(_ text: String, _ what: String) {
     }
     var i = 0
     while i < scalars.count {
-        guard digit(i) != nil else { i += 1; continue }
+        guard digit(i) != nil else {
+            i += 1
+            continue
+        }
         var j = i
         while digit(j) != nil { j += 1 }
         let length = j - i
@@ -244,7 +252,9 @@ func read(dataset: CompiledDataset, options: CSVReadOptions, size: Int) -> FileR
                     absorb(out)
                     result.units.append(contentsOf: out.inner.sink)
                 }
-                invariant(Int64(result.units.count) == result.counts.accepted, "\(result.units.count) unit rows for \(result.counts.accepted) accepted")
+                invariant(
+                    Int64(result.units.count) == result.counts.accepted,
+                    "\(result.units.count) unit rows for \(result.counts.accepted) accepted")
                 let built = UnitHierarchyBuilder.build(result.units)
                 if let d = built.directory {
                     invariant(d.count <= result.units.count, "directory larger than its rows")
@@ -268,24 +278,26 @@ func read(dataset: CompiledDataset, options: CSVReadOptions, size: Int) -> FileR
 }
 
 #if JICENG_FUZZING
-@_silgen_name("__lsan_disable") func lsanDisable()
-@_silgen_name("__lsan_enable") func lsanEnable()
+    @_silgen_name("__lsan_disable") func lsanDisable()
+    @_silgen_name("__lsan_enable") func lsanEnable()
 
-/// Builds the pipeline and the hierarchy before the first input. Loading the standard pipeline
-/// leaks about 1 KB once (indirect `Condition` boxes made in `ConditionParser.parsePredicate`, see
-/// Fuzz/README.md): allocated with LeakSanitizer paused so that it is not blamed on an input.
-@_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
-    lsanDisable()
-    _ = FuzzSetup.requests
-    _ = FuzzSetup.units
-    _ = FuzzSetup.directory
-    _ = FuzzSetup.path
-    _ = FuzzSetup.checkParallel
-    _ = RecoveryCheck.path
-    lsanEnable()
-    return 0
-}
+    /// Builds the pipeline and the hierarchy before the first input. Loading the standard pipeline
+    /// leaks about 1 KB once (indirect `Condition` boxes made in `ConditionParser.parsePredicate`, see
+    /// Fuzz/README.md): allocated with LeakSanitizer paused so that it is not blamed on an input.
+    @_cdecl("LLVMFuzzerInitialize")
+    public func fuzzInitialize(
+        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+    ) -> CInt {
+        lsanDisable()
+        _ = FuzzSetup.requests
+        _ = FuzzSetup.units
+        _ = FuzzSetup.directory
+        _ = FuzzSetup.path
+        _ = FuzzSetup.checkParallel
+        _ = RecoveryCheck.path
+        lsanEnable()
+        return 0
+    }
 #endif
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -318,34 +330,37 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if !JICENG_FUZZING
-/// Without the fuzzer flags (a plain `swift build`, which builds every target) the target is a
-/// replay tool: `JicengFuzz FILE…` runs each file through the same reading and checks, once, so a
-/// crash or a corpus can be replayed without libFuzzer. The fuzzing build defines JICENG_FUZZING
-/// and has no `main` of its own: libFuzzer's `main` drives `LLVMFuzzerTestOneInput`.
-@main
-struct FuzzReplay {
-    static func main() {
-        let paths = CommandLine.arguments.dropFirst()
-        if paths.isEmpty {
-            print("usage: JicengFuzz FILE…  (replays inputs; build with the fuzzer flags to fuzz, see Fuzz/README.md)")
-            return
-        }
-        for path in paths {
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { print("cannot open \(path)"); exit(2) }
-            var bytes: [UInt8] = []
-            var block = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                if n <= 0 { break }
-                bytes.append(contentsOf: block[0..<n])
+    /// Without the fuzzer flags (a plain `swift build`, which builds every target) the target is a
+    /// replay tool: `JicengFuzz FILE…` runs each file through the same reading and checks, once, so a
+    /// crash or a corpus can be replayed without libFuzzer. The fuzzing build defines JICENG_FUZZING
+    /// and has no `main` of its own: libFuzzer's `main` drives `LLVMFuzzerTestOneInput`.
+    @main
+    struct FuzzReplay {
+        static func main() {
+            let paths = CommandLine.arguments.dropFirst()
+            if paths.isEmpty {
+                print("usage: JicengFuzz FILE…  (replays inputs; build with the fuzzer flags to fuzz, see Fuzz/README.md)")
+                return
             }
-            close(fd)
-            _ = bytes.withUnsafeBufferPointer { buffer in
-                fuzz(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+            for path in paths {
+                let fd = open(path, O_RDONLY)
+                guard fd >= 0 else {
+                    print("cannot open \(path)")
+                    exit(2)
+                }
+                var bytes: [UInt8] = []
+                var block = [UInt8](repeating: 0, count: 1 << 16)
+                while true {
+                    let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                    if n <= 0 { break }
+                    bytes.append(contentsOf: block[0..<n])
+                }
+                close(fd)
+                _ = bytes.withUnsafeBufferPointer { buffer in
+                    fuzz(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+                }
+                print("ok \(path) (\(bytes.count) bytes)")
             }
-            print("ok \(path) (\(bytes.count) bytes)")
         }
     }
-}
 #endif

@@ -1,10 +1,11 @@
 // The recovery rule of contract §9, checked on every fuzz input: a malformed record loses only
 // itself, so a valid record written after anything at all is always read.
 
-#if canImport(Glibc)
-import Glibc
-#endif
 import JicengIngest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Keeps the last record a chunk holds (its line and fields), for `RecoveryCheck`.
 struct LastRecordProcessor: RecordProcessor {
@@ -54,12 +55,14 @@ enum RecoveryCheck {
 
         let tiny = lastRecord(FuzzSetup.tiny)
         let whole = lastRecord(FuzzSetup.whole)
-        invariant(tiny == whole, "the last record differs: \(String(describing: tiny)) in tiny reads, \(String(describing: whole)) in one piece")
+        invariant(
+            tiny == whole, "the last record differs: \(String(describing: tiny)) in tiny reads, \(String(describing: whole)) in one piece")
         guard case .read(let headerLine, let last) = whole else { return }
         // The sentinel line may itself be the header (an input of blank lines): nothing to check.
         guard headerLine < line else { return }
-        invariant(last == LastRecordProcessor.Record(line: line, fields: [sentinel]),
-                  "the sentinel record at line \(line) was not read alone: last record \(String(describing: last))")
+        invariant(
+            last == LastRecordProcessor.Record(line: line, fields: [sentinel]),
+            "the sentinel record at line \(line) was not read alone: last record \(String(describing: last))")
     }
 
     enum Outcome: Equatable {

@@ -65,13 +65,6 @@ public struct FindingLog: Sendable {
         public var code: FindingCode
         public var severity: Severity
         public var count: Int64
-
-        init(file: String, code: FindingCode, severity: Severity, count: Int64) {
-            self.file = file
-            self.code = code
-            self.severity = severity
-            self.count = count
-        }
     }
 
     /// The counts behind the per-file summaries of `findings(dataset:)`.
@@ -103,8 +96,10 @@ public struct FindingLog: Sendable {
             listed.sort(by: Finding.reportOrder)
             out.append(contentsOf: listed)
             for (key, n) in (overflow[file] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                out.append(Finding(severity: key.severity, code: key.code, dataset: datasetOfFile(file), file: file,
-                                   message: FindingMessages.suppressed(count: n, code: key.code)))
+                out.append(
+                    Finding(
+                        severity: key.severity, code: key.code, dataset: datasetOfFile(file), file: file,
+                        message: FindingMessages.suppressed(count: n, code: key.code)))
             }
         }
         return out

@@ -5,34 +5,48 @@ import JicengCore
 public enum FindingMessages {
     public static func missingFile(dataset: String, required: Bool) -> LocalizedText {
         required
-            ? LocalizedText(zh: "缺少必需的数据集 \(dataset)（应有 \(dataset)*.csv 文件）",
-                            en: "required dataset \(dataset) is missing (no \(dataset)*.csv file)")
-            : LocalizedText(zh: "本次数据中没有 \(dataset)（\(dataset)*.csv），其指标不予计算",
-                            en: "no \(dataset)*.csv in this drop; its indicators are left out")
+            ? LocalizedText(
+                zh: "缺少必需的数据集 \(dataset)（应有 \(dataset)*.csv 文件）",
+                en: "required dataset \(dataset) is missing (no \(dataset)*.csv file)")
+            : LocalizedText(
+                zh: "本次数据中没有 \(dataset)（\(dataset)*.csv），其指标不予计算",
+                en: "no \(dataset)*.csv in this drop; its indicators are left out")
     }
 
     /// A CSV file whose name starts with no dataset's name, read as the dataset its header matches.
     public static func unknownFileRead(_ file: String, dataset: String, prefix: String) -> LocalizedText {
-        LocalizedText(zh: "文件名“\(file)”不以任何数据集名称开头；其表头含有 \(dataset) 的必需列，已按 \(dataset) 读取（请按约定命名为 \(prefix)*.csv）",
-                      en: "the name of \(file) starts with no dataset name; its header carries the required columns of \(dataset), so it was read as \(dataset) (name it \(prefix)*.csv)")
+        LocalizedText(
+            zh: "文件名“\(file)”不以任何数据集名称开头；其表头含有 \(dataset) 的必需列，已按 \(dataset) 读取（请按约定命名为 \(prefix)*.csv）",
+            en:
+                "the name of \(file) starts with no dataset name; its header carries the required columns of \(dataset), so it was read as \(dataset) (name it \(prefix)*.csv)"
+        )
     }
 
     /// A CSV file whose name starts with no dataset's name and whose header matches none.
     public static func unknownFileUnmatched(_ file: String) -> LocalizedText {
-        LocalizedText(zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头也不含任何数据集的必需列，未读取",
-                      en: "the name of \(file) starts with no dataset name and its header carries the required columns of no dataset; the file was not read")
+        LocalizedText(
+            zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头也不含任何数据集的必需列，未读取",
+            en:
+                "the name of \(file) starts with no dataset name and its header carries the required columns of no dataset; the file was not read"
+        )
     }
 
     /// A CSV file whose name starts with no dataset's name and whose header matches several.
     public static func unknownFileAmbiguous(_ file: String, datasets: [String]) -> LocalizedText {
-        LocalizedText(zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头同时含有 \(datasets.joined(separator: "、")) 的必需列，无法确定数据集，未读取",
-                      en: "the name of \(file) starts with no dataset name and its header carries the required columns of several datasets (\(datasets.joined(separator: ", "))); the file was not read")
+        LocalizedText(
+            zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头同时含有 \(datasets.joined(separator: "、")) 的必需列，无法确定数据集，未读取",
+            en:
+                "the name of \(file) starts with no dataset name and its header carries the required columns of several datasets (\(datasets.joined(separator: ", "))); the file was not read"
+        )
     }
 
     /// A CSV file whose name starts with no dataset's name and whose header cannot be read.
     public static func unknownFileUnreadable(_ file: String) -> LocalizedText {
-        LocalizedText(zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头也无法读取（空文件、编码无法识别或格式错误），未读取",
-                      en: "the name of \(file) starts with no dataset name and its header cannot be read (empty, undecodable or malformed); the file was not read")
+        LocalizedText(
+            zh: "文件“\(file)”的文件名不以任何数据集名称开头，表头也无法读取（空文件、编码无法识别或格式错误），未读取",
+            en:
+                "the name of \(file) starts with no dataset name and its header cannot be read (empty, undecodable or malformed); the file was not read"
+        )
     }
 
     public static let emptyFile = LocalizedText(zh: "文件为空，没有表头", en: "the file is empty: no header row")
@@ -48,10 +62,15 @@ public enum FindingMessages {
     /// record's first line (contract §9), so it loses only itself.
     public static func malformed(unterminated: Bool) -> LocalizedText {
         unterminated
-            ? LocalizedText(zh: "引号未闭合（到文件末尾仍未闭合）：该记录已跳过，从它第一行的下一行继续读取",
-                            en: "unterminated quote (still open at the end of the file): the record was skipped and reading resumed at the line after its first line")
-            : LocalizedText(zh: "CSV 格式错误（多余或不成对的引号）：该记录已跳过，从它第一行的下一行继续读取",
-                            en: "malformed CSV (stray or unbalanced quote): the record was skipped and reading resumed at the line after its first line")
+            ? LocalizedText(
+                zh: "引号未闭合（到文件末尾仍未闭合）：该记录已跳过，从它第一行的下一行继续读取",
+                en:
+                    "unterminated quote (still open at the end of the file): the record was skipped and reading resumed at the line after its first line"
+            )
+            : LocalizedText(
+                zh: "CSV 格式错误（多余或不成对的引号）：该记录已跳过，从它第一行的下一行继续读取",
+                en: "malformed CSV (stray or unbalanced quote): the record was skipped and reading resumed at the line after its first line"
+            )
     }
 
     public static func fieldTooLarge(limit: Int) -> LocalizedText {
@@ -71,7 +90,8 @@ public enum FindingMessages {
 
     /// A required column absent from the header. `accepted`: its name and aliases; `suggestion`:
     /// a header of the file that looks like a misspelling of one of them, and that spelling.
-    public static func missingColumn(_ column: String, accepted: [String], suggestion: (header: String, spelling: String)?) -> LocalizedText {
+    public static func missingColumn(_ column: String, accepted: [String], suggestion: (header: String, spelling: String)?) -> LocalizedText
+    {
         var zh = "缺少必需的列 \(column)（表头可写作 \(accepted.joined(separator: "、"))），该文件未被读取"
         var en = "required column \(column) is missing (headers accepted: \(accepted.joined(separator: ", "))); the file was not read"
         if let suggestion {
@@ -105,16 +125,19 @@ public enum FindingMessages {
         guard let suggestion else {
             return LocalizedText(zh: "无法识别的列“\(header)”，已忽略", en: "unknown column '\(header)' ignored")
         }
-        return LocalizedText(zh: "无法识别的列“\(header)”，已忽略；是否应为 \(suggestion)？",
-                             en: "unknown column '\(header)' ignored; did you mean \(suggestion)?")
+        return LocalizedText(
+            zh: "无法识别的列“\(header)”，已忽略；是否应为 \(suggestion)？",
+            en: "unknown column '\(header)' ignored; did you mean \(suggestion)?")
     }
 
     /// An optional column absent from every file of a dataset, on which measures depend: what
     /// depends on it is left out rather than computed as if no row had a value (a resolution rate
     /// of 0% because no file says which requests were resolved). `indicators` and `breakdowns`:
     /// what is left out; `measures`: named instead when neither reads them.
-    public static func absentColumn(_ column: String, dataset: String, accepted: [String], indicators: [String],
-                                    breakdowns: [String], measures: [String]) -> LocalizedText {
+    public static func absentColumn(
+        _ column: String, dataset: String, accepted: [String], indicators: [String],
+        breakdowns: [String], measures: [String]
+    ) -> LocalizedText {
         var zh = "\(dataset) 的文件都没有 \(column) 列（表头可写作 \(accepted.joined(separator: "、"))）"
         var en = "no file of \(dataset) has the column \(column) (headers accepted: \(accepted.joined(separator: ", ")))"
         if !indicators.isEmpty {
@@ -158,13 +181,17 @@ public enum FindingMessages {
     }
 
     public static func duplicateKey(_ column: String, firstFile: String, firstLine: Int) -> LocalizedText {
-        LocalizedText(zh: "\(column) 重复：与 \(firstFile) 第 \(firstLine) 行相同，本行不计入",
-                      en: "duplicate \(column): same as \(firstFile) line \(firstLine); this row is left out")
+        LocalizedText(
+            zh: "\(column) 重复：与 \(firstFile) 第 \(firstLine) 行相同，本行不计入",
+            en: "duplicate \(column): same as \(firstFile) line \(firstLine); this row is left out")
     }
 
     public static func tooManyDuplicates(_ column: String, count: Int, limit: Int) -> LocalizedText {
-        LocalizedText(zh: "\(count) 行的 \(column) 与前面的行重复，超过上限 \(limit)：导出可能重复合并，本数据集的指标不予计算",
-                      en: "\(count) rows repeat an earlier \(column), more than the limit of \(limit): the export was probably merged twice; this dataset's indicators are left out")
+        LocalizedText(
+            zh: "\(count) 行的 \(column) 与前面的行重复，超过上限 \(limit)：导出可能重复合并，本数据集的指标不予计算",
+            en:
+                "\(count) rows repeat an earlier \(column), more than the limit of \(limit): the export was probably merged twice; this dataset's indicators are left out"
+        )
     }
 
     /// A reference that matches no unit, or several. `street`: the reference is a street name
@@ -174,7 +201,8 @@ public enum FindingMessages {
             return LocalizedText(zh: "\(column) 对应多个街道，无法确定", en: "\(column) matches more than one street")
         }
         return ambiguous
-            ? LocalizedText(zh: "\(column) 对应多个单位，无法确定（可增加街道列区分）", en: "\(column) matches more than one unit (add a street column to tell them apart)")
+            ? LocalizedText(
+                zh: "\(column) 对应多个单位，无法确定（可增加街道列区分）", en: "\(column) matches more than one unit (add a street column to tell them apart)")
             : LocalizedText(zh: "\(column) 在组织架构中找不到对应单位", en: "\(column) matches no unit of the hierarchy")
     }
 
@@ -191,16 +219,24 @@ public enum FindingMessages {
     }
 
     /// A dated dataset none of whose valid dates lies in the period (contract v2 §9).
-    public static func noDateInPeriod(dataset: String, column: String, period: Period, earliest: CivilDate, latest: CivilDate) -> LocalizedText {
-        LocalizedText(zh: "\(dataset) 没有一行的 \(column) 在统计期 \(period) 内（数据中的日期为 \(earliest) 至 \(latest)）：可能是其他时期的数据，或 --period 有误；本数据集的指标不予计算",
-                      en: "no row of \(dataset) has a \(column) in the period \(period) (its dates run from \(earliest) to \(latest)): the data of another period, or a mistyped --period; this dataset's indicators are left out")
+    public static func noDateInPeriod(dataset: String, column: String, period: Period, earliest: CivilDate, latest: CivilDate)
+        -> LocalizedText
+    {
+        LocalizedText(
+            zh: "\(dataset) 没有一行的 \(column) 在统计期 \(period) 内（数据中的日期为 \(earliest) 至 \(latest)）：可能是其他时期的数据，或 --period 有误；本数据集的指标不予计算",
+            en:
+                "no row of \(dataset) has a \(column) in the period \(period) (its dates run from \(earliest) to \(latest)): the data of another period, or a mistyped --period; this dataset's indicators are left out"
+        )
     }
 
     public static func hierarchy(_ problem: HierarchyProblem) -> LocalizedText {
         switch problem {
         case .noRoot: return LocalizedText(zh: "组织架构没有根单位（上级编码为空的单位）", en: "the hierarchy has no root (a unit with an empty parent_id)")
-        case .extraRoot(let first): return LocalizedText(zh: "组织架构只能有一个根单位，已有 \(first)", en: "the hierarchy must have exactly one root; \(first) is already the root")
-        case .levelNotBelowParent(let parent): return LocalizedText(zh: "层级必须低于上级单位 \(parent) 的层级", en: "the level must be below that of the parent \(parent)")
+        case .extraRoot(let first):
+            return LocalizedText(
+                zh: "组织架构只能有一个根单位，已有 \(first)", en: "the hierarchy must have exactly one root; \(first) is already the root")
+        case .levelNotBelowParent(let parent):
+            return LocalizedText(zh: "层级必须低于上级单位 \(parent) 的层级", en: "the level must be below that of the parent \(parent)")
         case .cycle: return LocalizedText(zh: "上级关系形成循环", en: "the parent chain forms a cycle")
         case .unknownParent: return LocalizedText(zh: "上级编码在组织架构中不存在", en: "parent_id matches no unit")
         case .parentRejected: return LocalizedText(zh: "上级单位有错误，本单位无法挂接", en: "the parent unit has errors, so this unit cannot be attached")

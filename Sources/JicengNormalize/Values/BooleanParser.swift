@@ -15,17 +15,17 @@ enum BooleanParser {
         var cursor = FoldedScalarCursor(t)
         guard let first = cursor.next() else { return nil }
         switch first {
-        case 0x662F, 0x6709, 0x221A, 0x31:       // 是 有 √ 1
+        case 0x662F, 0x6709, 0x221A, 0x31:  // 是 有 √ 1
             return cursor.isAtEnd ? true : nil
-        case 0x5426, 0x65E0, 0x00D7, 0x30:       // 否 无 × 0
+        case 0x5426, 0x65E0, 0x00D7, 0x30:  // 否 无 × 0
             return cursor.isAtEnd ? false : nil
-        case 0x79:                               // y, yes
+        case 0x79:  // y, yes
             return cursor.isAtEnd || cursor.restEquals("es") ? true : nil
-        case 0x6E:                               // n, no
+        case 0x6E:  // n, no
             return cursor.isAtEnd || cursor.restEquals("o") ? false : nil
-        case 0x74:                               // true
+        case 0x74:  // true
             return cursor.restEquals("rue") ? true : nil
-        case 0x66:                               // false
+        case 0x66:  // false
             return cursor.restEquals("alse") ? false : nil
         default:
             return nil

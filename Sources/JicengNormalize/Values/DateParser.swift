@@ -28,11 +28,11 @@ enum DateParser {
         var number = 0
         let digits = cursor.readDigits(upTo: 14, into: &number)
         switch digits {
-        case 14:                                                         // 20190425093209
+        case 14:  // 20190425093209
             guard cursor.isAtEnd else { return nil }
             let date = number / 1_000_000
             return CivilDate(year: date / 10_000, month: date / 100 % 100, day: date % 100)
-        case 8:                                                          // 20220426
+        case 8:  // 20220426
             guard skipOptionalTime(&cursor, afterChineseDate: false) else { return nil }
             return CivilDate(year: number / 10_000, month: number / 100 % 100, day: number % 100)
         case 4:
@@ -55,15 +55,17 @@ enum DateParser {
         var day = 0
         var chinese = false
         switch cursor.next() {
-        case .some(let separator) where separator == 0x2D || separator == 0x2F || separator == 0x2E:   // - / .
+        case .some(let separator) where separator == 0x2D || separator == 0x2F || separator == 0x2E:  // - / .
             guard cursor.readDigits(upTo: 2, into: &month) > 0,
-                  cursor.consume(separator),
-                  cursor.readDigits(upTo: 2, into: &day) > 0 else { return nil }
-        case 0x5E74:                                                     // 年
+                cursor.consume(separator),
+                cursor.readDigits(upTo: 2, into: &day) > 0
+            else { return nil }
+        case 0x5E74:  // 年
             guard cursor.readDigits(upTo: 2, into: &month) > 0,
-                  cursor.consume(0x6708),                                // 月
-                  cursor.readDigits(upTo: 2, into: &day) > 0,
-                  cursor.consume(0x65E5) else { return nil }             // 日
+                cursor.consume(0x6708),  // 月
+                cursor.readDigits(upTo: 2, into: &day) > 0,
+                cursor.consume(0x65E5)
+            else { return nil }  // 日
             chinese = true
         default:
             return nil
@@ -92,13 +94,13 @@ enum DateParser {
     private static func skipOptionalTime(_ cursor: inout FoldedScalarCursor, afterChineseDate: Bool) -> Bool {
         guard !cursor.isAtEnd else { return true }
         var iso = false
-        if cursor.consume(0x74) {                                        // T (folded to t)
+        if cursor.consume(0x74) {  // T (folded to t)
             iso = true
         } else if cursor.skip(while: isSpace) == 0 && !afterChineseDate {
             return false
         }
         if !iso && (cursor.consume(0x4E0A) || cursor.consume(0x4E0B)) {  // 上 / 下
-            guard cursor.consume(0x5348) else { return false }            // 午
+            guard cursor.consume(0x5348) else { return false }  // 午
             _ = cursor.skip(while: isSpace)
         }
         var ignored = 0
@@ -106,17 +108,17 @@ enum DateParser {
         if !iso && (cursor.consume(0x65F6) || cursor.consume(0x6642)) {  // 时 / 時
             guard cursor.readDigits(upTo: 2, into: &ignored) > 0, cursor.consume(0x5206) else { return false }  // mm分
             if cursor.readDigits(upTo: 2, into: &ignored) > 0 {
-                guard cursor.consume(0x79D2) else { return false }        // ss秒
+                guard cursor.consume(0x79D2) else { return false }  // ss秒
             }
             return cursor.isAtEnd
         }
         var fields = 0
-        while fields < 2, cursor.consume(0x3A) {                        // :mm, :ss
+        while fields < 2, cursor.consume(0x3A) {  // :mm, :ss
             guard cursor.readDigits(upTo: 2, into: &ignored) == 2 else { return false }
             fields += 1
         }
         guard fields > 0 else { return false }
-        if fields == 2, cursor.consume(0x2E) {                           // .fraction
+        if fields == 2, cursor.consume(0x2E) {  // .fraction
             guard cursor.skipDigits() > 0 else { return false }
         }
         return skipOptionalTimeZone(&cursor)
@@ -127,8 +129,8 @@ enum DateParser {
     private static func skipOptionalTimeZone(_ cursor: inout FoldedScalarCursor) -> Bool {
         _ = cursor.skip(while: isSpace)
         if cursor.isAtEnd { return true }
-        if cursor.consume(0x7A) { return cursor.isAtEnd }                // Z (folded to z)
-        guard cursor.consume(0x2B) || cursor.consume(0x2D) else { return false }   // + / -
+        if cursor.consume(0x7A) { return cursor.isAtEnd }  // Z (folded to z)
+        guard cursor.consume(0x2B) || cursor.consume(0x2D) else { return false }  // + / -
         var ignored = 0
         guard cursor.readDigits(upTo: 2, into: &ignored) == 2 else { return false }
         if cursor.consume(0x3A) {

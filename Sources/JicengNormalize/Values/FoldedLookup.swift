@@ -60,8 +60,9 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
                 let probe = Self.probe(slots, keyBytes, for: key)
                 // The same spelling twice always folds alike, so it already has this value.
                 guard slots[probe.slot].value < 0 else { return }
-                slots[probe.slot] = Slot(hash: probe.hash, keyStart: Int32(keyBytes.count),
-                                         keyLength: Int32(key.count), value: Int32(spelling.value))
+                slots[probe.slot] = Slot(
+                    hash: probe.hash, keyStart: Int32(keyBytes.count),
+                    keyLength: Int32(key.count), value: Int32(spelling.value))
                 keyBytes.append(contentsOf: key)
             }
         }
@@ -91,8 +92,10 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
     }
 
     /// Linear probing: the slot holding `key`, or the empty slot where it would go.
-    private static func probe(_ slots: [Slot], _ keyBytes: [UInt8],
-                              for key: UnsafeBufferPointer<UInt8>) -> (slot: Int, hash: UInt64) {
+    private static func probe(
+        _ slots: [Slot], _ keyBytes: [UInt8],
+        for key: UnsafeBufferPointer<UInt8>
+    ) -> (slot: Int, hash: UInt64) {
         let hash = ByteHash.hash(key)
         let mask = slots.count - 1
         return slots.withUnsafeBufferPointer { slots in
@@ -102,7 +105,8 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
                     let slot = slots[i]
                     if slot.value < 0 { return (i, hash) }
                     if slot.hash == hash && Int(slot.keyLength) == key.count
-                        && equal(stored, from: Int(slot.keyStart), key) {
+                        && equal(stored, from: Int(slot.keyStart), key)
+                    {
                         return (i, hash)
                     }
                     i = (i + 1) & mask
@@ -112,8 +116,10 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
     }
 
     @inline(__always)
-    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, from start: Int,
-                              _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func equal(
+        _ stored: UnsafeBufferPointer<UInt8>, from start: Int,
+        _ key: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         for i in 0..<key.count where stored[start + i] != key[i] { return false }
         return true
     }

@@ -15,8 +15,8 @@ enum IntegerParser {
         let trimmed = ByteTrimming.trimmed(bytes)
         if let value = plainDigits(trimmed) { return value }
         var cursor = FoldedScalarCursor(trimmed)
-        let negative = cursor.consume(0x2D)                  // "-" or "－"
-        if !negative { _ = cursor.consume(0x2B) }           // "+" or "＋"
+        let negative = cursor.consume(0x2D)  // "-" or "－"
+        if !negative { _ = cursor.consume(0x2B) }  // "+" or "＋"
         let limit: UInt64 = negative ? 1 << 63 : UInt64(Int64.max)
 
         var magnitude: UInt64 = 0
@@ -32,12 +32,12 @@ enum IntegerParser {
                 magnitude = sum
                 digitsInGroup += 1
                 if separators > 0 && digitsInGroup > 3 { return nil }
-            case 0x2C:                                        // "," or "，"
+            case 0x2C:  // "," or "，"
                 let groupIsValid = separators == 0 ? (1...3).contains(digitsInGroup) : digitsInGroup == 3
                 guard groupIsValid else { return nil }
                 separators += 1
                 digitsInGroup = 0
-            case 0x2E:                                        // "." or "．"
+            case 0x2E:  // "." or "．"
                 sawPoint = true
                 break digits
             default:

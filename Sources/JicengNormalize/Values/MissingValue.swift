@@ -16,9 +16,9 @@ enum MissingValue {
         var cursor = FoldedScalarCursor(t)
         guard let first = cursor.next() else { return true }
         switch first {
-        case 0x2D, 0x2014:                                            // - (also －), —
+        case 0x2D, 0x2014:  // - (also －), —
             return cursor.isAtEnd
-        case 0x6E:                                                    // n/a, na, null
+        case 0x6E:  // n/a, na, null
             return cursor.restEquals("/a") || cursor.restEquals("a") || cursor.restEquals("ull")
         default:
             return false

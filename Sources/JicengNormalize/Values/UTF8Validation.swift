@@ -15,7 +15,8 @@ enum UTF8Validation {
         while i < count {
             if bytes[i] < 0x80 {
                 while i + 8 <= count,
-                      raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
                     i += 8
                 }
                 while i < count, bytes[i] < 0x80 { i += 1 }
@@ -43,11 +44,11 @@ enum UTF8Validation {
         case 0xC2...0xDF:
             return continuation(1) ? 2 : 0
         case 0xE0:
-            return continuation(1, 0xA0) && continuation(2) ? 3 : 0          // no overlongs
+            return continuation(1, 0xA0) && continuation(2) ? 3 : 0  // no overlongs
         case 0xE1...0xEC, 0xEE, 0xEF:
             return continuation(1) && continuation(2) ? 3 : 0
         case 0xED:
-            return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0    // no surrogates
+            return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0  // no surrogates
         case 0xF0:
             return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
         case 0xF1...0xF3:
@@ -55,7 +56,7 @@ enum UTF8Validation {
         case 0xF4:
             return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0  // ≤ U+10FFFF
         default:
-            return 0                                                          // 80–C1, F5–FF
+            return 0  // 80–C1, F5–FF
         }
     }
 }
