@@ -43,12 +43,16 @@ enum DisplayFormat: String, Sendable, Hashable {
     }
 
     /// The size of a shortfall in the indicator's own unit, without sign (for percentages: the
-    /// number of percentage points, without the `%`).
+    /// number of percentage points, without the `%`). A shortfall too small to show at two
+    /// decimals reads `<0.01`, never `0.00`: a reader must not see a miss of nothing (2.997
+    /// against a target of 3.00 shows as `3.00 ≥ 3.00`, short by `<0.01`).
     func gapNumber(_ gap: Double) -> String {
+        let text: String
         switch self {
-        case .percent: return DisplayFormat.fixed(abs(gap) * 100, decimals: 2, grouping: false)
-        case .count, .decimal: return text(abs(gap))
+        case .percent: text = DisplayFormat.fixed(abs(gap) * 100, decimals: 2, grouping: false)
+        case .count, .decimal: text = self.text(abs(gap))
         }
+        return gap != 0 && (text == "0.00" || text == "0") ? "<0.01" : text
     }
 
     /// What reports print for an undefined value.

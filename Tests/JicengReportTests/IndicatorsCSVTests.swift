@@ -88,6 +88,12 @@ struct DisplayFormatTests {
         #expect(DisplayFormat.percent.targetText(0.9, comparator: .atLeast) == "≥ 90.00%")
         #expect(DisplayFormat.decimal.targetText(15, comparator: .atMost) == "≤ 15.00")
         #expect(DisplayFormat.percent.gapNumber(0.0249) == "2.49")
+        // A shortfall that rounds to nothing at two decimals is never shown as a miss of 0.00:
+        // 2.997 against 3.00 is short by 0.003, 99.996% against 100% by 0.004 points.
+        #expect(DisplayFormat.decimal.gapNumber(3.0 - 2.997) == "<0.01")
+        #expect(DisplayFormat.percent.gapNumber(0.00004) == "<0.01")
+        #expect(DisplayFormat.decimal.gapNumber(0) == "0.00")
+        #expect(DisplayFormat.decimal.gapNumber(0.005) == "0.01")
         #expect(DisplayFormat.share(4229, of: 4690) == "90.2%")
     }
 }
