@@ -19,17 +19,7 @@ struct BehindPaceSection {
         let isFirst: Bool
     }
 
-    struct Row {
-        let card: String
-        let cardClass: String
-        let marker: String
-        let unitName: String
-        let levelName: String
-        let parentName: String?
-        let sameNote: String?
-        let items: [Item]
-        let span: Int
-    }
+    typealias Row = UnitShortfallRow<Item>
 
     static let limit = 20
 

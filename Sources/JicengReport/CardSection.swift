@@ -15,18 +15,7 @@ struct CardSection {
         let isFirst: Bool
     }
 
-    struct Row {
-        let card: String
-        let cardClass: String
-        let marker: String
-        let unitName: String
-        let levelName: String
-        let parentName: String?
-        /// Says that the unit's only sub-unit has the same figures and is not listed again.
-        let sameNote: String?
-        let items: [Item]
-        let span: Int
-    }
+    typealias Row = UnitShortfallRow<Item>
 
     static let limit = 20
 
