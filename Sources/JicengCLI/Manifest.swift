@@ -59,11 +59,7 @@ struct Manifest: Encodable {
                     code: $0.code.rawValue, file: $0.file, line: $0.line, column: $0.column, value: $0.value,
                     message: $0.message.text(language))
             }
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
-        let date = epoch.map { Date(timeIntervalSince1970: $0) } ?? Date()
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        generated_at = f.string(from: date)
+        generated_at = SourceDate.now()
         inputs = e.dataQuality.files.map {
             Input(
                 dataset: $0.dataset, file: $0.file, sha256: $0.sha256, bytes: $0.bytes, encoding: $0.encoding,

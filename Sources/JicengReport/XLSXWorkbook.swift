@@ -62,20 +62,11 @@ public enum XLSXWorkbook {
             strings["col.target"], strings["workbook.comparator"], strings["col.status"],
         ]
         try writer.header(sheet, headers)
-        var order: [String: Int] = [:]
-        for (i, info) in e.indicators.enumerated() where order[info.name] == nil { order[info.name] = i }
-        var resultsByUnit: [String: [IndicatorResult]] = [:]
-        for r in e.results { resultsByUnit[r.unitId, default: []].append(r) }
+        let resultsByUnit = Self.byUnit(e.results, unit: \.unitId, indicator: \.indicator, order: e.indicators)
 
         var row: UInt32 = 1
         for unit in e.units where unit.level == level {
-            let results = (resultsByUnit[unit.id] ?? []).sorted { a, b in
-                let oa = order[a.indicator] ?? Int.max
-                let ob = order[b.indicator] ?? Int.max
-                if oa != ob { return oa < ob }
-                return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
-            }
-            for r in results {
+            for r in resultsByUnit[unit.id] ?? [] {
                 let format = index.format(r.indicator)
                 let numberFormat = writer.numberFormat(format)
                 try writer.text(sheet, row, 0, unit.id)
@@ -194,22 +185,13 @@ public enum XLSXWorkbook {
             strings["year.completion"], strings["col.status"],
         ]
         try writer.header(sheet, headers)
-        var order: [String: Int] = [:]
-        for (i, info) in index.evaluation.indicators.enumerated() where order[info.name] == nil { order[info.name] = i }
-        var resultsByUnit: [String: [YearToDateResult]] = [:]
-        for r in table.results { resultsByUnit[r.unitId, default: []].append(r) }
+        let resultsByUnit = Self.byUnit(table.results, unit: \.unitId, indicator: \.indicator, order: index.evaluation.indicators)
         var names: [String: String] = [:]
         for unit in table.units where names[unit.id] == nil { names[unit.id] = unit.name }
 
         var row: UInt32 = 1
         for unit in table.units {
-            let results = (resultsByUnit[unit.id] ?? []).sorted { a, b in
-                let oa = order[a.indicator] ?? Int.max
-                let ob = order[b.indicator] ?? Int.max
-                if oa != ob { return oa < ob }
-                return a.indicator.utf8.lexicographicallyPrecedes(b.indicator.utf8)
-            }
-            for r in results {
+            for r in resultsByUnit[unit.id] ?? [] {
                 let format = index.format(r.indicator)
                 let numberFormat = writer.numberFormat(format)
                 try writer.text(sheet, row, 0, unit.id)
@@ -278,5 +260,25 @@ public enum XLSXWorkbook {
             row += 1
         }
         try writer.finish(sheet, rows: row, columns: UInt16(headers.count))
+    }
+
+    /// Result rows grouped by unit, each unit's in the pipeline's indicator order (indicators it
+    /// does not list last, by name): the row order of every per-unit sheet.
+    private static func byUnit<Row>(
+        _ results: [Row], unit: KeyPath<Row, String>, indicator: KeyPath<Row, String>,
+        order indicators: [IndicatorInfo]
+    ) -> [String: [Row]] {
+        var order: [String: Int] = [:]
+        for (i, info) in indicators.enumerated() where order[info.name] == nil { order[info.name] = i }
+        var grouped: [String: [Row]] = [:]
+        for r in results { grouped[r[keyPath: unit], default: []].append(r) }
+        return grouped.mapValues { rows in
+            rows.sorted { a, b in
+                let oa = order[a[keyPath: indicator]] ?? Int.max
+                let ob = order[b[keyPath: indicator]] ?? Int.max
+                if oa != ob { return oa < ob }
+                return a[keyPath: indicator].utf8.lexicographicallyPrecedes(b[keyPath: indicator].utf8)
+            }
+        }
     }
 }
