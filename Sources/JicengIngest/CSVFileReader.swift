@@ -175,16 +175,40 @@ public final class CSVFileReader {
     /// Removes the first `count` bytes from the buffer.
     private func consume(_ count: Int) {
         guard count > 0 else { return }
-        let rest = length - count
-        if rest > 0 { buffer.update(from: buffer + count, count: rest) }
-        length = rest
+        if bytesAlreadyMoved {
+            // `takeChunk` handed the buffer over and already put the rest at the start of a new one.
+            bytesAlreadyMoved = false
+            length = restAfterHandOver
+        } else {
+            let rest = length - count
+            if rest > 0 { buffer.update(from: buffer + count, count: rest) }
+            length = rest
+        }
         scanner.shift(by: count)
     }
 
+    /// Set by `takeChunk` when it gave the chunk the buffer itself; `consume` then only shifts.
+    private var bytesAlreadyMoved = false
+    private var restAfterHandOver = 0
+
     /// Hands the first `count` bytes off as an owned chunk and removes them from the buffer.
+    ///
+    /// The chunk takes the buffer itself when that copies less: the bytes after the chunk (at most
+    /// a read block or so) move to a new buffer, instead of the chunk's megabytes to a new chunk.
     private func takeChunk(_ count: Int, index: Int, isLast: Bool) -> Chunk {
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
-        bytes.update(from: buffer, count: count)
+        let bytes: UnsafeMutablePointer<UInt8>
+        let rest = length - count
+        if count > rest {
+            bytes = buffer
+            let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            if rest > 0 { fresh.update(from: buffer + count, count: rest) }
+            buffer = fresh
+            restAfterHandOver = rest
+            bytesAlreadyMoved = true
+        } else {
+            bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+            bytes.update(from: buffer, count: count)
+        }
         let spans = scanner.malformed(before: count)
         let chunk = Chunk(
             index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
@@ -231,9 +255,13 @@ public final class CSVFileReader {
         // The encoding is decided from all of the file (read apart with pread, not shown to
         // `rawObserver`): a GBK export whose first 64 KiB are ASCII is still GB18030.
         let encoding: FileEncoding
-        switch try EncodingDecision.decide(read: readAt) {
+        var wholeFileDecodes = false
+        var status = stat()
+        let fileSize: Int64? = fstat(fd, &status) == 0 ? Int64(status.st_size) : nil
+        switch try EncodingDecision.decide(read: readAt, fileSize: fileSize, workers: workerCount) {
         case .valid(let e):
             encoding = e
+            wholeFileDecodes = true
         case .neither(let best, let offset):
             let line = try EncodingDecision.line(ofOffset: offset, read: readAt)
             // Undecodable bytes in the first line (the header, or a file of binary noise): the
@@ -283,7 +311,7 @@ public final class CSVFileReader {
                     }
                     headerDone = true
                     columnCount = fields.count
-                    return .header(CSVHeader(fields: fields, line: r.line, encoding: encoding))
+                    return .header(CSVHeader(fields: fields, line: r.line, encoding: encoding, wholeFileDecodes: wholeFileDecodes))
                 }
                 if let m = malformed.first { return .malformed(m) }
                 if isLast { return .empty }
@@ -324,7 +352,8 @@ public final class CSVFileReader {
 
     private func readInParallel<P: RecordProcessor>(_ processor: P, onChunk: (P.ChunkOutput) -> Void) throws -> [P.WorkerState] {
         let workers = workerCount
-        let queue = WorkQueue<Chunk>(capacity: workers * 2)
+        // One chunk waiting per worker keeps every worker busy; more would only hold memory.
+        let queue = WorkQueue<Chunk>(capacity: workers)
         let results = OrderedResults<P.ChunkOutput>()
         let boxes = (0..<workers).map { _ in StateBox<P.WorkerState>() }
         let maxField = maxFieldBytes

@@ -4,6 +4,10 @@ public struct CSVHeader: Sendable, Hashable {
     /// The physical line of the header (1 unless blank lines precede it).
     public var line: Int
     public var encoding: FileEncoding
+    /// Every byte of the file decodes in `encoding` (the reader checked the whole file before
+    /// reading it): its cells need no check of their own. False when only the bytes up to some
+    /// record do (each record with undecodable bytes is then an `encoding-error`).
+    public var wholeFileDecodes = false
 }
 
 /// What the reader found at the start of a file.

@@ -34,6 +34,14 @@ struct UTF8StreamValidator {
                     i += 1
                     continue
                 }
+                // The commonest sequence in Chinese text, three bytes with no special range for
+                // its second byte (not E0 or ED), checked in one step.
+                if i + 2 < n, (0xE1...0xEC).contains(c) || c >= 0xEE && c <= 0xEF,
+                    base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80
+                {
+                    i += 3
+                    continue
+                }
                 lower = 0x80
                 upper = 0xBF
                 switch c {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text encodings a drop may use (contract §2): UTF-8 with or without a byte-order mark, or
 /// GB18030 (a superset of GBK, what Excel on a Chinese Windows machine writes).
 public enum FileEncoding: String, Sendable, Codable, Hashable {
@@ -33,12 +35,20 @@ enum EncodingDecision {
 
     /// `read(offset, buffer)` fills `buffer` from the file at `offset` and returns the byte count
     /// (0 at the end of the file).
-    static func decide(read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int) throws -> EncodingVerdict {
+    /// Files at least this large are checked for UTF-8 on `workers` threads at once.
+    static let parallelThreshold: Int64 = 16 << 20
+
+    static func decide(
+        read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int, fileSize: Int64? = nil, workers: Int = 1
+    ) throws -> EncodingVerdict {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
         defer { buffer.deallocate() }
         let n = try read(0, UnsafeMutableRawBufferPointer(rebasing: buffer[0..<3]))
         if n == 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { return .valid(.utf8BOM) }
 
+        if let size = fileSize, size >= parallelThreshold, workers > 1 {
+            if try isUTF8InParallel(size: size, workers: min(workers, 8), read: read) { return .valid(.utf8) }
+        }
         var utf8 = UTF8StreamValidator()
         try forEachBlock(buffer, read: read) {
             utf8.feed($0)
@@ -81,6 +91,80 @@ enum EncodingDecision {
     }
 
     /// Feeds the file's blocks to `body` from the start until it returns false or the file ends.
+    /// Whether all `size` bytes are UTF-8, checked in `workers` parts at once (a large export is
+    /// read whole before its first record, so this pass is on the critical path).
+    ///
+    /// Each part but the first starts at a byte that is not a continuation byte (10xxxxxx), found
+    /// by moving its nominal start forward; the part before it ends there and so holds every
+    /// continuation byte of its last sequence. A sequence therefore never straddles two parts,
+    /// and the file is valid exactly when every part is. Only a yes is trusted: on a no, the
+    /// caller checks again from the start, which also finds where the first bad byte is.
+    static func isUTF8InParallel(size: Int64, workers: Int, read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int) throws -> Bool {
+        var starts: [Int64] = [0]
+        let probe = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 8)
+        defer { probe.deallocate() }
+        for k in 1..<workers {
+            var start = size * Int64(k) / Int64(workers)
+            let n = try read(start, probe)
+            var moved = 0
+            while moved < n && probe[moved] & 0xC0 == 0x80 { moved += 1 }
+            start += Int64(moved)
+            if start > starts.last! && start < size { starts.append(start) }
+        }
+        starts.append(size)
+        return withoutActuallyEscaping(read) { read in
+            checkParts(starts, read: UncheckedReader(read: read))
+        }
+    }
+
+    private static func checkParts(_ starts: [Int64], read reader: UncheckedReader) -> Bool {
+        let parts = starts.count - 1
+        let verdicts = PartVerdicts(parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+            defer { buffer.deallocate() }
+            var validator = UTF8StreamValidator()
+            var offset = starts[k]
+            let end = starts[k + 1]
+            do {
+                while offset < end && validator.firstInvalid == nil {
+                    let want = Int(min(Int64(blockSize), end - offset))
+                    let n = try reader.read(offset, UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
+                    if n == 0 { break }
+                    validator.feed(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n))
+                    offset += Int64(n)
+                }
+                validator.finish()
+                verdicts.set(k, validator.firstInvalid == nil && offset == end)
+            } catch {
+                verdicts.set(k, false)
+            }
+        }
+        return verdicts.all
+    }
+
+    /// The parts' answers, each written by its own thread.
+    private final class PartVerdicts: @unchecked Sendable {
+        private var valid: [Bool]
+        private let lock = NSLock()
+        init(_ count: Int) { valid = Array(repeating: false, count: count) }
+        func set(_ k: Int, _ value: Bool) {
+            lock.lock()
+            valid[k] = value
+            lock.unlock()
+        }
+        var all: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return valid.allSatisfy { $0 }
+        }
+    }
+
+    /// The file's positional read, which is safe to call from several threads (it is `pread`).
+    private struct UncheckedReader: @unchecked Sendable {
+        let read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int
+    }
+
     private static func forEachBlock(
         _ buffer: UnsafeMutableRawBufferPointer,
         read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int,

@@ -11,6 +11,9 @@ public struct FactFileContext: Sendable {
     public var fileName: String
     public var fileIndex: Int32
     public var fileEncoding: FileEncoding
+    /// The whole file decodes in `fileEncoding` (`CSVHeader.wholeFileDecodes`): cells are valid
+    /// UTF-8 and are not checked again one by one.
+    public var wholeFileDecodes: Bool
     public var maxFieldBytes: Int
     public var listLimit: Int
     /// Write rejected records to the chunk's quarantine text.
@@ -23,7 +26,7 @@ public struct FactFileContext: Sendable {
 
     public init(
         dataset: CompiledDataset, mapping: HeaderMapping, directory: UnitDirectory, period: Period?, fileName: String,
-        fileIndex: Int32, fileEncoding: FileEncoding, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil,
+        fileIndex: Int32, fileEncoding: FileEncoding, wholeFileDecodes: Bool = false, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil,
         distinctTextColumns: [Bool] = []
     ) {
         self.dataset = dataset
@@ -33,6 +36,7 @@ public struct FactFileContext: Sendable {
         self.fileName = fileName
         self.fileIndex = fileIndex
         self.fileEncoding = fileEncoding
+        self.wholeFileDecodes = wholeFileDecodes
         self.maxFieldBytes = maxFieldBytes
         self.listLimit = listLimit
         self.quarantine = quarantine
@@ -236,7 +240,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             }
             let raw = batch.field(r, fi)
             let bytes = ByteTrimming.trimmed(raw)
-            if !UTF8Validation.isValid(bytes) || (gbFile && containsReplacement(bytes)) {
+            if !(context.wholeFileDecodes || UTF8Validation.isValid(bytes)) || (gbFile && containsReplacement(bytes)) {
                 add(.error, .encodingError, name(c), nil, FindingMessages.undecodableCell(label(c)))
                 ok = false
                 continue
@@ -429,18 +433,15 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         case .reference(.unit):
             return (dir.unit(id: bytes), false)
         case .reference(.community):
-            var candidates = dir.communities(named: bytes)
+            var street: UnsafeBufferPointer<UInt8>?
             if let sc = context.dataset.streetColumn, context.mapping.columnToField[sc] >= 0,
                 context.mapping.columnToField[sc] < available
             {
                 let streetBytes = ByteTrimming.trimmed(batch.field(r, context.mapping.columnToField[sc]))
-                if !MissingValue.isMissing(streetBytes) {
-                    let streets = Set(dir.streets(named: streetBytes))
-                    candidates = candidates.filter { dir.street(of: $0).map(streets.contains) ?? false }
-                }
+                if !MissingValue.isMissing(streetBytes) { street = streetBytes }
             }
-            if candidates.count == 1 { return (candidates[0], false) }
-            return (nil, candidates.count > 1)
+            let (unit, ambiguous) = dir.community(named: bytes, inStreetNamed: street)
+            return (unit, ambiguous)
         case .reference(.street):
             // Contract v2 §9: a street name alone places the row at the street.
             let streets = dir.streets(named: bytes)

@@ -5,19 +5,27 @@ import JicengCore
 #endif
 
 /// Finds repeated keys (request ids and other unique columns) among any number of rows in bounded
-/// memory: occurrences are buffered, and beyond `bufferLimit` each sorted buffer is spilled to a
-/// temporary run file; `duplicates()` merges the runs through a heap. Memory is about
-/// `bufferLimit` × 48 bytes (the buffer and its sort scratch; 12 MB by default) plus one read buffer
-/// per run, whatever the row count.
+/// memory.
+///
+/// Occurrences are buffered; beyond `bufferLimit` they are spread by the top bits of their key
+/// over `partitionCount` temporary partition files (a key's occurrences all land in one
+/// partition, in the order they were added). `duplicates()` then reads one partition at a time
+/// and finds its repeats with a hash table: linear in the occurrences, where sorting them was
+/// n log n and merging sorted runs a heap operation and a read per occurrence. Memory is the
+/// buffer (`bufferLimit` × 24 bytes, 6 MB by default) while collecting, and one partition with its
+/// table (about 2 × 1/128 of the occurrences × 28 bytes: 4 MB at ten million rows) while reading
+/// back.
 ///
 /// Used on the reading thread only (workers hand their occurrences over with each chunk).
 ///
-/// A run that cannot be written or read back (no temporary folder, a full disk) is not a crash and
-/// never a silently short answer: the index stops collecting and `duplicates()` throws an
-/// `io-failure` naming the file and the system's reason.
+/// A partition that cannot be written or read back (no temporary folder, a full disk, a file cut
+/// short) is not a crash and never a silently short answer: the index stops collecting and
+/// `duplicates()` throws an `io-failure` naming the file and the system's reason.
 ///
 /// Keys are 128-bit hashes (`KeyHash`); occurrences are ordered by file index then line, so the
-/// first occurrence of a key is the one kept and every later one is a duplicate.
+/// first occurrence of a key is the one kept and every later one is a duplicate. Occurrences
+/// normally arrive in that order (files in order, chunks in order); a partition whose occurrences
+/// did not is sorted instead, so the answer never depends on the order of `add` calls.
 public final class UniqueKeyIndex {
     /// One occurrence, packed: the key, and (file index << 40 | line).
     struct Entry: Comparable {
@@ -40,44 +48,87 @@ public final class UniqueKeyIndex {
         public var firstLine: Int
     }
 
+    /// Partitions once the buffer is full: a power of two, so the top bits of `high` choose one.
+    static let partitionCount = 128
+    private static let partitionShift = UInt64(64 - 7)
+
     private var buffer: [Entry] = []
     private let bufferLimit: Int
-    private var runs: [String] = []
     private let folder: String
+    /// Once spilled: each partition's file (created on its first write) and pending entries.
+    private var partitions: [Partition] = []
+    private let partitionFlushSize: Int
     public private(set) var count = 0
     /// The first spill or read-back failure; once set, nothing more is collected.
     private var failure: JicengError?
 
+    private struct Partition {
+        var path: String?
+        var fd: Int32 = -1
+        var pending: [Entry] = []
+        var written = 0
+    }
+
     public init(bufferLimit: Int = 1 << 18, temporaryFolder: String = "/tmp") {
         self.bufferLimit = max(16, bufferLimit)
         self.folder = temporaryFolder
+        partitionFlushSize = max(1, self.bufferLimit / Self.partitionCount)
     }
 
     deinit {
-        for r in runs { unlink(r) }
+        for p in partitions {
+            if p.fd >= 0 { close(p.fd) }
+            if let path = p.path { unlink(path) }
+        }
     }
 
     public func add(_ o: KeyOccurrence) {
         guard failure == nil else { return }
-        buffer.append(Entry(high: o.key.high, low: o.key.low, position: UInt64(UInt32(bitPattern: o.file)) << 40 | UInt64(o.line)))
+        let entry = Entry(high: o.key.high, low: o.key.low, position: UInt64(UInt32(bitPattern: o.file)) << 40 | UInt64(o.line))
         count += 1
-        if buffer.count >= bufferLimit { spill() }
+        if partitions.isEmpty {
+            // Reserved once (untouched pages cost no memory), so the buffer never doubles past the limit.
+            if buffer.isEmpty { buffer.reserveCapacity(bufferLimit) }
+            buffer.append(entry)
+            if buffer.count >= bufferLimit { startPartitioning() }
+        } else {
+            addToPartition(entry)
+        }
     }
 
     public func add(contentsOf occurrences: [KeyOccurrence]) {
         for o in occurrences { add(o) }
     }
 
-    private func spill() {
-        buffer.sort()
-        var template = Array((folder + "/jiceng-keys-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            fail(errno, "cannot create a temporary file for unique keys in \(folder)")
-            return
+    private func startPartitioning() {
+        partitions = Array(repeating: Partition(), count: Self.partitionCount)
+        let held = buffer
+        buffer = []
+        for e in held where failure == nil { addToPartition(e) }
+    }
+
+    @inline(__always)
+    private func addToPartition(_ e: Entry) {
+        let p = Int(truncatingIfNeeded: e.high >> Self.partitionShift)
+        partitions[p].pending.append(e)
+        if partitions[p].pending.count >= partitionFlushSize { flush(p) }
+    }
+
+    /// Appends partition `p`'s pending entries to its file (creating it first).
+    private func flush(_ p: Int) {
+        guard failure == nil, !partitions[p].pending.isEmpty else { return }
+        if partitions[p].fd < 0 {
+            var template = Array((folder + "/jiceng-keys-XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else {
+                fail(errno, "cannot create a temporary file for unique keys in \(folder)")
+                return
+            }
+            partitions[p].fd = fd
+            partitions[p].path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
         }
-        let path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        let written = buffer.withUnsafeBytes { raw in
+        let fd = partitions[p].fd
+        let written = partitions[p].pending.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -87,10 +138,12 @@ public final class UniqueKeyIndex {
             }
             return true
         }
-        if !written { fail(errno, "cannot write the temporary file \(path)") }
-        close(fd)
-        runs.append(path)
-        buffer.removeAll(keepingCapacity: true)
+        if !written {
+            fail(errno, "cannot write the temporary file \(partitions[p].path ?? folder)")
+            return
+        }
+        partitions[p].written += partitions[p].pending.count
+        partitions[p].pending.removeAll(keepingCapacity: true)
     }
 
     /// Records the first failure; `code` is the `errno` of the failed call, taken before anything
@@ -107,99 +160,122 @@ public final class UniqueKeyIndex {
     /// At most `limit` are listed (memory stays bounded when a drop repeats millions of ids); the
     /// count goes on.
     ///
-    /// - Throws: `JicengError` (`io-failure`) when a run could not be written or read back.
+    /// - Throws: `JicengError` (`io-failure`) when a partition could not be written or read back.
     public func duplicates(limit: Int = .max) throws -> (listed: [Duplicate], count: Int) {
         if let failure { throw failure }
-        var out: [Duplicate] = []
+        var finder = RepeatFinder(limit: limit)
+        if partitions.isEmpty {
+            finder.scan(&buffer)
+        } else {
+            for p in partitions.indices { flush(p) }
+            if let failure { throw failure }
+            for p in partitions.indices where partitions[p].written > 0 {
+                var entries = try readBack(p)
+                finder.scan(&entries)
+            }
+        }
+        var out = finder.listed
+        out.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        return (out, finder.total)
+    }
+
+    /// The entries of partition `p`'s file, in the order they were written; an `io-failure` when
+    /// the file does not hold exactly the entries written to it.
+    private func readBack(_ p: Int) throws -> [Entry] {
+        let path = partitions[p].path ?? folder
+        let expected = partitions[p].written
+        let stride = MemoryLayout<Entry>.stride
+        var entries = [Entry](repeating: Entry(high: 0, low: 0, position: 0), count: expected)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw JicengError(.ioFailure, "cannot read back the temporary file \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let total = expected * stride
+        let read = entries.withUnsafeMutableBytes { raw -> Int in
+            var offset = 0
+            while offset < total {
+                let n = Glibc.read(fd, raw.baseAddress! + offset, total - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                offset += n
+            }
+            return offset
+        }
+        var extra: UInt8 = 0
+        guard read == total, Glibc.read(fd, &extra, 1) == 0 else {
+            throw JicengError(.ioFailure, "cannot read back the temporary file \(path): it does not hold the \(expected) keys written to it")
+        }
+        return entries
+    }
+
+    /// Finds the repeats within groups of entries that hold every occurrence of their keys.
+    private struct RepeatFinder {
+        let limit: Int
+        var listed: [Duplicate] = []
         var total = 0
-        func unpack(_ p: UInt64) -> (Int32, Int) { (Int32(bitPattern: UInt32(p >> 40)), Int(p & ((1 << 40) - 1))) }
-        func report(_ first: Entry, _ dup: Entry) {
+        /// Open-addressing table of entry indices (-1: empty), reused from group to group.
+        var table: [Int32] = []
+
+        init(limit: Int) { self.limit = limit }
+
+        mutating func report(_ first: Entry, _ dup: Entry) {
             total += 1
-            guard out.count < limit else { return }
+            guard listed.count < limit else { return }
+            func unpack(_ p: UInt64) -> (Int32, Int) { (Int32(bitPattern: UInt32(p >> 40)), Int(p & ((1 << 40) - 1))) }
             let (ff, fl) = unpack(first.position)
             let (df, dl) = unpack(dup.position)
-            out.append(Duplicate(file: df, line: dl, firstFile: ff, firstLine: fl))
+            listed.append(Duplicate(file: df, line: dl, firstFile: ff, firstLine: fl))
         }
-        if runs.isEmpty {
-            buffer.sort()
+
+        mutating func scan(_ entries: inout [Entry]) {
+            var ordered = true
+            for i in entries.indices.dropFirst() where entries[i].position < entries[i - 1].position {
+                ordered = false
+                break
+            }
+            if ordered { scanByHash(entries) } else { scanBySorting(&entries) }
+        }
+
+        /// Entries in (file, line) order: the first time a key is seen is its first occurrence.
+        private mutating func scanByHash(_ entries: [Entry]) {
+            guard entries.count > 1 else { return }
+            var size = 16
+            while size < entries.count * 2 { size *= 2 }
+            if table.count < size { table = [Int32](repeating: -1, count: size) } else { table.withUnsafeMutableBufferPointer { $0.update(repeating: -1) } }
+            let mask = size - 1
+            // Taken out of `self` while it is probed, so that `report` can be called meanwhile.
+            var slots = table
+            table = []
+            defer { table = slots }
+            entries.withUnsafeBufferPointer { e in
+                for i in e.indices {
+                    var s = Int(truncatingIfNeeded: e[i].low ^ (e[i].low >> 29)) & mask
+                    while true {
+                        let held = Int(slots[s])
+                        if held < 0 {
+                            slots[s] = Int32(i)
+                            break
+                        }
+                        if e[held].low == e[i].low && e[held].high == e[i].high {
+                            report(e[held], e[i])
+                            break
+                        }
+                        s = (s + 1) & mask
+                    }
+                }
+            }
+        }
+
+        /// Any order: sorted by key then position, each key's first entry is its first occurrence.
+        private mutating func scanBySorting(_ entries: inout [Entry]) {
+            entries.sort()
             var i = 0
-            while i < buffer.count {
+            while i < entries.count {
                 var j = i + 1
-                while j < buffer.count && buffer[j].high == buffer[i].high && buffer[j].low == buffer[i].low {
-                    report(buffer[i], buffer[j])
+                while j < entries.count && entries[j].high == entries[i].high && entries[j].low == entries[i].low {
+                    report(entries[i], entries[j])
                     j += 1
                 }
                 i = j
-            }
-        } else {
-            if !buffer.isEmpty { spill() }
-            if let failure { throw failure }
-            var readers = runs.map { RunReader(path: $0) }
-            // A binary min-heap of run indices ordered by their heads: log(runs) per entry.
-            var heap = readers.indices.filter { readers[$0].head != nil }
-            func less(_ a: Int, _ b: Int) -> Bool { readers[heap[a]].head! < readers[heap[b]].head! }
-            func siftDown(_ start: Int) {
-                var i = start
-                while true {
-                    let l = 2 * i + 1
-                    let r = l + 1
-                    var m = i
-                    if l < heap.count && less(l, m) { m = l }
-                    if r < heap.count && less(r, m) { m = r }
-                    if m == i { return }
-                    heap.swapAt(i, m)
-                    i = m
-                }
-            }
-            for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
-            var first: Entry?
-            while let top = heap.first {
-                let e = readers[top].head!
-                readers[top].advance()
-                if readers[top].head == nil {
-                    heap.swapAt(0, heap.count - 1)
-                    heap.removeLast()
-                }
-                siftDown(0)
-                if let f = first, f.high == e.high && f.low == e.low { report(f, e) } else { first = e }
-            }
-            if let broken = readers.firstIndex(where: \.failed) {
-                throw JicengError(.ioFailure, "cannot read back the temporary file \(runs[broken])")
-            }
-        }
-        out.sort { ($0.file, $0.line) < ($1.file, $1.line) }
-        return (out, total)
-    }
-
-    /// Streams one sorted run file.
-    /// Streams one sorted run file; `failed` when it could not be opened or read to its end.
-    private struct RunReader {
-        private var file: UnsafeMutablePointer<FILE>?
-        private(set) var head: Entry?
-        private(set) var failed: Bool
-
-        init(path: String) {
-            file = fopen(path, "rb")
-            failed = file == nil
-            advance()
-        }
-
-        mutating func advance() {
-            guard let file else {
-                head = nil
-                return
-            }
-            var e = Entry(high: 0, low: 0, position: 0)
-            let n = withUnsafeMutableBytes(of: &e) { fread($0.baseAddress, MemoryLayout<Entry>.stride, 1, file) }
-            if n == 1 {
-                head = e
-            } else {
-                head = nil
-                // The end of a run is a clean end of file; anything else (a read error, a file cut
-                // short in the middle of an entry) would drop keys.
-                if ferror(file) != 0 || ftell(file) % MemoryLayout<Entry>.stride != 0 { failed = true }
-                fclose(file)
-                self.file = nil
             }
         }
     }

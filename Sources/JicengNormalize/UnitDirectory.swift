@@ -67,4 +67,23 @@ public final class UnitDirectory: Sendable {
     public func streets(named bytes: UnsafeBufferPointer<UInt8>) -> [Int] { streetsByName.lookup(bytes) ?? [] }
 
     public func street(of unit: Int) -> Int? { streetOf[unit] }
+
+    /// The community a row names (contract §2): the one community with that name or alias, or,
+    /// when `street` is given, the one among them under a street of that name. `ambiguous` when
+    /// several match. Allocates nothing: it runs once per row of a file that names communities.
+    public func community(
+        named name: UnsafeBufferPointer<UInt8>, inStreetNamed street: UnsafeBufferPointer<UInt8>?
+    ) -> (unit: Int?, ambiguous: Bool) {
+        guard let named = communitiesByName.lookup(name) else { return (nil, false) }
+        guard let street else { return named.count == 1 ? (named[0], false) : (nil, named.count > 1) }
+        let streets = streetsByName.lookup(street) ?? []
+        var match: Int?
+        var matches = 0
+        for c in named {
+            guard let s = streetOf[c], streets.contains(s) else { continue }
+            matches += 1
+            if match == nil { match = c }
+        }
+        return matches == 1 ? (match, false) : (nil, matches > 1)
+    }
 }

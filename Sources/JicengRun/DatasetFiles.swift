@@ -73,7 +73,7 @@ struct DatasetFiles {
                     let context = FactFileContext(
                         dataset: dataset, mapping: mapping, directory: reading.directory ?? UnitDirectory(units: []),
                         period: spec.role == .facts ? options.period : nil, fileName: name, fileIndex: reading.fileIndex,
-                        fileEncoding: header.encoding, maxFieldBytes: options.read.maxFieldBytes,
+                        fileEncoding: header.encoding, wholeFileDecodes: header.wholeFileDecodes, maxFieldBytes: options.read.maxFieldBytes,
                         listLimit: options.maxFindings, quarantine: reading.quarantine.isWriting,
                         distinctTextColumns: options.computeMeasures ? reading.measures.distinctTextColumns(of: dataset) : [])
                     outcome.contexts[reading.fileIndex] = FileRead(name: name, context: context)

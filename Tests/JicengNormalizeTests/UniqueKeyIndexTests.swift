@@ -32,7 +32,7 @@ struct UniqueKeyIndexTests {
         check(try index.duplicates().listed)
     }
 
-    @Test("spilled to many sorted runs gives the same answer") func spilled() throws {
+    @Test("spilled to partition files gives the same answer") func spilled() throws {
         let index = UniqueKeyIndex(bufferLimit: 16)
         fill(index)
         #expect(index.count == 1101)
@@ -73,17 +73,64 @@ struct UniqueKeyIndexTests {
         }
     }
 
-    @Test("a run file cut short in the middle of an entry: an io-failure, never a shorter list")
-    func runCutShort() throws {
+    @Test("a partition file cut short in the middle of an entry: an io-failure, never a shorter list")
+    func partitionCutShort() throws {
         let folder = NSTemporaryDirectory() + "jiceng-keys-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let index = UniqueKeyIndex(bufferLimit: 16, temporaryFolder: folder)
         fill(index)
-        let runs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("jiceng-keys-") }.sorted()
-        #expect(runs.count == 1101 / 16)
-        // 16 entries of 24 bytes each; keep one and a quarter.
-        #expect(truncate(folder + "/" + runs[0], 30) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("jiceng-keys-") }.sorted()
+        // 1,101 occurrences of 1,000 keys spread by their hash over at most 128 partitions.
+        #expect(files.count > 64 && files.count <= UniqueKeyIndex.partitionCount)
+        // Entries are 24 bytes: 30 keeps one and a quarter.
+        #expect(truncate(folder + "/" + files[0], 30) == 0)
         #expect(throws: JicengError.self) { _ = try index.duplicates() }
+    }
+
+    @Test("a partition file with an extra byte: an io-failure too")
+    func partitionTooLong() throws {
+        let folder = NSTemporaryDirectory() + "jiceng-keys-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let index = UniqueKeyIndex(bufferLimit: 16, temporaryFolder: folder)
+        fill(index)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("jiceng-keys-") }.sorted()
+        let handle = try #require(FileHandle(forWritingAtPath: folder + "/" + files[0]))
+        handle.seekToEndOfFile()
+        handle.write(Data([0]))
+        try handle.close()
+        #expect(throws: JicengError.self) { _ = try index.duplicates() }
+    }
+
+    @Test("spilled and in memory agree with a count made independently, on 300,000 keys with repeats in random order")
+    func agreesWithDictionary() throws {
+        var random = SystemRandomNumberGenerator()
+        var occurrences: [KeyOccurrence] = []
+        for i in 0..<300_000 {
+            // Keys K0…K199999: about a third of them repeat, some three times.
+            let k = i < 200_000 ? i : Int.random(in: 0..<200_000, using: &random)
+            occurrences.append(KeyOccurrence(key: key("K\(k)"), file: Int32(i / 100_000), line: i % 100_000 + 2))
+        }
+        // Expected, by a dictionary of first positions over occurrences in (file, line) order.
+        var first: [KeyHash: (Int32, Int)] = [:]
+        var expected: [UniqueKeyIndex.Duplicate] = []
+        for o in occurrences {
+            if let f = first[o.key] {
+                expected.append(UniqueKeyIndex.Duplicate(file: o.file, line: o.line, firstFile: f.0, firstLine: f.1))
+            } else {
+                first[o.key] = (o.file, o.line)
+            }
+        }
+        for bufferLimit in [1 << 20, 1 << 12] {
+            let inOrder = UniqueKeyIndex(bufferLimit: bufferLimit)
+            inOrder.add(contentsOf: occurrences)
+            let (listed, count) = try inOrder.duplicates()
+            #expect(count == 100_000)
+            #expect(listed == expected)
+            let shuffled = UniqueKeyIndex(bufferLimit: bufferLimit)
+            shuffled.add(contentsOf: occurrences.shuffled())
+            #expect(try shuffled.duplicates().listed == expected)
+        }
     }
 }

@@ -24,7 +24,9 @@ enum DateParser {
     ///   the 1900 date system (`43563.3592` is 2019-04-08; serial 60, Excel's 1900-02-29, does
     ///   not exist).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
-        var cursor = FoldedScalarCursor(ByteTrimming.trimmed(bytes))
+        let trimmed = ByteTrimming.trimmed(bytes)
+        if let date = parseCommonForm(trimmed) { return date }
+        var cursor = FoldedScalarCursor(trimmed)
         var number = 0
         let digits = cursor.readDigits(upTo: 14, into: &number)
         switch digits {
@@ -50,6 +52,30 @@ enum DateParser {
 
     /// The rest of a `yyyy-m-d`, `yyyy/m/d`, `yyyy.m.d` or `yyyy年m月d日` date (and any time) after
     /// its four-digit year.
+    /// The forms most exports use, in ASCII: `2023-03-05`, `2023-03-05 14:03` and
+    /// `2023-03-05 14:03:27` (or with `/` or `.` twice), read straight from the bytes. Nil for
+    /// anything else, and for a date that does not exist: the general parser then reads the cell,
+    /// and gives the same answer for these forms (it makes the same `CivilDate` from them).
+    @inline(__always)
+    private static func parseCommonForm(_ t: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        let n = t.count
+        guard n == 10 || n == 16 || n == 19 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let d = t[i] &- 0x30
+            return d < 10 ? Int(d) : nil
+        }
+        let separator = t[4]
+        guard separator == 0x2D || separator == 0x2F || separator == 0x2E, t[7] == separator,
+            let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+            let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+        else { return nil }
+        if n > 10 {
+            guard t[10] == 0x20, digit(11) != nil, digit(12) != nil, t[13] == 0x3A, digit(14) != nil, digit(15) != nil else { return nil }
+            if n == 19 { guard t[16] == 0x3A, digit(17) != nil, digit(18) != nil else { return nil } }
+        }
+        return CivilDate(year: ((y0 * 10 + y1) * 10 + y2) * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+    }
+
     private static func parseAfterYear(_ year: Int, _ cursor: inout FoldedScalarCursor) -> CivilDate? {
         var month = 0
         var day = 0

@@ -13,6 +13,11 @@ enum MissingValue {
         let t = ByteTrimming.trimmed(bytes)
         if t.isEmpty { return true }
         if t.count > longestSpelling { return false }
+        // Every spelling starts with `-`, `n`/`N`, `—` (E2 80 94) or a full-width form (EF …).
+        switch t[0] {
+        case 0x2D, 0x4E, 0x6E, 0xE2, 0xEF: break
+        default: return false
+        }
         var cursor = FoldedScalarCursor(t)
         guard let first = cursor.next() else { return true }
         switch first {
