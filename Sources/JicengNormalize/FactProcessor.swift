@@ -26,7 +26,8 @@ public struct FactFileContext: Sendable {
 
     public init(
         dataset: CompiledDataset, mapping: HeaderMapping, directory: UnitDirectory, period: Period?, fileName: String,
-        fileIndex: Int32, fileEncoding: FileEncoding, wholeFileDecodes: Bool = false, maxFieldBytes: Int, listLimit: Int, quarantine: Bool, onlyLines: Set<Int>? = nil,
+        fileIndex: Int32, fileEncoding: FileEncoding, wholeFileDecodes: Bool = false, maxFieldBytes: Int, listLimit: Int, quarantine: Bool,
+        onlyLines: Set<Int>? = nil,
         distinctTextColumns: [Bool] = []
     ) {
         self.dataset = dataset

@@ -187,7 +187,9 @@ public final class UniqueKeyIndex {
         let stride = MemoryLayout<Entry>.stride
         var entries = [Entry](repeating: Entry(high: 0, low: 0, position: 0), count: expected)
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw JicengError(.ioFailure, "cannot read back the temporary file \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw JicengError(.ioFailure, "cannot read back the temporary file \(path): \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         let total = expected * stride
         let read = entries.withUnsafeMutableBytes { raw -> Int in
@@ -202,7 +204,8 @@ public final class UniqueKeyIndex {
         }
         var extra: UInt8 = 0
         guard read == total, Glibc.read(fd, &extra, 1) == 0 else {
-            throw JicengError(.ioFailure, "cannot read back the temporary file \(path): it does not hold the \(expected) keys written to it")
+            throw JicengError(
+                .ioFailure, "cannot read back the temporary file \(path): it does not hold the \(expected) keys written to it")
         }
         return entries
     }
@@ -240,7 +243,11 @@ public final class UniqueKeyIndex {
             guard entries.count > 1 else { return }
             var size = 16
             while size < entries.count * 2 { size *= 2 }
-            if table.count < size { table = [Int32](repeating: -1, count: size) } else { table.withUnsafeMutableBufferPointer { $0.update(repeating: -1) } }
+            if table.count < size {
+                table = [Int32](repeating: -1, count: size)
+            } else {
+                table.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+            }
             let mask = size - 1
             // Taken out of `self` while it is probed, so that `report` can be called meanwhile.
             var slots = table
