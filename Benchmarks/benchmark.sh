@@ -1,89 +1,104 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): jiceng run/validate on a generated drop of N requests, wall time and peak
-# RSS by /usr/bin/time, linearity against N/10, and DuckDB on the same files when Python is there.
+# Benchmark (not a test): jiceng run and validate against DuckDB on both sample shapes, in one run.
 #
-#   bash Benchmarks/benchmark.sh [N]        # default N = 10000000 (about 1.3 GB)
-#   REPEAT=5 bash Benchmarks/benchmark.sh   # runs of each command (default 3); the median counts
+#   bash Benchmarks/benchmark.sh [N]          # N requests per drop, default 10000000
+#   bash Benchmarks/benchmark.sh 100000       # quick smoke run
+#   REPEAT=5 bash Benchmarks/benchmark.sh     # rounds (default 3); medians count
 #
-# Each command runs REPEAT times (the short runs three times as often), interleaved with the others
-# so that a burst of load from a neighbour on a shared machine hits all of them alike; the median
-# wall time and the highest peak RSS are reported. Linearity is given twice: as measured, and after
-# taking off the fixed cost of a run (start-up, the small datasets, reports), measured on a drop of
-# 1,000 requests. Drops and the DuckDB venv live in Benchmarks/data/ (ignored by git).
+# Shapes (jiceng sample --shape): clean is one export of one system (one requests.csv, 2023);
+# messy mixes every form real exports take (two files per street, GB18030, aliases, synonyms, 2022).
+# Every round runs each command once, interleaved (clean run, DuckDB clean, messy run, DuckDB messy,
+# validates, then the short clean runs of N/10 and 1,000 requests three times each), so that a burst
+# of load from a neighbour on a shared machine hits all of them alike. /usr/bin/time gives wall time,
+# CPU seconds (user + sys) and peak RSS; the medians are reported, then the ratios with their targets
+# and the linearity of run on the clean shape after taking off the fixed cost of a run (measured on
+# 1,000 requests). DuckDB's answers for every unit are compared with Jiceng's indicators.csv.
+# Drops, outputs and DuckDB (from PyPI, in a venv) live in Benchmarks/data/ (ignored by git); a drop
+# is generated once and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-10000000}"
 SMALL=$(( N / 10 ))
+TINY=1000
 REPEAT="${REPEAT:-3}"
 DATA=Benchmarks/data
 mkdir -p "$DATA"
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }
+[ -x "$DATA/venv/bin/python" ] || { python3 -m venv "$DATA/venv" && "$DATA/venv/bin/pip" install -q duckdb; }
 swift build -c release --product jiceng >/dev/null
 J=.build/release/jiceng
+DUCK=("$DATA/venv/bin/python" Benchmarks/duckdb_requests.py)
+year() { [ "$1" = clean ] && echo 2023 || echo 2022; }
 
-# One timed run: appends "wall rss_kb" to the file $1; the command follows.
+# One timed run: appends "wall user sys rss_kb" to the file $1, the command's stdout goes to $2.
 timed() {
-  local into=$1; shift
-  /usr/bin/time -f "%e %M" -o "$DATA/time.txt" "$@" >/dev/null 2>"$DATA/stderr.txt" || true
-  cat "$DATA/time.txt" >> "$into"
+  local into=$1 stdout=$2; shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$DATA/time.txt" "$@" >"$stdout" 2>"$DATA/stderr.txt" || { echo "failed: $*" >&2; cat "$DATA/stderr.txt" >&2; }
+  tail -1 "$DATA/time.txt" >> "$into"
 }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
-report() {  # label, file → prints the line, sets $WALL to the median wall time and $FASTEST
+ratio() { echo "scale=6; $1 / $2" | bc -l | awk '{printf "%.2f", $1}'; }
+# "met" or "missed" for value $1 against [$2, $3].
+verdict() { awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN {print (v >= lo && v <= hi) ? "met" : "missed"}'; }
+report() {  # label, file → prints medians; sets WALL, CPU, RSS_MB
   local label=$1 file=$2
-  WALL=$(cut -d' ' -f1 "$file" | median)
-  FASTEST=$(cut -d' ' -f1 "$file" | sort -n | head -1)
-  local rss runs
-  rss=$(cut -d' ' -f2 "$file" | sort -n | tail -1)
-  runs=$(cut -d' ' -f1 "$file" | tr '\n' ' ')
-  printf '%-30s median wall %7.2f s   peak RSS %6.1f MB   (runs: %s)\n' "$label" "$WALL" "$(echo "$rss / 1024" | bc -l)" "$runs"
+  WALL=$(awk '{print $1}' "$file" | median)
+  CPU=$(awk '{print $2 + $3}' "$file" | median)
+  RSS_MB=$(awk '{print $4 / 1024}' "$file" | median)
+  printf '%-40s wall %7.2f s   CPU %7.2f s   peak RSS %7.1f MB   (%d runs; walls: %s)\n' \
+    "$label" "$WALL" "$CPU" "$RSS_MB" "$(wc -l < "$file")" "$(awk '{printf "%s ", $1}' "$file")"
 }
 
-TINY=1000
-for n in "$N" "$SMALL" "$TINY"; do
-  if [ ! -f "$DATA/drop-$n/.complete" ]; then
-    rm -rf "$DATA/drop-$n"
-    : > "$DATA/t-sample-$n"
-    timed "$DATA/t-sample-$n" $J sample --requests "$n" --out "$DATA/drop-$n"
-    touch "$DATA/drop-$n/.complete"
-    report "jiceng sample ($n)" "$DATA/t-sample-$n"
+drop() { echo "$DATA/drop-$1-$2"; }
+for spec in "clean $N" "clean $SMALL" "clean $TINY" "messy $N"; do
+  set -- $spec
+  d=$(drop "$1" "$2")
+  if [ ! -f "$d/.complete" ]; then
+    rm -rf "$d"
+    : > "$DATA/t-sample-$1-$2"
+    timed "$DATA/t-sample-$1-$2" /dev/null $J sample --shape "$1" --requests "$2" --out "$d"
+    touch "$d/.complete"
+    report "jiceng sample --shape $1 ($2)" "$DATA/t-sample-$1-$2"
   fi
 done
-size=$(du -sb --exclude=.complete "$DATA/drop-$N" | cut -f1)
-echo "drop: $N requests, $(( size / 1000000 )) MB; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $REPEAT runs each"
-
-have_duck=no
-if command -v python3 >/dev/null; then
-  [ -x "$DATA/venv/bin/python" ] || { python3 -m venv "$DATA/venv" && "$DATA/venv/bin/pip" install -q duckdb; }
-  have_duck=yes
-fi
-
-for f in run-big run-small run-tiny validate-big duck; do : > "$DATA/t-$f"; done
-for ((i = 1; i <= REPEAT; i++)); do
-  timed "$DATA/t-run-big" $J run --data "$DATA/drop-$N" --period 2022 --out "$DATA/out-$N"
-  for k in 1 2 3; do
-    timed "$DATA/t-run-small" $J run --data "$DATA/drop-$SMALL" --period 2022 --out "$DATA/out-$SMALL"
-    timed "$DATA/t-run-tiny" $J run --data "$DATA/drop-$TINY" --period 2022 --out "$DATA/out-$TINY"
-  done
-  timed "$DATA/t-validate-big" $J validate --data "$DATA/drop-$N" --period 2022 --format json
-  [ $have_duck = yes ] && timed "$DATA/t-duck" "$DATA/venv/bin/python" Benchmarks/duckdb_requests.py "$DATA/drop-$N" 2022
+for shape in clean messy; do
+  d=$(drop $shape "$N")
+  echo "$shape drop: $N requests, $(( $(du -sb --exclude=.complete "$d" | cut -f1) / 1000000 )) MB ($(ls "$d" | tr '\n' ' '))"
 done
-report "jiceng run ($N)" "$DATA/t-run-big"; run_big=$WALL; fast_big=$FASTEST
-report "jiceng run ($SMALL)" "$DATA/t-run-small"; run_small=$WALL; fast_small=$FASTEST
-report "jiceng run ($TINY: fixed cost)" "$DATA/t-run-tiny"; run_tiny=$WALL; fast_tiny=$FASTEST
-report "jiceng validate ($N)" "$DATA/t-validate-big"; validate_big=$WALL
-echo "linearity: run($N) / (10 × run($SMALL)) = $(echo "$run_big / (10 * $run_small)" | bc -l | cut -c1-5)"
-echo "linearity without the fixed cost: (run($N) - run($TINY)) / (10 × (run($SMALL) - run($TINY))) = $(echo "($run_big - $run_tiny) / (10 * ($run_small - $run_tiny))" | bc -l | cut -c1-5) from medians, $(echo "($fast_big - $fast_tiny) / (10 * ($fast_small - $fast_tiny))" | bc -l | cut -c1-5) from the fastest runs  (target 0.90–1.10)"
-echo "validate / run = $(echo "$validate_big / $run_big" | bc -l | cut -c1-5)  (target ≤ 1.00)"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $REPEAT rounds; DuckDB $("$DATA/venv/bin/python" -c 'import duckdb; print(duckdb.__version__)') with 2 threads"
 
-if [ $have_duck = yes ]; then
-  report "duckdb (same indicators)" "$DATA/t-duck"; duck=$WALL
-  "$DATA/venv/bin/python" Benchmarks/duckdb_requests.py "$DATA/drop-$N" 2022 2>/dev/null > "$DATA/duckdb.txt"
-  echo "jiceng run / duckdb wall time = $(echo "$run_big / $duck" | bc -l | cut -c1-5)  (target ≤ 1.50)"
-  # Same answers: the city's request figures.
-  city=$(awk -F, 'NR>1 && $4=="city"' "$DATA/out-$N/indicators.csv")
-  get() { echo "$city" | awk -F, -v i="$1" -v c="$2" '$5==i {print $c}'; }
-  mine="requests_received=$(get requests_received 6) requests_resolved=$(get requests_resolved 6) requests_in_progress=$(get requests_in_progress 6) requests_explained=$(get requests_explained 6) requests_open=$(get requests_open 6) ontime_numerator=$(get ontime_rate 7) days_to_close_sum=$(get mean_days_to_close 7) satisfied=$(get satisfaction_rate 7) rated=$(get satisfaction_rate 8)"
-  theirs=$(cat "$DATA/duckdb.txt")
-  if [ "$mine" = "$theirs" ]; then echo "same answers: yes ($mine)"; else echo "same answers: NO"; echo " jiceng: $mine"; echo " duckdb: $theirs"; fi
-fi
+T="$DATA/t"
+for shape in clean messy; do for f in run validate duck; do : > "$T-$f-$shape"; done; done
+: > "$T-run-small"; : > "$T-run-tiny"
+for ((i = 1; i <= REPEAT; i++)); do
+  for shape in clean messy; do
+    timed "$T-run-$shape" /dev/null $J run --data "$(drop $shape "$N")" --period "$(year $shape)" --out "$DATA/out-$shape"
+    timed "$T-duck-$shape" "$DATA/answers-$shape.csv" "${DUCK[@]}" "$(drop $shape "$N")" "$(year $shape)"
+  done
+  for shape in clean messy; do
+    timed "$T-validate-$shape" /dev/null $J validate --data "$(drop $shape "$N")" --period "$(year $shape)" --format json
+  done
+  for k in 1 2 3; do
+    timed "$T-run-small" /dev/null $J run --data "$(drop clean "$SMALL")" --period 2023 --out "$DATA/out-clean-small"
+    timed "$T-run-tiny" /dev/null $J run --data "$(drop clean "$TINY")" --period 2023 --out "$DATA/out-clean-tiny"
+  done
+done
+
+echo
+for shape in clean messy; do
+  report "jiceng run, $shape ($N)" "$T-run-$shape"; run_wall=$WALL; run_cpu=$CPU; run_rss=$RSS_MB
+  report "jiceng validate, $shape ($N)" "$T-validate-$shape"; validate_wall=$WALL
+  report "duckdb, $shape ($N)" "$T-duck-$shape"; duck_wall=$WALL; duck_cpu=$CPU
+  r=$(ratio "$run_wall" "$duck_wall")
+  echo "  $shape: run / DuckDB wall = $r (target ≤ 1.00: $(verdict "$r" 0 1.00)), CPU = $(ratio "$run_cpu" "$duck_cpu")"
+  echo "  $shape: run peak RSS = $(printf '%.1f' "$run_rss") MB (target ≤ 64 MB: $(verdict "$run_rss" 0 64))"
+  r=$(ratio "$validate_wall" "$run_wall")
+  echo "  $shape: validate / run wall = $r (target ≤ 1.00: $(verdict "$r" 0 1.00))"
+  echo "  $shape: $(python3 Benchmarks/compare_requests.py "$DATA/out-$shape/indicators.csv" "$DATA/answers-$shape.csv" || true)"
+  [ $shape = clean ] && clean_run=$run_wall
+done
+report "jiceng run, clean ($SMALL)" "$T-run-small"; small=$WALL
+report "jiceng run, clean ($TINY: fixed cost)" "$T-run-tiny"; tiny=$WALL
+lin=$(echo "scale=6; ($clean_run - $tiny) / (10 * ($small - $tiny))" | bc -l | awk '{printf "%.2f", $1}')
+echo "  clean: linearity (run($N) − run($TINY)) / (10 × (run($SMALL) − run($TINY))) = $lin (target 0.90–1.10: $(verdict "$lin" 0.90 1.10))"

@@ -40,4 +40,5 @@ enum ValueName {
     static let format = (zh: "格式", en: "format")
     static let name = (zh: "名称", en: "name")
     static let seed = (zh: "种子", en: "seed")
+    static let shape = (zh: "messy|clean", en: "messy|clean")
 }

@@ -4,7 +4,10 @@
 ///
 /// A messy drop splits requests into one file per street (`requests-绣林街道.csv`, …) whose
 /// headers differ in aliases and column order, one with BOM and CRLF; values use Chinese synonyms,
-/// several date forms with times, missing-value markers and quoted awkward categories. This is the
+/// several date forms with times, missing-value markers and quoted awkward categories. A clean drop
+/// is one file of one system: canonical headers, `2023-03-05 14:03`, every request named by its
+/// community (and its street where two communities share the name), and the system's one Chinese word per channel, status and satisfaction
+/// value (`SampleVocabulary.systemStatuses`…). This is the
 /// hot path of the generator (ten million rows), so rows are assembled from pooled bytes only.
 enum RequestsWriter {
     enum Column {
@@ -24,6 +27,18 @@ enum RequestsWriter {
     }
 
     static func layouts(_ context: GenerationContext) -> [Layout] {
+        if context.configuration.shape == .clean {
+            return [
+                Layout(
+                    name: "requests.csv", encoding: .utf8, crlf: false,
+                    columns: [
+                        (.requestId, "request_id"), (.receivedAt, "received_at"), (.channel, "channel"),
+                        (.community, "community"), (.street, "street"), (.category, "category"), (.status, "status"),
+                        (.closedAt, "closed_at"), (.satisfaction, "satisfaction"),
+                    ],
+                    dateStyle: .iso, timeStyle: .minutes)
+            ]
+        }
         guard context.configuration.messy else {
             return [
                 Layout(
@@ -66,6 +81,7 @@ enum RequestsWriter {
         let hierarchy = context.hierarchy
         let calendar = context.calendar
         let messy = c.messy
+        let clean = c.shape == .clean
         var rng = context.random(40)
         let layouts = layouts(context)
 
@@ -77,11 +93,15 @@ enum RequestsWriter {
         let missing = SampleVocabulary.missing.map { pool.field($0) }
         let categories = SampleVocabulary.requestCategories.map { pool.field($0) }
         let awkward = SampleVocabulary.awkwardRequestCategories.map { pool.field($0) }
+        let systemChannels = SampleVocabulary.systemChannels.map { pool.field($0) }
+        let systemStatuses = SampleVocabulary.systemStatuses.map { pool.field($0) }
+        let systemSatisfaction = SampleVocabulary.systemSatisfaction.map { pool.field($0) }
         let prefix = pool.raw("GD")
         let pickers = layouts.map {
             UnitReferencePicker(
                 hierarchy: hierarchy, pool: pool, messy: messy, gridId: $0.has(.gridId),
-                unitId: $0.has(.unitId), community: $0.has(.community), street: $0.has(.street))
+                unitId: $0.has(.unitId), community: $0.has(.community), street: $0.has(.street),
+                streetOnlyWhenNeeded: clean)
         }
         pool.freeze()
 
@@ -151,12 +171,13 @@ enum RequestsWriter {
             if outOfPeriod {
                 g = rng.below(gridCount)
                 community = hierarchy.communityOfGrid[g]
-                toCommunity = rng.chance(RequestPlan.escalatedPercent)
+                toCommunity = rng.chance(RequestPlan.escalatedPercent) || clean
             } else {
                 slot = units.draw(&rng)
                 g = plan.gridPosition[slot]
                 community = plan.communityPosition[slot]
-                toCommunity = g < 0
+                // A clean export names the community even of a request handled by one of its grids.
+                toCommunity = g < 0 || clean
             }
             let file = messy ? hierarchy.streetOfCommunity[community] : 0
             let reference = toCommunity ? pickers[file].community(community, rng: &rng) : pickers[file].grid(g, rng: &rng)
@@ -234,7 +255,7 @@ enum RequestsWriter {
                 case .receivedAt:
                     dates.write(day: day, style: style, time: time, seconds: seconds, to: out)
                 case .channel:
-                    out.slice(channels.pick(channel, messy: messy, rng: &rng))
+                    out.slice(clean ? systemChannels[channel] : channels.pick(channel, messy: messy, rng: &rng))
                 case .gridId:
                     out.slice(reference.gridId)
                 case .unitId:
@@ -246,7 +267,7 @@ enum RequestsWriter {
                 case .category:
                     out.slice(category)
                 case .status:
-                    out.slice(statuses.pick(status, messy: messy, rng: &rng))
+                    out.slice(clean ? systemStatuses[status] : statuses.pick(status, messy: messy, rng: &rng))
                 case .closedAt:
                     if closeDay >= 0 {
                         dates.write(day: closeDay, style: style, time: time, seconds: closeSeconds, to: out)
@@ -255,7 +276,8 @@ enum RequestsWriter {
                     }
                 case .satisfaction:
                     if satisfaction >= 0 {
-                        out.slice(satisfactions.pick(satisfaction, messy: messy, rng: &rng))
+                        out.slice(
+                            clean ? systemSatisfaction[satisfaction] : satisfactions.pick(satisfaction, messy: messy, rng: &rng))
                     } else {
                         out.missing(messy: messy, rng: &rng, markers: missing)
                     }

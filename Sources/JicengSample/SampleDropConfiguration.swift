@@ -59,9 +59,15 @@ public struct SampleDropConfiguration: Sendable, Hashable {
     public var propertyInstructors: Int
     public var estatesManaged: Int
 
+    /// How the files look (`SampleShape`).
+    public var shape: SampleShape
+
     /// Whether files look like real exports (aliases, column orders, BOM, CRLF, GB18030, synonyms,
-    /// date forms, full-width digits…) or are plain canonical CSV. Both are valid under the contract.
-    public var messy: Bool
+    /// date forms, full-width digits…); setting it chooses between the `messy` and `plain` shapes.
+    public var messy: Bool {
+        get { shape == .messy }
+        set { shape = newValue ? .messy : .plain }
+    }
 
     public init(
         seed: UInt64 = 4, hierarchySeed: UInt64 = 421081, year: Int = 2022, quarters: [Int] = [2],
@@ -97,7 +103,7 @@ public struct SampleDropConfiguration: Sendable, Hashable {
         self.propertyPartyOrgs = propertyPartyOrgs
         self.propertyInstructors = propertyInstructors
         self.estatesManaged = estatesManaged
-        self.messy = messy
+        self.shape = messy ? .messy : .plain
     }
 
     /// The period a run over this drop would use: the quarter when one quarter is generated, the
@@ -164,6 +170,20 @@ public struct SampleDropConfiguration: Sendable, Hashable {
 
     /// The four quarters of 2022, in order.
     public static let shishou2022: [SampleDropConfiguration] = [shishou2022Q1, shishou2022Q2, shishou2022Q3, shishou2022Q4]
+
+    /// The clean shape at benchmark scale: one export of one system for the whole of `year`
+    /// (requests spread over its four quarters, none out of period), a city of 1,811 units (city,
+    /// district, 12 streets, 150 communities, 1,647 grids) and 100,000 service records.
+    public static func cleanExport(requests: Int, seed: UInt64 = 4, year: Int = 2023) -> SampleDropConfiguration {
+        var configuration = SampleDropConfiguration(
+            seed: seed, year: year, quarters: [1, 2, 3, 4],
+            requests: requests, outOfPeriodRequests: 0,
+            services: 100_000, outOfPeriodServices: 0,
+            streets: 12, communities: 150, grids: 1647,
+            propertyCompanies: 320, propertyPartyOrgs: 180, propertyInstructors: 200, estatesManaged: 480)
+        configuration.shape = .clean
+        return configuration
+    }
 
     /// Checks the configuration; throws a usage error naming the first problem.
     public func validate() throws {

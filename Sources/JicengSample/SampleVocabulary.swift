@@ -28,6 +28,12 @@ enum SampleVocabulary {
         ("dissatisfied", ["不满意"]),
     ]
 
+    /// The one word a single hotline system shows for each channel, status and satisfaction value
+    /// (clean drops), in the orders of `channels`, `statuses` and `satisfaction`.
+    static let systemChannels = ["热线", "网络", "媒体", "走访", "来信", "其他"]
+    static let systemStatuses = ["已办结", "办理中", "已答复", "未受理"]
+    static let systemSatisfaction = ["满意", "基本满意", "不满意"]
+
     static let providerTypes: [(canonical: String, synonyms: [String], weight: Int)] = [
         ("party_member", ["下沉党员", "在职党员", "党员"], 40),
         ("co_building_unit", ["共驻共建单位", "共建单位"], 15),

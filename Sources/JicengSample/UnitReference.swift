@@ -21,6 +21,9 @@ final class UnitReferencePicker {
     let hasCommunity: Bool
     let hasStreet: Bool
     let messy: Bool
+    /// Whether a community named by name gets its street only when another community has the
+    /// same name (a clean export's street column, left empty where the name alone is enough).
+    let streetOnlyWhenNeeded: Bool
 
     private let unitIds: [ByteSlice]
     private let communityNames: [ByteSlice]
@@ -31,11 +34,12 @@ final class UnitReferencePicker {
 
     init(
         hierarchy: SampleHierarchy, pool: BytePool, messy: Bool,
-        gridId: Bool, unitId: Bool, community: Bool, street: Bool
+        gridId: Bool, unitId: Bool, community: Bool, street: Bool, streetOnlyWhenNeeded: Bool = false
     ) {
-        precondition(unitId || (gridId && community && street), "a file must be able to name every unit")
+        precondition(unitId || (community && street), "a file must be able to name every community")
         self.hierarchy = hierarchy
         self.messy = messy
+        self.streetOnlyWhenNeeded = streetOnlyWhenNeeded
         hasGridId = gridId
         hasUnitId = unitId
         hasCommunity = community
@@ -59,6 +63,7 @@ final class UnitReferencePicker {
     /// A reference to grid number `g` (position in `hierarchy.grids`).
     @inline(__always)
     func grid(_ g: Int, rng: inout SampleRandom) -> UnitReference {
+        precondition(hasGridId || hasUnitId, "a file without grid_id or unit_id cannot name a grid")
         var r = UnitReference()
         let c = hierarchy.communityOfGrid[g]
         let id = unitIds[hierarchy.grids[g]]
@@ -86,7 +91,9 @@ final class UnitReferencePicker {
                 r.unitId = byId
             } else {
                 r.community = communityNames[c]
-                if hasStreet { r.street = streetText(community: c, rng: &rng) }
+                if hasStreet && (!streetOnlyWhenNeeded || hierarchy.ambiguousCommunityName[c]) {
+                    r.street = streetText(community: c, rng: &rng)
+                }
             }
             return r
         }
