@@ -14,11 +14,13 @@ func examples(_ lines: [(command: String, zh: String, en: String)]) -> String {
 enum ExampleNames {
     static let names: [(String, String)] = [
         ("2022年第二季度", "2022-Q2"), ("历史库.sqlite", "history.sqlite"), ("2022年指标.csv", "2022.csv"), ("全部指标.csv", "all.csv"),
-        ("上半年.csv", "first-half.csv"), ("数据包", "drop"), ("新报告", "new-reports"), ("报告", "reports"), ("结果.json", "result.json"),
-        ("示例数据", "sample"), ("大数据包", "big-drop"), ("阶段", "stages"), ("新目标.csv", "new-targets.csv"),
+        ("上半年.csv", "first-half.csv"), ("大数据包", "big-drop"), ("干净数据包", "clean-drop"), ("数据包", "drop"), ("新报告", "new-reports"),
+        ("报告", "reports"), ("结果.json", "result.json"),
+        ("示例数据", "sample"), ("阶段", "stages"), ("新目标.csv", "new-targets.csv"),
         ("数据检查.xml", "findings.xml"),
     ]
 
+    /// Longer names come before the names they contain (大数据包 before 数据包).
     static func english(_ command: String) -> String {
         names.reduce(command) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
