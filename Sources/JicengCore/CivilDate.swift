@@ -14,7 +14,19 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
             day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
-        self.dayNumber = Int32(CivilDate.daysFromCivil(year: year, month: month, day: day))
+        if year >= Self.tableFirstYear && year < Self.tableFirstYear + Self.tableYears {
+            dayNumber = Self.firstOfMonth[(year - Self.tableFirstYear) * 12 + month - 1] + Int32(day - 1)
+        } else {
+            dayNumber = Int32(CivilDate.daysFromCivil(year: year, month: month, day: day))
+        }
+    }
+
+    /// Day numbers of the first of every month from 1900 to 2199, so that the dates of real data
+    /// (two a request) cost a table read instead of the general computation.
+    private static let tableFirstYear = 1900
+    private static let tableYears = 300
+    private static let firstOfMonth: [Int32] = (0..<(tableYears * 12)).map {
+        Int32(daysFromCivil(year: tableFirstYear + $0 / 12, month: $0 % 12 + 1, day: 1))
     }
 
     public static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

@@ -4,23 +4,25 @@
 ///
 /// This is the context libcsv's C callbacks write into (through a pointer), hence plain
 /// manually-managed buffers rather than Swift arrays.
+@usableFromInline
 struct RecordArena {
+    @usableFromInline
     struct Record {
-        var firstField: Int32
-        var fieldCount: Int32
+        @usableFromInline var firstField: Int32
+        @usableFromInline var fieldCount: Int32
         /// Index within the record of the first field over the size limit, or -1.
         var oversizedField: Int32
-        var line: Int
+        @usableFromInline var line: Int
     }
 
-    var bytes: UnsafeMutablePointer<UInt8>
+    @usableFromInline var bytes: UnsafeMutablePointer<UInt8>
     var byteCount = 0
     var byteCapacity: Int
-    var fieldEnds: UnsafeMutablePointer<Int>
+    @usableFromInline var fieldEnds: UnsafeMutablePointer<Int>
     var fieldTotal = 0
     var fieldCapacity: Int
-    var records: UnsafeMutablePointer<Record>
-    var recordCount = 0
+    @usableFromInline var records: UnsafeMutablePointer<Record>
+    @usableFromInline var recordCount = 0
     var recordCapacity: Int
 
     // Parsing state, updated by the callbacks.

@@ -4,7 +4,7 @@
 /// only valid during the `process` call and are never turned into Strings here, which keeps
 /// the hot path allocation-free.
 public struct RecordBatch {
-    let arena: UnsafePointer<RecordArena>
+    @usableFromInline let arena: UnsafePointer<RecordArena>
     /// Position of the chunk in the file; outputs are merged in this order.
     public let chunkIndex: Int
     /// Malformed records of this chunk (stray quote, unterminated quote), each skipped alone.
@@ -12,19 +12,22 @@ public struct RecordBatch {
     /// Records the reader dropped before this chunk because they grew beyond the size bound.
     public let abandoned: [AbandonedRecord]
 
-    public var count: Int { arena.pointee.recordCount }
+    @inlinable public var count: Int { arena.pointee.recordCount }
 
     /// Physical line where record `r` starts (the header is line 1).
-    public func line(_ r: Int) -> Int { arena.pointee.records[r].line }
+    @inlinable public func line(_ r: Int) -> Int { arena.pointee.records[r].line }
 
-    public func fieldCount(_ r: Int) -> Int { Int(arena.pointee.records[r].fieldCount) }
+    @inlinable public func fieldCount(_ r: Int) -> Int { Int(arena.pointee.records[r].fieldCount) }
 
     /// The bytes of field `f` of record `r`.
+    /// Inlined into the normaliser's row loop; it reads the arena through its pointer without
+    /// copying the arena's fields.
+    @inlinable @inline(__always)
     public func field(_ r: Int, _ f: Int) -> UnsafeBufferPointer<UInt8> {
-        let a = arena.pointee
-        let index = Int(a.records[r].firstField) + f
-        let start = index == 0 ? 0 : a.fieldEnds[index - 1]
-        return UnsafeBufferPointer(start: a.bytes + start, count: a.fieldEnds[index] - start)
+        let index = Int(arena.pointee.records[r].firstField) + f
+        let ends = arena.pointee.fieldEnds
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(start: arena.pointee.bytes + start, count: ends[index] - start)
     }
 
     /// Index of the first field of record `r` longer than the field-size limit, if any.

@@ -83,52 +83,71 @@ public final class UniqueKeyIndex {
     }
 
     public func add(_ o: KeyOccurrence) {
-        guard failure == nil else { return }
-        let entry = Entry(high: o.key.high, low: o.key.low, position: UInt64(UInt32(bitPattern: o.file)) << 40 | UInt64(o.line))
-        count += 1
+        add(contentsOf: [o])
+    }
+
+    /// Adds a chunk's occurrences. The loop works on local copies of the buffer or partitions
+    /// (moved out and back, never copied), so that it pays no exclusivity check per occurrence.
+    public func add(contentsOf occurrences: [KeyOccurrence]) {
+        guard failure == nil, !occurrences.isEmpty else { return }
+        count += occurrences.count
+        var next = 0
         if partitions.isEmpty {
             // Reserved once (untouched pages cost no memory), so the buffer never doubles past the limit.
             if buffer.isEmpty { buffer.reserveCapacity(bufferLimit) }
-            buffer.append(entry)
+            let room = min(occurrences.count, bufferLimit - buffer.count)
+            buffer.append(contentsOf: occurrences[0..<room].lazy.map(Self.entry))
+            next = room
             if buffer.count >= bufferLimit { startPartitioning() }
-        } else {
-            addToPartition(entry)
+        }
+        guard next < occurrences.count else { return }
+        var parts: [Partition] = []
+        swap(&parts, &partitions)
+        defer { swap(&parts, &partitions) }
+        for o in occurrences[next...] {
+            guard add(Self.entry(o), to: &parts) else { return }
         }
     }
 
-    public func add(contentsOf occurrences: [KeyOccurrence]) {
-        for o in occurrences { add(o) }
+    @inline(__always)
+    private static func entry(_ o: KeyOccurrence) -> Entry {
+        Entry(high: o.key.high, low: o.key.low, position: UInt64(UInt32(bitPattern: o.file)) << 40 | UInt64(o.line))
     }
 
     private func startPartitioning() {
-        partitions = Array(repeating: Partition(), count: Self.partitionCount)
+        var parts = Array(repeating: Partition(), count: Self.partitionCount)
         let held = buffer
         buffer = []
-        for e in held where failure == nil { addToPartition(e) }
+        for e in held {
+            guard add(e, to: &parts) else { break }
+        }
+        partitions = parts
     }
 
+    /// False once writing failed.
     @inline(__always)
-    private func addToPartition(_ e: Entry) {
+    private func add(_ e: Entry, to parts: inout [Partition]) -> Bool {
         let p = Int(truncatingIfNeeded: e.high >> Self.partitionShift)
-        partitions[p].pending.append(e)
-        if partitions[p].pending.count >= partitionFlushSize { flush(p) }
+        parts[p].pending.append(e)
+        if parts[p].pending.count >= partitionFlushSize { flush(&parts[p]) }
+        return failure == nil
     }
 
-    /// Appends partition `p`'s pending entries to its file (creating it first).
-    private func flush(_ p: Int) {
-        guard failure == nil, !partitions[p].pending.isEmpty else { return }
-        if partitions[p].fd < 0 {
+    /// Appends a partition's pending entries to its file (creating it first).
+    private func flush(_ partition: inout Partition) {
+        guard failure == nil, !partition.pending.isEmpty else { return }
+        if partition.fd < 0 {
             var template = Array((folder + "/jiceng-keys-XXXXXX").utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else {
                 fail(errno, "cannot create a temporary file for unique keys in \(folder)")
                 return
             }
-            partitions[p].fd = fd
-            partitions[p].path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+            partition.fd = fd
+            partition.path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
         }
-        let fd = partitions[p].fd
-        let written = partitions[p].pending.withUnsafeBytes { raw in
+        let fd = partition.fd
+        let written = partition.pending.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -139,11 +158,11 @@ public final class UniqueKeyIndex {
             return true
         }
         if !written {
-            fail(errno, "cannot write the temporary file \(partitions[p].path ?? folder)")
+            fail(errno, "cannot write the temporary file \(partition.path ?? folder)")
             return
         }
-        partitions[p].written += partitions[p].pending.count
-        partitions[p].pending.removeAll(keepingCapacity: true)
+        partition.written += partition.pending.count
+        partition.pending.removeAll(keepingCapacity: true)
     }
 
     /// Records the first failure; `code` is the `errno` of the failed call, taken before anything
@@ -167,7 +186,7 @@ public final class UniqueKeyIndex {
         if partitions.isEmpty {
             finder.scan(&buffer)
         } else {
-            for p in partitions.indices { flush(p) }
+            for p in partitions.indices { flush(&partitions[p]) }
             if let failure { throw failure }
             for p in partitions.indices where partitions[p].written > 0 {
                 var entries = try readBack(p)

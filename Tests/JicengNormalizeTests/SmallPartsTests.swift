@@ -30,6 +30,18 @@ struct KeyHashTests {
         #expect(KeyHash(UnsafeBufferPointer(start: nil, count: 0)) == hash([]))
     }
 
+    @Test("the one-pass pair of hashes equals each hash computed on its own, for every length 0…40")
+    func onePass() {
+        for n in 0...40 {
+            let bytes = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            bytes.withUnsafeBufferPointer { b in
+                let k = KeyHash(b)
+                #expect(k.high == KeyHash.hash(b, seed: 0x243F_6A88_85A3_08D3, multiplier: 0x9E37_79B9_7F4A_7C15), "length \(n)")
+                #expect(k.low == KeyHash.hash(b, seed: 0x1319_8A2E_0370_7344, multiplier: 0xC2B2_AE3D_27D4_EB4F), "length \(n)")
+            }
+        }
+    }
+
     @Test("ten thousand request ids give ten thousand different hashes")
     func distinct() {
         let hashes = Set((0..<10_000).map { hash(Array("R\($0)".utf8)) })
