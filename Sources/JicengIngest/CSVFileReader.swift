@@ -212,7 +212,7 @@ public final class CSVFileReader {
         let spans = scanner.malformed(before: count)
         let chunk = Chunk(
             index: index, bytes: bytes, length: count, startLine: chunkStartLine, isLast: isLast,
-            malformedSpans: spans, abandoned: abandonedPending)
+            malformedSpans: spans, abandoned: abandonedPending, mayHaveFieldLineBreaks: scanner.lastQuotedLineBreak >= 0)
         abandonedPending = []
         chunkStartLine = isLast ? scanner.line : scanner.lastCutLine
         consume(count)

@@ -7,6 +7,9 @@ struct Chunk: @unchecked Sendable {
     var isLast: Bool
     var malformedSpans: [RecordBoundaryScanner.MalformedSpan]
     var abandoned: [AbandonedRecord]
+    /// Whether a field may hold a line break (the scanner saw one inside quotes, here or in bytes
+    /// it scanned beyond the chunk): only then does the parser count lines inside fields.
+    var mayHaveFieldLineBreaks = true
 
     func deallocate() { bytes.deallocate() }
 }
@@ -31,6 +34,7 @@ struct ChunkParser: ~Copyable {
     mutating func parse(_ chunk: Chunk) -> [MalformedRecord] {
         var malformed: [MalformedRecord] = []
         arena.reset(line: chunk.startLine, expectedBytes: chunk.length)
+        arena.countsFieldLineBreaks = chunk.mayHaveFieldLineBreaks
         var offset = 0
         for span in chunk.malformedSpans {
             parseStretch(chunk, from: offset, to: span.start, malformed: &malformed)

@@ -32,6 +32,8 @@ struct RecordArena {
     var lastWasCR = false
     var oversizedField: Int32 = -1
     var maxFieldBytes: Int
+    /// Whether fields may hold line breaks that must be counted (see `Chunk.mayHaveFieldLineBreaks`).
+    var countsFieldLineBreaks = true
 
     init(maxFieldBytes: Int) {
         self.maxFieldBytes = maxFieldBytes
@@ -77,9 +79,15 @@ struct RecordArena {
         if byteCount + length > byteCapacity { growBytes(to: byteCount + length) }
         if length > 0, let source {
             let dst = bytes + byteCount
-            UnsafeMutableRawPointer(dst).copyMemory(from: source, byteCount: length)
+            if length <= 16 {
+                // Most cells are short: a byte loop costs less than a call to memcpy.
+                let src = source.assumingMemoryBound(to: UInt8.self)
+                for k in 0..<length { dst[k] = src[k] }
+            } else {
+                UnsafeMutableRawPointer(dst).copyMemory(from: source, byteCount: length)
+            }
             // A quoted field may span lines: count its breaks (rare, so test cheaply first).
-            if Self.mayContainLineBreak(source, length) { countLineBreaks(UnsafePointer(dst), length) }
+            if countsFieldLineBreaks && Self.mayContainLineBreak(source, length) { countLineBreaks(UnsafePointer(dst), length) }
         }
         byteCount += length
         if fieldTotal == fieldCapacity {

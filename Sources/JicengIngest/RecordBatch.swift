@@ -30,10 +30,37 @@ public struct RecordBatch {
         return UnsafeBufferPointer(start: arena.pointee.bytes + start, count: ends[index] - start)
     }
 
+    /// The fields of record `r`, as a value that holds no reference (copying it costs nothing).
+    @inlinable
+    public func fields(of r: Int) -> RecordFields { RecordFields(arena: arena, record: r) }
+
     /// Index of the first field of record `r` longer than the field-size limit, if any.
     public func oversizedField(_ r: Int) -> Int? {
         let i = arena.pointee.records[r].oversizedField
         return i < 0 ? nil : Int(i)
+    }
+}
+
+/// The fields of one record of a `RecordBatch`, for a row's consumers (sinks): a pointer and an
+/// index, so that handing a row on per record retains nothing. Valid only while the batch is.
+public struct RecordFields {
+    @usableFromInline let arena: UnsafePointer<RecordArena>
+    @usableFromInline let record: Int
+
+    @inlinable init(arena: UnsafePointer<RecordArena>, record: Int) {
+        self.arena = arena
+        self.record = record
+    }
+
+    @inlinable public var count: Int { Int(arena.pointee.records[record].fieldCount) }
+
+    /// The bytes of field `f`.
+    @inlinable
+    public func field(_ f: Int) -> UnsafeBufferPointer<UInt8> {
+        let index = Int(arena.pointee.records[record].firstField) + f
+        let ends = arena.pointee.fieldEnds
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(start: arena.pointee.bytes + start, count: ends[index] - start)
     }
 }
 

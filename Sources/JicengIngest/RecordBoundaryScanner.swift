@@ -81,6 +81,10 @@ struct RecordBoundaryScanner {
     private(set) var droppedBytes = 0
     /// Cells (commas and line breaks outside quotes) seen since the last `shift`.
     private(set) var cellsSinceShift = 0
+    /// Offset of the last line break seen inside a quoted field, or -1 when none was since the
+    /// bytes before it were shifted out. While it is -1, no field of the bytes scanned holds a
+    /// line break (a field without quotes ends at one), and the parser need not look for them.
+    private(set) var lastQuotedLineBreak = -1
     /// Scanning stops at the first record boundary once `cellsSinceShift` reaches this.
     var maxCellsPerCut = Int.max
     /// Whether a chunk cut now holds enough cells: scanning stops at the next record boundary.
@@ -216,6 +220,7 @@ struct RecordBoundaryScanner {
                     i += 1
                 } else {
                     countLineBreak(base, at: i, limit: limit)
+                    lastQuotedLineBreak = i
                     i += 1
                 }
             case .fieldStart:
@@ -304,7 +309,9 @@ struct RecordBoundaryScanner {
         while i + 8 <= end {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             let c = equal(w, 0x2C)
-            let stops = equal(w, 0x22) | equal(w, 0x0D) | equal(w, 0x0A)
+            // A quote, or any byte below 0x0E (CR and LF among them): `(w - 0x0E…) & ~w & 0x80…`
+            // marks exactly the first such byte (later marks may be spurious, earlier ones never).
+            let stops = equal(w, 0x22) | ((w &- 0x0E * ones) & ~w & ~lows)
             if stops != 0 {
                 let below = (stops & (0 &- stops)) &- 1
                 commas += (c & below).nonzeroBitCount
@@ -318,7 +325,7 @@ struct RecordBoundaryScanner {
             let b = base[i]
             if b == Self.comma {
                 commas += 1
-            } else if b == Self.quote || b == Self.cr || b == Self.lf {
+            } else if b == Self.quote || b < 0x0E {
                 return endPlainRecord(base, at: i, limit: limit, commas: commas)
             }
             i += 1
@@ -328,7 +335,9 @@ struct RecordBoundaryScanner {
 
     @inline(__always)
     private mutating func endPlainRecord(_ base: UnsafePointer<UInt8>, at i: Int, limit: Int, commas: Int) -> Int? {
-        guard base[i] != Self.quote else { return nil }
+        // A quote, or a control byte other than a line break (a tab, say): the byte-wise states
+        // take the record.
+        guard base[i] == Self.lf || base[i] == Self.cr else { return nil }
         cellsSinceShift += commas
         return terminate(base, at: i, limit: limit)
     }
@@ -489,6 +498,7 @@ struct RecordBoundaryScanner {
     /// The buffer's first `count` bytes were handed off: make offsets relative to what remains.
     mutating func shift(by count: Int) {
         cellsSinceShift = 0
+        lastQuotedLineBreak = lastQuotedLineBreak < count ? -1 : lastQuotedLineBreak - count
         position -= count
         recordStart = max(0, recordStart - count)
         fieldStart = max(0, fieldStart - count)

@@ -83,8 +83,8 @@ public struct CanonicalCSVSink: RowSink {
     /// default's value).
     private func text(_ row: NormalizedRow, _ c: Int) -> String {
         let f = mapping.columnToField[c]
-        if f >= 0, f < row.batch.fieldCount(row.record) {
-            let bytes = ByteTrimming.trimmed(row.batch.field(row.record, f))
+        if f >= 0, f < row.fields.count {
+            let bytes = ByteTrimming.trimmed(row.fields.field(f))
             if !MissingValue.isMissing(bytes) { return String(decoding: bytes, as: UTF8.self) }
         }
         return dataset.spec.columns[c].defaultValue?.canonicalText ?? ""
@@ -93,37 +93,5 @@ public struct CanonicalCSVSink: RowSink {
     public func endChunk(state: inout [UInt8]) -> [UInt8] {
         defer { state.removeAll(keepingCapacity: true) }
         return state
-    }
-}
-
-/// Two sinks fed the same rows: the `run` job aggregates and (for `normalise`) writes canonical rows.
-public struct PairSink<First: RowSink, Second: RowSink>: RowSink {
-    public struct State: @unchecked Sendable {
-        public var first: First.State
-        public var second: Second.State
-    }
-
-    public struct ChunkOutput: @unchecked Sendable {
-        public var first: First.ChunkOutput
-        public var second: Second.ChunkOutput
-    }
-
-    public let first: First
-    public let second: Second
-
-    public init(_ first: First, _ second: Second) {
-        self.first = first
-        self.second = second
-    }
-
-    public func makeState() -> State { State(first: first.makeState(), second: second.makeState()) }
-
-    public func accept(_ row: NormalizedRow, weight: Int64, state: inout State) {
-        first.accept(row, weight: weight, state: &state.first)
-        second.accept(row, weight: weight, state: &state.second)
-    }
-
-    public func endChunk(state: inout State) -> ChunkOutput {
-        ChunkOutput(first: first.endChunk(state: &state.first), second: second.endChunk(state: &state.second))
     }
 }

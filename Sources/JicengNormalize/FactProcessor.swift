@@ -138,7 +138,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 out.counts.accepted += 1
                 sink.accept(
                     NormalizedRow(
-                        unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
+                        unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), fields: batch.fields(of: r)),
                     weight: 1, state: &state.sinkState)
             }
             for f in rowFindings { out.findings.add(f) }
@@ -167,7 +167,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
             if case .accepted(let unit) = normalize(batch, r, slots: state.slots, findings: &scratch, keys: &keys, dates: &dates) {
                 sink.accept(
                     NormalizedRow(
-                        unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), batch: batch, record: r),
+                        unit: unit, slots: state.slots, line: originalLine(batch, r, batch.fieldCount(r)), fields: batch.fields(of: r)),
                     weight: -1, state: &state.sinkState)
                 taken += 1
             }

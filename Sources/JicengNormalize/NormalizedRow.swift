@@ -9,8 +9,7 @@ public struct NormalizedRow {
     public let slots: UnsafePointer<Int64>
     public let line: Int
     /// The record's raw fields, for sinks that write text out.
-    public let batch: RecordBatch
-    public let record: Int
+    public let fields: RecordFields
 }
 
 /// Where accepted rows go: aggregation into measures, or a writer of normalised CSV.

@@ -31,8 +31,8 @@ public struct UnitRowSink: RowSink {
         func text(_ c: Int?) -> String? {
             guard let c, row.slots[c] != missingSlot else { return nil }
             let f = mapping.columnToField[c]
-            guard f >= 0, f < row.batch.fieldCount(row.record) else { return nil }
-            return String(decoding: ByteTrimming.trimmed(row.batch.field(row.record, f)), as: UTF8.self)
+            guard f >= 0, f < row.fields.count else { return nil }
+            return String(decoding: ByteTrimming.trimmed(row.fields.field(f)), as: UTF8.self)
         }
         guard case .enumeration(let levels) = dataset.spec.columns[levelColumn].type,
             let level = UnitLevel(rawValue: levels.values[Int(row.slots[levelColumn])].name)

@@ -26,15 +26,15 @@ struct FactsStep {
                 try options.canonicalFolder.map {
                     try QuarantineWriter(path: $0 + "/" + context.fileName, header: canonical.header + "\n")
                 })
-            let processor = FactProcessor(context: context, sink: PairSink(measureSink, canonical))
+            let processor = FactProcessor(context: context, sink: FactsRowSink(measures: measureSink, canonical: canonical))
             let states = try reader.readRecords(with: processor) { out in
                 tally.absorb(out)
-                canonicalFile.write(out.sink.second)
+                canonicalFile.write(out.sink)
             }
             try reading.quarantine.throwIfFailed()
             try canonicalFile.close()
             for s in states {
-                if reading.totals == nil { reading.totals = s.sinkState.first } else { reading.totals!.add(s.sinkState.first) }
+                if reading.totals == nil { reading.totals = s.sinkState.totals } else { reading.totals!.add(s.sinkState.totals) }
             }
         }
         let keys = try UniqueKeyCheck(outcome.keyIndexes, of: files.dataset, limit: options.maxDuplicateKeys, log: &reading.log)
