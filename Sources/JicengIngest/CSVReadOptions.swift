@@ -28,7 +28,7 @@ public struct CSVReadOptions: Sendable {
     public var workers: Int
 
     public init(
-        chunkBytes: Int = 1 << 20, readBytes: Int = 1 << 18, maxFieldBytes: Int = 1 << 20, maxChunkCells: Int = 1 << 19,
+        chunkBytes: Int = 1 << 20, readBytes: Int = 1 << 17, maxFieldBytes: Int = 1 << 20, maxChunkCells: Int = 1 << 19,
         workers: Int? = nil
     ) {
         self.chunkBytes = max(1, chunkBytes)

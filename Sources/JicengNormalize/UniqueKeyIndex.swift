@@ -12,7 +12,7 @@ import JicengCore
 /// partition, in the order they were added). `duplicates()` then reads one partition at a time
 /// and finds its repeats with a hash table: linear in the occurrences, where sorting them was
 /// n log n and merging sorted runs a heap operation and a read per occurrence. Memory is the
-/// buffer (`bufferLimit` × 24 bytes, 6 MB by default) while collecting, and one partition with its
+/// buffer (`bufferLimit` × 24 bytes, 3 MB by default) while collecting, and one partition with its
 /// table (about 2 × 1/128 of the occurrences × 28 bytes: 4 MB at ten million rows) while reading
 /// back.
 ///
@@ -69,7 +69,7 @@ public final class UniqueKeyIndex {
         var written = 0
     }
 
-    public init(bufferLimit: Int = 1 << 18, temporaryFolder: String = "/tmp") {
+    public init(bufferLimit: Int = 1 << 17, temporaryFolder: String = "/tmp") {
         self.bufferLimit = max(16, bufferLimit)
         self.folder = temporaryFolder
         partitionFlushSize = max(1, self.bufferLimit / Self.partitionCount)

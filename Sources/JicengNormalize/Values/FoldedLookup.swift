@@ -115,12 +115,27 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
         }
     }
 
+    /// Eight bytes at a time (keys are names of a few characters: one to three words).
     @inline(__always)
     private static func equal(
         _ stored: UnsafeBufferPointer<UInt8>, from start: Int,
         _ key: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        for i in 0..<key.count where stored[start + i] != key[i] { return false }
+        let n = key.count
+        guard n > 0, let a = stored.baseAddress, let b = key.baseAddress else { return true }
+        let left = UnsafeRawPointer(a + start)
+        let right = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= n {
+            if left.loadUnaligned(fromByteOffset: i, as: UInt64.self) != right.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            if a[start + i] != b[i] { return false }
+            i += 1
+        }
         return true
     }
 }

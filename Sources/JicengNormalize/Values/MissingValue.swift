@@ -9,15 +9,21 @@ enum MissingValue {
     private static let longestSpelling = 12
 
     /// Whether the cell holds no value.
+    @inline(__always)
     static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let t = ByteTrimming.trimmed(bytes)
         if t.isEmpty { return true }
         if t.count > longestSpelling { return false }
         // Every spelling starts with `-`, `n`/`N`, `—` (E2 80 94) or a full-width form (EF …).
         switch t[0] {
-        case 0x2D, 0x4E, 0x6E, 0xE2, 0xEF: break
+        case 0x2D, 0x4E, 0x6E, 0xE2, 0xEF: return spellsMissing(t)
         default: return false
         }
+    }
+
+    /// The trimmed cell `t` (not empty, at most `longestSpelling` bytes) read scalar by scalar.
+    @inline(never)
+    private static func spellsMissing(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var cursor = FoldedScalarCursor(t)
         guard let first = cursor.next() else { return true }
         switch first {
