@@ -51,6 +51,9 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
     let steps: UnsafeMutablePointer<Step>
     let code: UnsafeMutablePointer<ConditionProgram.Instruction>
     let values: UnsafeMutablePointer<Int64>
+    /// `storage.values.count`, kept here so that a row never touches `storage` (a shared class
+    /// instance: reading it retains it).
+    let valueCount: Int
     let unitCount: Int
     let measureCount: Int
 
@@ -90,6 +93,7 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
         self.steps = storage.steps.baseAddress!
         self.code = storage.code.baseAddress!
         self.values = storage.values.baseAddress!
+        valueCount = values.count
         self.unitCount = unitCount
         self.measureCount = measures.count
     }
@@ -100,7 +104,7 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
     public func accept(_ row: NormalizedRow, weight: Int64, state: inout MeasureTotals) {
         guard row.unit >= 0 else { return }
         let base = row.unit * measureCount
-        let valueBuffer = UnsafeBufferPointer(start: values, count: storage.values.count)
+        let valueBuffer = UnsafeBufferPointer(start: values, count: valueCount)
         state.values.withUnsafeMutableBufferPointer { totals in
             for k in 0..<stepCount {
                 let step = steps[k]

@@ -360,10 +360,11 @@ public final class CSVFileReader {
         for w in 0..<workers {
             let box = boxes[w]
             let thread = Thread {
+                let own = processor.forWorker()
                 var parser = ChunkParser(maxFieldBytes: maxField)
-                var state = processor.makeWorkerState()
+                var state = own.makeWorkerState()
                 while let chunk = queue.pop() {
-                    let output = Self.run(processor, chunk, &parser, &state)
+                    let output = Self.run(own, chunk, &parser, &state)
                     chunk.deallocate()
                     results.put(chunk.index, output)
                 }

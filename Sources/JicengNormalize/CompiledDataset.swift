@@ -140,6 +140,27 @@ public final class CompiledDataset: Sendable {
 
     private let slotNamesStorage: [String]
 
+    /// A copy for one worker thread: every array and lookup the row loop reads is its own (see
+    /// `RecordProcessor.forWorker`); the spec and the names, read only to word findings, are shared.
+    init(privateCopyOf o: CompiledDataset) {
+        spec = o.spec
+        columnParses = o.columnParses.map { $0 }
+        enumLookups = o.enumLookups.map { $0?.privateCopy() }
+        headerLookup = o.headerLookup
+        slotCount = o.slotCount
+        periodSlot = o.periodSlot
+        referenceColumns = o.referenceColumns.map { $0 }
+        streetColumn = o.streetColumn
+        uniqueColumns = o.uniqueColumns.map { $0 }
+        rules = o.rules.map { $0.privateCopy() }
+        derived = o.derived.map { $0 }
+        valueRequired = o.valueRequired.map { $0 }
+        defaults = o.defaults.map { $0 }
+        hashedDefaults = o.hashedDefaults.map { $0 }
+        isReference = o.isReference.map { $0 }
+        slotNamesStorage = o.slotNamesStorage
+    }
+
     /// A default as a slot holds the value of a cell: the integer, 1/0, the day number, the
     /// enumeration value's code, or 1 for a text (a text slot says that the cell has a value).
     static func slotValue(of value: ColumnDefault, type: ColumnType) -> Int64 {

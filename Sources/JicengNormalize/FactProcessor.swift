@@ -95,6 +95,11 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         var slots: UnsafeMutablePointer<Int64> { slotBuffer.pointer }
     }
 
+    /// A processor over a private copy of the context and sink (`RecordProcessor.forWorker`).
+    public func forWorker() -> FactProcessor<Sink> {
+        FactProcessor(context: context.privateCopy(), sink: sink.forWorker())
+    }
+
     public func makeWorkerState() -> WorkerState {
         WorkerState(slotBuffer: SlotBuffer(count: context.dataset.slotCount), sinkState: sink.makeState())
     }
@@ -429,7 +434,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
         let dir = context.directory
         switch context.dataset.columnParses[c] {
         case .reference(.grid):
-            guard let u = dir.unit(id: bytes), dir.units[u].level == .grid else { return (nil, false) }
+            guard let u = dir.unit(id: bytes), dir.level(of: u) == .grid else { return (nil, false) }
             return (u, false)
         case .reference(.unit):
             return (dir.unit(id: bytes), false)

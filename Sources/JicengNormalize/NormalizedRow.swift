@@ -24,4 +24,10 @@ public protocol RowSink: Sendable {
     /// `weight` is 1 for a counted row, -1 to take back a row found to be a duplicate later.
     func accept(_ row: NormalizedRow, weight: Int64, state: inout State)
     func endChunk(state: inout State) -> ChunkOutput
+    /// The sink one worker uses (see `RecordProcessor.forWorker`); by default `self`.
+    func forWorker() -> Self
+}
+
+extension RowSink {
+    public func forWorker() -> Self { self }
 }

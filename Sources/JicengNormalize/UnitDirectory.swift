@@ -24,6 +24,8 @@ public final class UnitDirectory: Sendable {
     private let streetOf: [Int?]
     /// For each unit, the chain of ancestors including itself, root last.
     public let ancestors: [[Int]]
+    /// For each unit, its level (what the row loop reads of `units`, without copying a unit).
+    private let levels: [UnitLevel]
 
     public var count: Int { units.count }
 
@@ -55,7 +57,24 @@ public final class UnitDirectory: Sendable {
         }
         ancestors = chains
         streetOf = streets
+        levels = units.map(\.level)
     }
+
+    private init(privateCopyOf o: UnitDirectory) {
+        units = o.units
+        byId = o.byId.privateCopy()
+        communitiesByName = o.communitiesByName.privateCopy { $0.map { $0 } }
+        streetsByName = o.streetsByName.privateCopy { $0.map { $0 } }
+        streetOf = o.streetOf.map { $0 }
+        ancestors = o.ancestors
+        levels = o.levels.map { $0 }
+    }
+
+    /// A copy whose lookups are its own, for one worker thread (see `RecordProcessor.forWorker`).
+    public func privateCopy() -> UnitDirectory { UnitDirectory(privateCopyOf: self) }
+
+    /// The level of unit `u`.
+    public func level(of u: Int) -> UnitLevel { levels[u] }
 
     public func unit(id bytes: UnsafeBufferPointer<UInt8>) -> Int? { byId.lookup(bytes) }
     public func unit(id: String) -> Int? { byId.lookup(id) }

@@ -71,6 +71,18 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
         self.values = values
     }
 
+    private init(slots: [Slot], keyBytes: [UInt8], values: [Value]) {
+        self.slots = slots
+        self.keyBytes = keyBytes
+        self.values = values
+    }
+
+    /// A copy with buffers of its own, for one worker thread (see `RecordProcessor.forWorker`);
+    /// `copyValue` copies a value that holds a buffer itself (an array of units).
+    func privateCopy(copyValue: (Value) -> Value = { $0 }) -> FoldedLookup<Value> {
+        FoldedLookup(slots: slots.map { $0 }, keyBytes: keyBytes.map { $0 }, values: values.map(copyValue))
+    }
+
     /// The value of the name in `bytes` (UTF-8), or nil when no key matches it.
     public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         let trimmed = ByteTrimming.trimmed(bytes)
