@@ -69,7 +69,9 @@ public struct ConditionProgram: Sendable {
 
     /// Evaluates over a row's slots; `instructions` and `values` are the program's buffers (so the
     /// caller can hold them as unsafe pointers for the run).
-    @inline(__always)
+    /// Inlinable, so that the measure sink (another module) evaluates its conditions without a
+    /// call per measure per row.
+    @inlinable @inline(__always)
     public static func holds(_ code: UnsafeBufferPointer<Instruction>, _ values: UnsafeBufferPointer<Int64>, _ slots: UnsafePointer<Int64>)
         -> Bool
     {
