@@ -79,7 +79,7 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $REPEAT ro
 T="$DATA/t"
 for shape in clean messy; do for f in run validate duck; do : > "$T-$f-$shape"; done; done
 : > "$T-duck-clean-dedup"
-: > "$T-run-small"; : > "$T-run-tiny"
+: > "$T-run-small"; : > "$T-run-tiny"; : > "$T-run-sampledata"
 for ((i = 1; i <= REPEAT; i++)); do
   for shape in clean messy; do
     timed "$T-run-$shape" /dev/null $J run --data "$(drop $shape "$N")" --period "$(year $shape)" --out "$DATA/out-$shape"
@@ -94,6 +94,7 @@ for ((i = 1; i <= REPEAT; i++)); do
   for k in 1 2 3; do
     timed "$T-run-small" /dev/null $J run --data "$(drop clean "$SMALL")" --period 2023 --out "$DATA/out-clean-small"
     timed "$T-run-tiny" /dev/null $J run --data "$(drop clean "$TINY")" --period 2023 --out "$DATA/out-clean-tiny"
+    timed "$T-run-sampledata" /dev/null $J run --data SampleData/2022Q2 --period 2022Q2 --out "$DATA/out-sampledata"
   done
 done
 
@@ -123,5 +124,8 @@ for shape in clean messy; do
 done
 report "jiceng run, clean ($SMALL)" "$T-run-small"; small=$WALL
 report "jiceng run, clean ($TINY: fixed cost)" "$T-run-tiny"; tiny=$WALL
+echo "  clean: fixed cost (1,811 units, 100,000 services, $TINY requests) = $tiny s (target < 0.50: $(verdict "$tiny" 0 0.499))"
+report "jiceng run, SampleData/2022Q2" "$T-run-sampledata"
+echo "  SampleData/2022Q2: run = $WALL s (target < 0.10: $(verdict "$WALL" 0 0.099))"
 lin=$(echo "scale=6; ($clean_run - $tiny) / (10 * ($small - $tiny))" | bc -l | awk '{printf "%.2f", $1}')
 echo "  clean: linearity (run($N) − run($TINY)) / (10 × (run($SMALL) − run($TINY))) = $lin (target 0.90–1.10: $(verdict "$lin" 0.90 1.10))"
