@@ -19,6 +19,8 @@ public final class CompiledDataset: Sendable {
     public let columnParses: [Parse]
     /// Enumeration lookups, per column (nil for other types).
     let enumLookups: [FoldedLookup<Int>?]
+    /// The same, unretained (`enumLookups` keeps them alive), for `enumerationCode`.
+    private let unretainedEnumLookups: [Unmanaged<FoldedLookup<Int>>?]
     let headerLookup: FoldedLookup<Int>
     /// Slots: one per column, then one per derived column.
     let slotCount: Int
@@ -88,6 +90,7 @@ public final class CompiledDataset: Sendable {
         }
         columnParses = parses
         enumLookups = enums
+        unretainedEnumLookups = enums.map { $0.map(Unmanaged.passUnretained) }
         // The first declaration wins if two columns share an alias.
         headerLookup = FoldedLookup(headerEntries, combine: { a, _ in a })
         var slotNames = spec.columns.map(\.name)
@@ -140,12 +143,20 @@ public final class CompiledDataset: Sendable {
 
     private let slotNamesStorage: [String]
 
+    /// The code of the enumeration value (or synonym) in `bytes` for column `c`, or nil. Called
+    /// per cell: the lookup is used without retaining it (the dataset owns it).
+    @inline(__always)
+    func enumerationCode(column c: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        unretainedEnumLookups[c]!._withUnsafeGuaranteedRef { $0.lookup(bytes) }
+    }
+
     /// A copy for one worker thread: every array and lookup the row loop reads is its own (see
     /// `RecordProcessor.forWorker`); the spec and the names, read only to word findings, are shared.
     init(privateCopyOf o: CompiledDataset) {
         spec = o.spec
         columnParses = o.columnParses.map { $0 }
         enumLookups = o.enumLookups.map { $0?.privateCopy() }
+        unretainedEnumLookups = enumLookups.map { $0.map(Unmanaged.passUnretained) }
         headerLookup = o.headerLookup
         slotCount = o.slotCount
         periodSlot = o.periodSlot

@@ -290,7 +290,7 @@ public struct FactProcessor<Sink: RowSink>: RecordProcessor {
                 }
                 slots[c] = Int64(d.dayNumber)
             case .enumeration:
-                guard let code = context.dataset.enumLookups[c]!.lookup(bytes) else {
+                guard let code = context.dataset.enumerationCode(column: c, bytes) else {
                     add(.error, .typeError, name(c), bytes, FindingMessages.typeError(label(c), expected: .allowedValue))
                     ok = false
                     continue

@@ -26,6 +26,32 @@ public final class UnitDirectory: Sendable {
     public let ancestors: [[Int]]
     /// For each unit, its level (what the row loop reads of `units`, without copying a unit).
     private let levels: [UnitLevel]
+    /// The units of each community name (by `communitiesByName.valueIndex`) and of each street
+    /// name, as flat tables: `units[starts[v]..<starts[v + 1]]` (a lookup returns no array).
+    private let communityTable: CandidateTable
+    private let streetTable: CandidateTable
+
+    /// Units per name, flattened.
+    private struct CandidateTable {
+        let starts: [Int]
+        let units: [Int]
+
+        init(_ lists: [[Int]]) {
+            var starts = [0]
+            var units: [Int] = []
+            for list in lists {
+                units.append(contentsOf: list)
+                starts.append(units.count)
+            }
+            self.starts = starts
+            self.units = units
+        }
+
+        init(privateCopyOf o: CandidateTable) {
+            starts = o.starts.map { $0 }
+            units = o.units.map { $0 }
+        }
+    }
 
     public var count: Int { units.count }
 
@@ -58,6 +84,8 @@ public final class UnitDirectory: Sendable {
         ancestors = chains
         streetOf = streets
         levels = units.map(\.level)
+        communityTable = CandidateTable(communitiesByName.valuesInOrder)
+        streetTable = CandidateTable(streetsByName.valuesInOrder)
     }
 
     private init(privateCopyOf o: UnitDirectory) {
@@ -68,6 +96,8 @@ public final class UnitDirectory: Sendable {
         streetOf = o.streetOf.map { $0 }
         ancestors = o.ancestors
         levels = o.levels.map { $0 }
+        communityTable = CandidateTable(privateCopyOf: o.communityTable)
+        streetTable = CandidateTable(privateCopyOf: o.streetTable)
     }
 
     /// A copy whose lookups are its own, for one worker thread (see `RecordProcessor.forWorker`).
@@ -93,13 +123,16 @@ public final class UnitDirectory: Sendable {
     public func community(
         named name: UnsafeBufferPointer<UInt8>, inStreetNamed street: UnsafeBufferPointer<UInt8>?
     ) -> (unit: Int?, ambiguous: Bool) {
-        guard let named = communitiesByName.lookup(name) else { return (nil, false) }
-        guard let street else { return named.count == 1 ? (named[0], false) : (nil, named.count > 1) }
-        let streets = streetsByName.lookup(street) ?? []
+        guard let v = communitiesByName.valueIndex(name) else { return (nil, false) }
+        let named = communityTable.starts[v]..<communityTable.starts[v + 1]
+        guard let street else { return named.count == 1 ? (communityTable.units[named.lowerBound], false) : (nil, named.count > 1) }
+        var streets = 0..<0
+        if let s = streetsByName.valueIndex(street) { streets = streetTable.starts[s]..<streetTable.starts[s + 1] }
         var match: Int?
         var matches = 0
-        for c in named {
-            guard let s = streetOf[c], streets.contains(s) else { continue }
+        for k in named {
+            let c = communityTable.units[k]
+            guard let s = streetOf[c], streets.contains(where: { streetTable.units[$0] == s }) else { continue }
             matches += 1
             if match == nil { match = c }
         }

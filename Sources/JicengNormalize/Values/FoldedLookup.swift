@@ -91,6 +91,22 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
         return folded.withUTF8 { exactValue($0) }
     }
 
+    /// The index (in `valuesInOrder`) of the name's value, or nil: for callers that keep their
+    /// values in flat tables of their own, so that a lookup returns no reference to retain.
+    func valueIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let trimmed = ByteTrimming.trimmed(bytes)
+        let index = slots[Self.probe(slots, keyBytes, for: trimmed).slot].value
+        if index >= 0 { return Int(index) }
+        var folded = TextFolding.fold(utf8: trimmed)
+        return folded.withUTF8 { key in
+            let i = slots[Self.probe(slots, keyBytes, for: key).slot].value
+            return i < 0 ? nil : Int(i)
+        }
+    }
+
+    /// Every value, in the order `valueIndex` numbers them.
+    var valuesInOrder: [Value] { values }
+
     /// The value of the name in `text`, or nil when no key matches it.
     public func lookup(_ text: String) -> Value? {
         var text = text
