@@ -23,7 +23,9 @@ public struct ReportWriter: Sendable {
     ) throws {
         try FolderMaker.create(folder)
         let base = URL(fileURLWithPath: folder, isDirectory: true)
-        try save(IndicatorsCSV.render(evaluation), to: base.appendingPathComponent("indicators.csv"))
+        let csv = try BufferedOutputFile(creating: base.appendingPathComponent("indicators.csv").path)
+        try IndicatorsCSV.write(evaluation, to: csv)
+        try csv.close()
         try save(
             SummaryHTML.render(evaluation, language: language, findings: findings, history: history, leftOut: leftOut),
             to: base.appendingPathComponent("summary.html"))

@@ -91,8 +91,10 @@ struct SheetWriter {
         _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ col: UInt16, _ value: String,
         _ format: UnsafeMutablePointer<lxw_format>? = nil
     ) throws {
-        var clean = value.replacingOccurrences(of: "\u{0}", with: "")
-        if clean.unicodeScalars.count > SheetWriter.maxTextScalars {
+        var clean = value
+        if value.utf8.contains(0) { clean = value.replacingOccurrences(of: "\u{0}", with: "") }
+        // A scalar is at least one UTF-8 byte: only a long text can have too many.
+        if clean.utf8.count > SheetWriter.maxTextScalars && clean.unicodeScalars.count > SheetWriter.maxTextScalars {
             clean = String(String.UnicodeScalarView(clean.unicodeScalars.prefix(SheetWriter.maxTextScalars)))
         }
         note(col, SheetWriter.displayWidth(clean))

@@ -270,15 +270,17 @@ public enum XLSXWorkbook {
     ) -> [String: [Row]] {
         var order: [String: Int] = [:]
         for (i, info) in indicators.enumerated() where order[info.name] == nil { order[info.name] = i }
-        var grouped: [String: [Row]] = [:]
-        for r in results { grouped[r[keyPath: unit], default: []].append(r) }
+        // Each row's place in the pipeline's order is looked up once, not at every comparison.
+        var grouped: [String: [(rank: Int, name: String, row: Row)]] = [:]
+        for r in results {
+            let name = r[keyPath: indicator]
+            grouped[r[keyPath: unit], default: []].append((order[name] ?? Int.max, name, r))
+        }
         return grouped.mapValues { rows in
             rows.sorted { a, b in
-                let oa = order[a[keyPath: indicator]] ?? Int.max
-                let ob = order[b[keyPath: indicator]] ?? Int.max
-                if oa != ob { return oa < ob }
-                return a[keyPath: indicator].utf8.lexicographicallyPrecedes(b[keyPath: indicator].utf8)
-            }
+                if a.rank != b.rank { return a.rank < b.rank }
+                return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+            }.map(\.row)
         }
     }
 }
