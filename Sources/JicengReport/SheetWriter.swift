@@ -119,15 +119,26 @@ struct SheetWriter {
         widths[col] = max(widths[col] ?? 0, width)
     }
 
-    /// Column widths from the content, frozen header row, autofilter over the table, and A4
-    /// landscape printing one page wide with the header repeated.
+    /// The autofilter over a table of `rows` rows (the header included). In constant-memory mode
+    /// it must come while the table's last row is the row being written: before any row below it.
+    func filter(_ sheet: UnsafeMutablePointer<lxw_worksheet>, rows: UInt32, columns: UInt16) throws {
+        try check(worksheet_autofilter(sheet, 0, 0, max(rows, 1) - 1, columns - 1), what: "autofilter")
+    }
+
+    /// The autofilter over a table that ends the sheet (`filter`), then `finish(_:columns:)`.
     mutating func finish(_ sheet: UnsafeMutablePointer<lxw_worksheet>, rows: UInt32, columns: UInt16) throws {
+        try filter(sheet, rows: rows, columns: columns)
+        try finish(sheet, columns: columns)
+    }
+
+    /// Column widths from the content, frozen header row, and A4 landscape printing one page wide
+    /// with the header repeated (the autofilter is `filter`'s).
+    mutating func finish(_ sheet: UnsafeMutablePointer<lxw_worksheet>, columns: UInt16) throws {
         for col in 0..<columns {
             let width = min(max((widths[col] ?? 8) + 2, 8), 48)
             try check(worksheet_set_column(sheet, col, col, width, nil), what: "column widths")
         }
         worksheet_freeze_panes(sheet, 1, 0)
-        try check(worksheet_autofilter(sheet, 0, 0, max(rows, 1) - 1, columns - 1), what: "autofilter")
         worksheet_set_landscape(sheet)
         worksheet_set_paper(sheet, 9)  // A4
         worksheet_fit_to_pages(sheet, 1, 0)

@@ -20,6 +20,6 @@ public enum SummaryHTML {
         let model = ReportModel(
             evaluation, findings: findings, strings: strings, withCharts: true, history: history,
             leftOut: leftOut)
-        return try template.get().render(model)
+        return try template.get().render(TemplateContext.make(model))
     }
 }

@@ -18,6 +18,6 @@ public enum SummaryMarkdown {
         let model = ReportModel(
             evaluation, findings: findings, strings: strings, withCharts: false, history: history,
             leftOut: leftOut)
-        return try template.get().render(model)
+        return try template.get().render(TemplateContext.make(model))
     }
 }

@@ -19,19 +19,29 @@ public enum XLSXWorkbook {
         _ evaluation: Evaluation, findings: [Finding], language: Language = .zh, history: ReportHistory? = nil,
         to path: String
     ) throws {
+        try write(evaluation, findings: findings, language: language, history: history, to: path, constantMemory: true)
+    }
+
+    /// `write`, with libxlsxwriter's constant-memory mode or (for tests) without it.
+    static func write(
+        _ evaluation: Evaluation, findings: [Finding], language: Language, history: ReportHistory?,
+        to path: String, constantMemory: Bool
+    ) throws {
         let strings = try ReportStrings(language: language)
         let properties = XLSXFile.Properties(
             title: strings.fill("workbook.title", ["period": strings.period(evaluation.period)]),
             author: "jiceng " + evaluation.toolVersion,
             created: creationTime(for: evaluation.period, environment: ProcessInfo.processInfo.environment))
-        try XLSXFile.write(to: path, properties: properties) { writer in
+        try XLSXFile.write(to: path, properties: properties, constantMemory: constantMemory) { writer in
             let index = EvaluationIndex(evaluation)
             try writeOverviewSheet(
                 index, findings: findings, history: evaluation.period.quarter != nil ? history : nil,
                 strings: strings, writer: &writer)
             let levels = UnitLevel.allCases.filter { level in evaluation.units.contains { $0.level == level } }
+            // Grouped once for all the level sheets.
+            let resultsByUnit = Self.byUnit(evaluation.results, unit: \.unitId, indicator: \.indicator, order: evaluation.indicators)
             for level in levels {
-                try writeLevelSheet(level, index: index, strings: strings, writer: &writer)
+                try writeLevelSheet(level, index: index, resultsByUnit: resultsByUnit, strings: strings, writer: &writer)
             }
             if evaluation.period.quarter != nil, let table = history?.yearToDate {
                 try writeYearToDateSheet(table, index: index, strings: strings, writer: &writer)
@@ -51,7 +61,7 @@ public enum XLSXWorkbook {
     }
 
     private static func writeLevelSheet(
-        _ level: UnitLevel, index: EvaluationIndex, strings: ReportStrings,
+        _ level: UnitLevel, index: EvaluationIndex, resultsByUnit: [String: [IndicatorResult]], strings: ReportStrings,
         writer: inout SheetWriter
     ) throws {
         let e = index.evaluation
@@ -62,7 +72,6 @@ public enum XLSXWorkbook {
             strings["col.target"], strings["workbook.comparator"], strings["col.status"],
         ]
         try writer.header(sheet, headers)
-        let resultsByUnit = Self.byUnit(e.results, unit: \.unitId, indicator: \.indicator, order: e.indicators)
 
         var row: UInt32 = 1
         for unit in e.units where unit.level == level {
@@ -136,7 +145,8 @@ public enum XLSXWorkbook {
                 row += 1
             }
         }
-        let tableRows = row
+        // The filter covers the table only, and is set before the rows below it (constant memory).
+        try writer.filter(sheet, rows: row, columns: UInt16(headers.count))
         // What the period's figures rest on, below the table (outside its filter).
         let cards = CardSection(index, strings: strings)
         let rejected = e.dataQuality.files.reduce(Int64(0)) { $0 + $1.rowsRejected }
@@ -167,7 +177,7 @@ public enum XLSXWorkbook {
             row += 1
         }
         try writer.text(sheet, row, 0, strings["workbook.sheetsNote"])
-        try writer.finish(sheet, rows: tableRows, columns: UInt16(headers.count))
+        try writer.finish(sheet, columns: UInt16(headers.count))
     }
 
     /// The year-to-date table (`indicators_ytd.csv`) as a sheet: every unit in hierarchy order with
