@@ -32,15 +32,15 @@ struct MirroredUnits {
     }
 
     /// Over a quarter's results.
-    init(_ index: EvaluationIndex) {
-        let candidates = MirroredUnits.candidates(index.evaluation.units)
+    init(_ evaluation: Evaluation) {
+        let candidates = MirroredUnits.candidates(evaluation.units)
         var signatures: [String: [String: String]] = [:]
         if !candidates.isEmpty {
-            for r in index.evaluation.results where candidates.contains(r.unitId) {
+            for r in evaluation.results where candidates.contains(r.unitId) {
                 signatures[r.unitId, default: [:]][r.indicator] = MirroredUnits.signature(r.value, r.target, r.comparator, r.status)
             }
         }
-        self.init(units: index.evaluation.units, signatures: signatures)
+        self.init(units: evaluation.units, signatures: signatures)
     }
 
     /// Over a year-to-date table.

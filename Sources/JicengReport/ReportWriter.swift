@@ -26,15 +26,17 @@ public struct ReportWriter: Sendable {
         let csv = try BufferedOutputFile(creating: base.appendingPathComponent("indicators.csv").path)
         try IndicatorsCSV.write(evaluation, to: csv)
         try csv.close()
+        // One index and one wording for the three reports.
+        let index = EvaluationIndex(evaluation)
+        let strings = try ReportStrings(language: language)
         try save(
-            SummaryHTML.render(evaluation, language: language, findings: findings, history: history, leftOut: leftOut),
+            SummaryHTML.render(index, strings: strings, findings: findings, history: history, leftOut: leftOut),
             to: base.appendingPathComponent("summary.html"))
         try save(
-            SummaryMarkdown.render(evaluation, language: language, findings: findings, history: history, leftOut: leftOut),
+            SummaryMarkdown.render(index, strings: strings, findings: findings, history: history, leftOut: leftOut),
             to: base.appendingPathComponent("summary.md"))
         try XLSXWorkbook.write(
-            evaluation, findings: findings, language: language, history: history,
-            to: base.appendingPathComponent("indicators.xlsx").path)
+            index, strings: strings, findings: findings, history: history, to: base.appendingPathComponent("indicators.xlsx").path)
     }
 
     private func save(_ text: String, to url: URL) throws {

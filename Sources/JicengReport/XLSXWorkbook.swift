@@ -27,13 +27,22 @@ public enum XLSXWorkbook {
         _ evaluation: Evaluation, findings: [Finding], language: Language, history: ReportHistory?,
         to path: String, constantMemory: Bool
     ) throws {
-        let strings = try ReportStrings(language: language)
+        try write(
+            EvaluationIndex(evaluation), strings: try ReportStrings(language: language), findings: findings, history: history,
+            to: path, constantMemory: constantMemory)
+    }
+
+    /// The workbook over an index and wording already made (one for all the outputs of a report).
+    static func write(
+        _ index: EvaluationIndex, strings: ReportStrings, findings: [Finding], history: ReportHistory?, to path: String,
+        constantMemory: Bool = true
+    ) throws {
+        let evaluation = index.evaluation
         let properties = XLSXFile.Properties(
             title: strings.fill("workbook.title", ["period": strings.period(evaluation.period)]),
             author: "jiceng " + evaluation.toolVersion,
             created: creationTime(for: evaluation.period, environment: ProcessInfo.processInfo.environment))
         try XLSXFile.write(to: path, properties: properties, constantMemory: constantMemory) { writer in
-            let index = EvaluationIndex(evaluation)
             try writeOverviewSheet(
                 index, findings: findings, history: evaluation.period.quarter != nil ? history : nil,
                 strings: strings, writer: &writer)
