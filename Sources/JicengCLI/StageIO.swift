@@ -102,20 +102,23 @@ enum StageIO {
         // The pipeline's indicators the evaluation lacks (their datasets absent or unusable), for the reports' notice.
         let present = Set(evaluation.indicators.map(\.name))
         let leftOut = pipeline.name == evaluation.pipelineName ? pipeline.indicators.filter { !present.contains($0.name) }.map(\.title) : []
+        // The machine-readable files are written while the workbook is (ReportWriter).
         try ReportWriter(language: language).write(
             evaluation, findings: findings, history: history, leftOut: leftOut,
-            to: folder.temporary)
-        let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
-        try folder.write(doc.json(language: language), to: "findings.json")
-        try writeIndicatorsJSON(evaluation, to: folder)
-        try writeStage(
-            StageRecord(
-                stage: .report, period: evaluation.period, pipeline: evaluation.pipelineName,
-                dataQuality: evaluation.dataQuality, findings: findings), to: folder)
-        try folder.write(
-            Manifest(
-                evaluation: evaluation, pipeline: pipeline, targets: targets, targetWarnings: targetWarnings,
-                language: language
-            ).json(), to: "manifest.json")
+            to: folder.temporary
+        ) {
+            let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
+            try folder.write(doc.json(language: language), to: "findings.json")
+            try writeIndicatorsJSON(evaluation, to: folder)
+            try writeStage(
+                StageRecord(
+                    stage: .report, period: evaluation.period, pipeline: evaluation.pipelineName,
+                    dataQuality: evaluation.dataQuality, findings: findings), to: folder)
+            try folder.write(
+                Manifest(
+                    evaluation: evaluation, pipeline: pipeline, targets: targets, targetWarnings: targetWarnings,
+                    language: language
+                ).json(), to: "manifest.json")
+        }
     }
 }
