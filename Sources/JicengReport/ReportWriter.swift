@@ -27,14 +27,17 @@ public struct ReportWriter: Sendable {
         // One index and one wording for the three reports.
         let index = EvaluationIndex(evaluation)
         let strings = try ReportStrings(language: language)
+        let csv = try BufferedOutputFile(creating: base.appendingPathComponent("indicators.csv").path)
+        try IndicatorsCSV.write(evaluation, to: csv)
+        try csv.close()
+        // Started once the first file is written, so that an output that cannot be written at all
+        // (a full disk, a size limit) fails there as before, without the workbook library's own
+        // messages on standard error.
         let workbookPath = base.appendingPathComponent("indicators.xlsx").path
         let workbook = BackgroundWork {
             try XLSXWorkbook.write(index, strings: strings, findings: findings, history: history, to: workbookPath)
         }
         do {
-            let csv = try BufferedOutputFile(creating: base.appendingPathComponent("indicators.csv").path)
-            try IndicatorsCSV.write(evaluation, to: csv)
-            try csv.close()
             try save(
                 SummaryHTML.render(index, strings: strings, findings: findings, history: history, leftOut: leftOut),
                 to: base.appendingPathComponent("summary.html"))

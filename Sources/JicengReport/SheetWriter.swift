@@ -92,7 +92,9 @@ struct SheetWriter {
         _ format: UnsafeMutablePointer<lxw_format>? = nil
     ) throws {
         var clean = value
-        if value.utf8.contains(0) { clean = value.replacingOccurrences(of: "\u{0}", with: "") }
+        if value.utf8.withContiguousStorageIfAvailable({ $0.contains(0) }) ?? value.utf8.contains(0) {
+            clean = value.replacingOccurrences(of: "\u{0}", with: "")
+        }
         // A scalar is at least one UTF-8 byte: only a long text can have too many.
         if clean.utf8.count > SheetWriter.maxTextScalars && clean.unicodeScalars.count > SheetWriter.maxTextScalars {
             clean = String(String.UnicodeScalarView(clean.unicodeScalars.prefix(SheetWriter.maxTextScalars)))
@@ -170,6 +172,10 @@ struct SheetWriter {
 
     /// Width in Excel character units: wide (CJK) characters count 2, others 1.
     static func displayWidth(_ text: String) -> Double {
+        // ASCII is never wide: one unit per byte.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.allSatisfy { $0 < 0x80 } }) == true {
+            return Double(text.utf8.count)
+        }
         var width = 0.0
         for scalar in text.unicodeScalars {
             width += SVGChart.isWide(scalar) ? 2 : 1
