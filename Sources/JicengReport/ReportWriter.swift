@@ -16,7 +16,7 @@ public struct ReportWriter: Sendable {
     /// With `history` (a run with a history store) the summaries show the year and the workbook
     /// has a year-to-date sheet; without it they are what they were before history existed.
     /// `leftOut` names the pipeline's indicators missing from the evaluation (for the notice at
-    /// the top of the summaries). The workbook is written on a second thread (`BackgroundWork`)
+    /// the top of the summaries). The workbook is built on a second thread (`BackgroundWork`)
     /// while this one writes the other files and then runs `alongside` (the caller's own outputs).
     public func write(
         _ evaluation: Evaluation, findings: [Finding], history: ReportHistory? = nil, leftOut: [LocalizedText] = [],
@@ -27,17 +27,18 @@ public struct ReportWriter: Sendable {
         // One index and one wording for the three reports.
         let index = EvaluationIndex(evaluation)
         let strings = try ReportStrings(language: language)
-        let csv = try BufferedOutputFile(creating: base.appendingPathComponent("indicators.csv").path)
-        try IndicatorsCSV.write(evaluation, to: csv)
-        try csv.close()
-        // Started once the first file is written, so that an output that cannot be written at all
-        // (a full disk, a size limit) fails there as before, without the workbook library's own
-        // messages on standard error.
+        // The workbook is built on a second thread while this one writes the other files; it is
+        // closed (compressed into the file) only once they are written, and given up without a
+        // file when one of them fails, so that failures read as they did when it came last.
         let workbookPath = base.appendingPathComponent("indicators.xlsx").path
-        let workbook = BackgroundWork {
-            try XLSXWorkbook.write(index, strings: strings, findings: findings, history: history, to: workbookPath)
+        let workbook = BackgroundWork { callerSucceeded in
+            try XLSXWorkbook.write(
+                index, strings: strings, findings: findings, history: history, to: workbookPath, beforeClose: callerSucceeded)
         }
         do {
+            let csv = try BufferedOutputFile(creating: base.appendingPathComponent("indicators.csv").path)
+            try IndicatorsCSV.write(evaluation, to: csv)
+            try csv.close()
             try save(
                 SummaryHTML.render(index, strings: strings, findings: findings, history: history, leftOut: leftOut),
                 to: base.appendingPathComponent("summary.html"))
@@ -46,10 +47,10 @@ public struct ReportWriter: Sendable {
                 to: base.appendingPathComponent("summary.md"))
             try alongside()
         } catch {
-            try? workbook.wait()
+            try? workbook.finish(callerSucceeded: false)
             throw error
         }
-        try workbook.wait()
+        try workbook.finish(callerSucceeded: true)
     }
 
     private func save(_ text: String, to url: URL) throws {

@@ -17,10 +17,12 @@ enum XLSXFile {
         var created: time_t
     }
 
-    /// Writes the workbook at `path`; `constantMemory` false (the library's default mode, shared
+    /// Writes the workbook at `path`; `beforeClose` runs after the content, and when it throws
+    /// the workbook is freed without a file; `constantMemory` false (the library's default mode, shared
     /// strings) is only for the tests that hold the two modes' cells equal.
     static func write(
-        to path: String, properties: Properties, constantMemory: Bool = true, _ content: (inout SheetWriter) throws -> Void
+        to path: String, properties: Properties, constantMemory: Bool = true, beforeClose: () throws -> Void = {},
+        _ content: (inout SheetWriter) throws -> Void
     ) throws {
         var before = stat()
         let existedBefore = lstat(path, &before) == 0
@@ -55,6 +57,7 @@ enum XLSXFile {
         documentProperties.created = properties.created
         try writer.check(workbook_set_properties(workbook, &documentProperties), what: "document properties")
         try content(&writer)
+        try beforeClose()
 
         open = false  // workbook_close frees the workbook, whether it succeeds or not
         let status = workbook_close(workbook)

@@ -33,16 +33,18 @@ public enum XLSXWorkbook {
     }
 
     /// The workbook over an index and wording already made (one for all the outputs of a report).
+    /// `beforeClose` runs when every sheet is written, before the file is: when it throws, no
+    /// file is written and its error is thrown.
     static func write(
         _ index: EvaluationIndex, strings: ReportStrings, findings: [Finding], history: ReportHistory?, to path: String,
-        constantMemory: Bool = true
+        constantMemory: Bool = true, beforeClose: () throws -> Void = {}
     ) throws {
         let evaluation = index.evaluation
         let properties = XLSXFile.Properties(
             title: strings.fill("workbook.title", ["period": strings.period(evaluation.period)]),
             author: "jiceng " + evaluation.toolVersion,
             created: creationTime(for: evaluation.period, environment: ProcessInfo.processInfo.environment))
-        try XLSXFile.write(to: path, properties: properties, constantMemory: constantMemory) { writer in
+        try XLSXFile.write(to: path, properties: properties, constantMemory: constantMemory, beforeClose: beforeClose) { writer in
             try writeOverviewSheet(
                 index, findings: findings, history: evaluation.period.quarter != nil ? history : nil,
                 strings: strings, writer: &writer)
