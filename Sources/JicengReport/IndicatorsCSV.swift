@@ -59,13 +59,14 @@ public enum IndicatorsCSV {
     /// comparator and status, quoted and joined by commas. The history store keeps this text, so
     /// that `jiceng history export` gives back a run's rows byte for byte.
     public static func cells(_ r: IndicatorResult) -> String {
-        var out = quoted(number(r.value))
+        // Numbers are digits, `-` and `.` only: never quoted.
+        var out = number(r.value)
         out += ","
-        out += quoted(number(r.numerator))
+        out += number(r.numerator)
         out += ","
-        out += quoted(number(r.denominator))
+        out += number(r.denominator)
         out += ","
-        out += quoted(number(r.target))
+        out += number(r.target)
         out += ","
         out += quoted(r.comparator?.rawValue ?? "")
         out += ","
