@@ -224,8 +224,5 @@ struct RunCommand: ParsableCommand, LanguageChoosing {
 }
 
 func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    String(decoding: try IndicatorsJSON.encoder().encode(value), as: UTF8.self) + "\n"
 }

@@ -248,8 +248,8 @@ struct AggregateCommand: ParsableCommand, LanguageChoosing {
             toolVersion: JicengVersion.current,
             dataQuality: record.dataQuality)
         try OutputFolder.produce(at: destination, command: "aggregate") { folder in
-            try folder.write(try jsonText(evaluation), to: "indicators.json")
-            try folder.write(IndicatorsCSV.render(evaluation), to: "indicators.csv")
+            try StageIO.writeIndicatorsJSON(evaluation, to: folder)
+            try StageIO.writeIndicatorsCSV(evaluation, to: folder)
             let doc = FindingsDocument(errors: record.dataQuality.errors, warnings: record.dataQuality.warnings, findings: record.findings)
             try folder.write(doc.json(language: stage.lang), to: "findings.json")
             try StageIO.writeStage(

@@ -18,6 +18,20 @@ enum StageIO {
         try folder.write(try jsonText(record), to: StageRecord.fileName)
     }
 
+    /// `indicators.json`, written row by row (`IndicatorsJSON`).
+    static func writeIndicatorsJSON(_ evaluation: Evaluation, to folder: OutputFolder) throws {
+        let file = try BufferedOutputFile(creating: folder.path("indicators.json"))
+        try IndicatorsJSON.write(evaluation, to: file)
+        try file.close()
+    }
+
+    /// `indicators.csv`, written row by row (`IndicatorsCSV`).
+    static func writeIndicatorsCSV(_ evaluation: Evaluation, to folder: OutputFolder) throws {
+        let file = try BufferedOutputFile(creating: folder.path("indicators.csv"))
+        try IndicatorsCSV.write(evaluation, to: file)
+        try file.close()
+    }
+
     static func readStage(_ folder: String) throws -> StageRecord {
         let path = folder + "/" + StageRecord.fileName
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -88,20 +102,23 @@ enum StageIO {
         // The pipeline's indicators the evaluation lacks (their datasets absent or unusable), for the reports' notice.
         let present = Set(evaluation.indicators.map(\.name))
         let leftOut = pipeline.name == evaluation.pipelineName ? pipeline.indicators.filter { !present.contains($0.name) }.map(\.title) : []
+        // The machine-readable files are written while the workbook is (ReportWriter).
         try ReportWriter(language: language).write(
             evaluation, findings: findings, history: history, leftOut: leftOut,
-            to: folder.temporary)
-        let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
-        try folder.write(doc.json(language: language), to: "findings.json")
-        try folder.write(try jsonText(evaluation), to: "indicators.json")
-        try writeStage(
-            StageRecord(
-                stage: .report, period: evaluation.period, pipeline: evaluation.pipelineName,
-                dataQuality: evaluation.dataQuality, findings: findings), to: folder)
-        try folder.write(
-            Manifest(
-                evaluation: evaluation, pipeline: pipeline, targets: targets, targetWarnings: targetWarnings,
-                language: language
-            ).json(), to: "manifest.json")
+            to: folder.temporary
+        ) {
+            let doc = FindingsDocument(errors: evaluation.dataQuality.errors, warnings: evaluation.dataQuality.warnings, findings: findings)
+            try folder.write(doc.json(language: language), to: "findings.json")
+            try writeIndicatorsJSON(evaluation, to: folder)
+            try writeStage(
+                StageRecord(
+                    stage: .report, period: evaluation.period, pipeline: evaluation.pipelineName,
+                    dataQuality: evaluation.dataQuality, findings: findings), to: folder)
+            try folder.write(
+                Manifest(
+                    evaluation: evaluation, pipeline: pipeline, targets: targets, targetWarnings: targetWarnings,
+                    language: language
+                ).json(), to: "manifest.json")
+        }
     }
 }

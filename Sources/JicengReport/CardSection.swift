@@ -31,7 +31,7 @@ struct CardSection {
     let sameNotes: [String]
 
     init(_ index: EvaluationIndex, strings: ReportStrings) {
-        let mirrored = MirroredUnits(index)
+        let mirrored = index.mirrored
         let all = RedYellowCards(index).entries.filter { !mirrored.contains($0.unit.id) }
         let entries = all.filter { $0.unit.level != .grid }
         let grids = all.filter { $0.unit.level == .grid }

@@ -8,6 +8,10 @@ struct EvaluationIndex {
     let unitsById: [String: UnitInfo]
     let indicatorsByName: [String: IndicatorInfo]
     private let resultsByUnit: [String: [String: IndicatorResult]]
+    /// The units that only repeat their parent (made once for every section that leaves them out).
+    let mirrored: MirroredUnits
+    /// Indicators that some target holds to `<=`.
+    private let heldAtMost: Set<String>
 
     init(_ evaluation: Evaluation) {
         self.evaluation = evaluation
@@ -20,6 +24,8 @@ struct EvaluationIndex {
         var results: [String: [String: IndicatorResult]] = [:]
         for r in evaluation.results { results[r.unitId, default: [:]][r.indicator] = r }
         resultsByUnit = results
+        mirrored = MirroredUnits(evaluation)
+        heldAtMost = Set(evaluation.results.lazy.filter { $0.comparator == .atMost }.map(\.indicator))
     }
 
     /// The root of the hierarchy (the unit without parent, else the shallowest unit).
@@ -65,7 +71,7 @@ struct EvaluationIndex {
 
     /// True when lower values are better for this indicator (some target says `<=`).
     func lowerIsBetter(_ indicator: String) -> Bool {
-        evaluation.results.contains { $0.indicator == indicator && $0.comparator == .atMost }
+        heldAtMost.contains(indicator)
     }
 
     /// The one target every given unit is held to for an indicator, or nil when none or several.

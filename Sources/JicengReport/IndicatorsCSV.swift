@@ -11,19 +11,38 @@ public enum IndicatorsCSV {
     public static let header = "period,unit_id,unit_name,level,indicator,value,numerator,denominator,target,comparator,status"
 
     public static func render(_ evaluation: Evaluation) -> String {
+        var out = ""
+        forEachLine(evaluation) { out += $0 }
+        return out
+    }
+
+    /// Writes the file into `file` line by line (the same bytes as `render`), so that the table
+    /// never exists whole in memory.
+    public static func write(_ evaluation: Evaluation, to file: BufferedOutputFile) throws {
+        try forEachLine(evaluation) { try file.write($0) }
+    }
+
+    /// The header, then every row in file order, each with its line end.
+    private static func forEachLine(_ evaluation: Evaluation, _ body: (String) throws -> Void) rethrows {
         var units: [String: UnitInfo] = [:]
         for unit in evaluation.units { units[unit.id] = unit }
-        let rows = evaluation.results.sorted(by: byteOrder)
         let period = evaluation.period.description
-        var out = header + "\n"
-        for r in rows {
-            let unit = units[r.unitId]
-            out += line(
-                period: period, unitId: r.unitId, unitName: unit?.name ?? "", level: unit?.level.rawValue ?? "",
-                indicator: r.indicator, cells: cells(r))
-            out += "\n"
+        try body(header + "\n")
+        // A unit's rows are consecutive: its prefix is made once for all of them.
+        var prefixUnit: String?
+        var prefix = ""
+        for r in orderedResults(evaluation) {
+            if r.unitId != prefixUnit {
+                let unit = units[r.unitId]
+                prefix = unitPrefix(period: period, unitId: r.unitId, unitName: unit?.name ?? "", level: unit?.level.rawValue ?? "")
+                prefixUnit = r.unitId
+            }
+            var line = prefix
+            line += indicatorField(r.indicator)
+            line += cells(r)
+            line += "\n"
+            try body(line)
         }
-        return out
     }
 
     /// The rows in file order (unit_id, then indicator, in byte order): the results as they are
@@ -40,10 +59,19 @@ public enum IndicatorsCSV {
     /// comparator and status, quoted and joined by commas. The history store keeps this text, so
     /// that `jiceng history export` gives back a run's rows byte for byte.
     public static func cells(_ r: IndicatorResult) -> String {
-        [
-            number(r.value), number(r.numerator), number(r.denominator), number(r.target),
-            r.comparator?.rawValue ?? "", r.status.rawValue,
-        ].map(quoted).joined(separator: ",")
+        // Numbers are digits, `-` and `.` only: never quoted.
+        var out = number(r.value)
+        out += ","
+        out += number(r.numerator)
+        out += ","
+        out += number(r.denominator)
+        out += ","
+        out += number(r.target)
+        out += ","
+        out += quoted(r.comparator?.rawValue ?? "")
+        out += ","
+        out += quoted(r.status.rawValue)
+        return out
     }
 
     /// One row of the file without its line end, from its first five fields and `cells`.

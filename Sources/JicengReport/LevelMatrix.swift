@@ -41,7 +41,7 @@ struct LevelMatrix {
     let chunks: [Chunk]
 
     static func build(_ index: EvaluationIndex, strings: ReportStrings) -> [LevelMatrix] {
-        let mirrored = MirroredUnits(index)
+        let mirrored = index.mirrored
         return index.lowerLevels.filter { $0 != .grid }.compactMap { level in
             let units = index.units(at: level)
             guard !units.isEmpty else { return nil }

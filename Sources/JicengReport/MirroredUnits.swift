@@ -32,21 +32,42 @@ struct MirroredUnits {
     }
 
     /// Over a quarter's results.
-    init(_ index: EvaluationIndex) {
+    init(_ evaluation: Evaluation) {
+        let candidates = MirroredUnits.candidates(evaluation.units)
         var signatures: [String: [String: String]] = [:]
-        for r in index.evaluation.results {
-            signatures[r.unitId, default: [:]][r.indicator] = MirroredUnits.signature(r.value, r.target, r.comparator, r.status)
+        if !candidates.isEmpty {
+            for r in evaluation.results where candidates.contains(r.unitId) {
+                signatures[r.unitId, default: [:]][r.indicator] = MirroredUnits.signature(r.value, r.target, r.comparator, r.status)
+            }
         }
-        self.init(units: index.evaluation.units, signatures: signatures)
+        self.init(units: evaluation.units, signatures: signatures)
     }
 
     /// Over a year-to-date table.
     init(_ table: YearToDateTable) {
+        let candidates = MirroredUnits.candidates(table.units)
         var signatures: [String: [String: String]] = [:]
-        for r in table.results {
-            signatures[r.unitId, default: [:]][r.indicator] = MirroredUnits.signature(r.value, r.paceTarget, r.comparator, r.status)
+        if !candidates.isEmpty {
+            for r in table.results where candidates.contains(r.unitId) {
+                signatures[r.unitId, default: [:]][r.indicator] = MirroredUnits.signature(r.value, r.paceTarget, r.comparator, r.status)
+            }
         }
         self.init(units: table.units, signatures: signatures)
+    }
+
+    /// The only units whose signatures can matter: each single child and its parent (a unit
+    /// with several children mirrors none of them). Most hierarchies have few or none.
+    private static func candidates(_ units: [UnitInfo]) -> Set<String> {
+        var childCount: [String: Int] = [:]
+        for unit in units { if let p = unit.parentId { childCount[p, default: 0] += 1 } }
+        var ids = Set<String>()
+        for unit in units {
+            if let p = unit.parentId, childCount[p] == 1 {
+                ids.insert(unit.id)
+                ids.insert(p)
+            }
+        }
+        return ids
     }
 
     private static func signature(_ value: Double?, _ target: Double?, _ comparator: Comparator?, _ status: TargetStatus) -> String {

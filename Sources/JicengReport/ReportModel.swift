@@ -71,7 +71,17 @@ struct ReportModel {
         _ evaluation: Evaluation, findings: [Finding], strings: ReportStrings, withCharts: Bool, history: ReportHistory? = nil,
         leftOut: [LocalizedText] = []
     ) {
-        let index = EvaluationIndex(evaluation)
+        self.init(
+            EvaluationIndex(evaluation), findings: findings, strings: strings, withCharts: withCharts, history: history,
+            leftOut: leftOut)
+    }
+
+    /// The model over an index already made (one for all the outputs of a report).
+    init(
+        _ index: EvaluationIndex, findings: [Finding], strings: ReportStrings, withCharts: Bool, history: ReportHistory?,
+        leftOut: [LocalizedText]
+    ) {
+        let evaluation = index.evaluation
         let language = strings.language
         let top = index.top
         lang = strings["meta.lang"]

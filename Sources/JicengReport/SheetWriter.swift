@@ -91,8 +91,12 @@ struct SheetWriter {
         _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ col: UInt16, _ value: String,
         _ format: UnsafeMutablePointer<lxw_format>? = nil
     ) throws {
-        var clean = value.replacingOccurrences(of: "\u{0}", with: "")
-        if clean.unicodeScalars.count > SheetWriter.maxTextScalars {
+        var clean = value
+        if value.utf8.withContiguousStorageIfAvailable({ $0.contains(0) }) ?? value.utf8.contains(0) {
+            clean = value.replacingOccurrences(of: "\u{0}", with: "")
+        }
+        // A scalar is at least one UTF-8 byte: only a long text can have too many.
+        if clean.utf8.count > SheetWriter.maxTextScalars && clean.unicodeScalars.count > SheetWriter.maxTextScalars {
             clean = String(String.UnicodeScalarView(clean.unicodeScalars.prefix(SheetWriter.maxTextScalars)))
         }
         note(col, SheetWriter.displayWidth(clean))
@@ -117,15 +121,26 @@ struct SheetWriter {
         widths[col] = max(widths[col] ?? 0, width)
     }
 
-    /// Column widths from the content, frozen header row, autofilter over the table, and A4
-    /// landscape printing one page wide with the header repeated.
+    /// The autofilter over a table of `rows` rows (the header included). In constant-memory mode
+    /// it must come while the table's last row is the row being written: before any row below it.
+    func filter(_ sheet: UnsafeMutablePointer<lxw_worksheet>, rows: UInt32, columns: UInt16) throws {
+        try check(worksheet_autofilter(sheet, 0, 0, max(rows, 1) - 1, columns - 1), what: "autofilter")
+    }
+
+    /// The autofilter over a table that ends the sheet (`filter`), then `finish(_:columns:)`.
     mutating func finish(_ sheet: UnsafeMutablePointer<lxw_worksheet>, rows: UInt32, columns: UInt16) throws {
+        try filter(sheet, rows: rows, columns: columns)
+        try finish(sheet, columns: columns)
+    }
+
+    /// Column widths from the content, frozen header row, and A4 landscape printing one page wide
+    /// with the header repeated (the autofilter is `filter`'s).
+    mutating func finish(_ sheet: UnsafeMutablePointer<lxw_worksheet>, columns: UInt16) throws {
         for col in 0..<columns {
             let width = min(max((widths[col] ?? 8) + 2, 8), 48)
             try check(worksheet_set_column(sheet, col, col, width, nil), what: "column widths")
         }
         worksheet_freeze_panes(sheet, 1, 0)
-        try check(worksheet_autofilter(sheet, 0, 0, max(rows, 1) - 1, columns - 1), what: "autofilter")
         worksheet_set_landscape(sheet)
         worksheet_set_paper(sheet, 9)  // A4
         worksheet_fit_to_pages(sheet, 1, 0)
@@ -157,6 +172,10 @@ struct SheetWriter {
 
     /// Width in Excel character units: wide (CJK) characters count 2, others 1.
     static func displayWidth(_ text: String) -> Double {
+        // ASCII is never wide: one unit per byte.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.allSatisfy { $0 < 0x80 } }) == true {
+            return Double(text.utf8.count)
+        }
         var width = 0.0
         for scalar in text.unicodeScalars {
             width += SVGChart.isWide(scalar) ? 2 : 1

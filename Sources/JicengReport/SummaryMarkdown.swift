@@ -14,10 +14,16 @@ public enum SummaryMarkdown {
         _ evaluation: Evaluation, language: Language = .zh, findings: [Finding] = [],
         history: ReportHistory? = nil, leftOut: [LocalizedText] = []
     ) throws -> String {
-        let strings = try ReportStrings(language: language)
-        let model = ReportModel(
-            evaluation, findings: findings, strings: strings, withCharts: false, history: history,
+        try render(
+            EvaluationIndex(evaluation), strings: try ReportStrings(language: language), findings: findings, history: history,
             leftOut: leftOut)
-        return try template.get().render(model)
+    }
+
+    /// The report over an index and wording already made (one for all the outputs of a report).
+    static func render(
+        _ index: EvaluationIndex, strings: ReportStrings, findings: [Finding], history: ReportHistory?, leftOut: [LocalizedText]
+    ) throws -> String {
+        let model = ReportModel(index, findings: findings, strings: strings, withCharts: false, history: history, leftOut: leftOut)
+        return try template.get().render(TemplateContext.make(model))
     }
 }

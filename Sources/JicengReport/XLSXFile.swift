@@ -2,7 +2,7 @@ import CXLSXWriter
 import Foundation
 import JicengCore
 
-/// One libxlsxwriter workbook from `workbook_new` to `workbook_close`: the document properties,
+/// One libxlsxwriter workbook from `workbook_new_opt` (constant-memory mode) to `workbook_close`: the document properties,
 /// a `SheetWriter` for the content, and the guarantee that the workbook is always released.
 ///
 /// It exists because libxlsxwriter writes nothing until `workbook_close`, which also frees the
@@ -17,10 +17,27 @@ enum XLSXFile {
         var created: time_t
     }
 
-    static func write(to path: String, properties: Properties, _ content: (inout SheetWriter) throws -> Void) throws {
+    /// Writes the workbook at `path`; `beforeClose` runs after the content, and when it throws
+    /// the workbook is freed without a file; `constantMemory` false (the library's default mode, shared
+    /// strings) is only for the tests that hold the two modes' cells equal.
+    static func write(
+        to path: String, properties: Properties, constantMemory: Bool = true, beforeClose: () throws -> Void = {},
+        _ content: (inout SheetWriter) throws -> Void
+    ) throws {
         var before = stat()
         let existedBefore = lstat(path, &before) == 0
-        guard let workbook = workbook_new(path) else {
+        // Constant memory: each row goes to a temporary file once the next one starts, so the
+        // workbook's cells never all sit in memory (tens of megabytes for a city's grids).
+        // Strings are then written inline in their cells rather than in a shared-strings table,
+        // and rows must come in order, which every sheet of `XLSXWorkbook` does.
+        // The temporary files go beside the workbook (in the output's own temporary folder), and
+        // are unlinked as soon as they are created.
+        let folder = strdup((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        defer { free(folder) }
+        var options = lxw_workbook_options()
+        options.constant_memory = UInt8((constantMemory ? LXW_TRUE : LXW_FALSE).rawValue)
+        options.tmpdir = folder
+        guard let workbook = workbook_new_opt(path, &options) else {
             throw JicengError(
                 .ioFailure, "cannot create workbook \(path): \(String(cString: lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED)))")
         }
@@ -40,6 +57,7 @@ enum XLSXFile {
         documentProperties.created = properties.created
         try writer.check(workbook_set_properties(workbook, &documentProperties), what: "document properties")
         try content(&writer)
+        try beforeClose()
 
         open = false  // workbook_close frees the workbook, whether it succeeds or not
         let status = workbook_close(workbook)

@@ -19,19 +19,40 @@ public enum XLSXWorkbook {
         _ evaluation: Evaluation, findings: [Finding], language: Language = .zh, history: ReportHistory? = nil,
         to path: String
     ) throws {
-        let strings = try ReportStrings(language: language)
+        try write(evaluation, findings: findings, language: language, history: history, to: path, constantMemory: true)
+    }
+
+    /// `write`, with libxlsxwriter's constant-memory mode or (for tests) without it.
+    static func write(
+        _ evaluation: Evaluation, findings: [Finding], language: Language, history: ReportHistory?,
+        to path: String, constantMemory: Bool
+    ) throws {
+        try write(
+            EvaluationIndex(evaluation), strings: try ReportStrings(language: language), findings: findings, history: history,
+            to: path, constantMemory: constantMemory)
+    }
+
+    /// The workbook over an index and wording already made (one for all the outputs of a report).
+    /// `beforeClose` runs when every sheet is written, before the file is: when it throws, no
+    /// file is written and its error is thrown.
+    static func write(
+        _ index: EvaluationIndex, strings: ReportStrings, findings: [Finding], history: ReportHistory?, to path: String,
+        constantMemory: Bool = true, beforeClose: () throws -> Void = {}
+    ) throws {
+        let evaluation = index.evaluation
         let properties = XLSXFile.Properties(
             title: strings.fill("workbook.title", ["period": strings.period(evaluation.period)]),
             author: "jiceng " + evaluation.toolVersion,
             created: creationTime(for: evaluation.period, environment: ProcessInfo.processInfo.environment))
-        try XLSXFile.write(to: path, properties: properties) { writer in
-            let index = EvaluationIndex(evaluation)
+        try XLSXFile.write(to: path, properties: properties, constantMemory: constantMemory, beforeClose: beforeClose) { writer in
             try writeOverviewSheet(
                 index, findings: findings, history: evaluation.period.quarter != nil ? history : nil,
                 strings: strings, writer: &writer)
             let levels = UnitLevel.allCases.filter { level in evaluation.units.contains { $0.level == level } }
+            // Grouped once for all the level sheets.
+            let resultsByUnit = Self.byUnit(evaluation.results, unit: \.unitId, indicator: \.indicator, order: evaluation.indicators)
             for level in levels {
-                try writeLevelSheet(level, index: index, strings: strings, writer: &writer)
+                try writeLevelSheet(level, index: index, resultsByUnit: resultsByUnit, strings: strings, writer: &writer)
             }
             if evaluation.period.quarter != nil, let table = history?.yearToDate {
                 try writeYearToDateSheet(table, index: index, strings: strings, writer: &writer)
@@ -51,7 +72,7 @@ public enum XLSXWorkbook {
     }
 
     private static func writeLevelSheet(
-        _ level: UnitLevel, index: EvaluationIndex, strings: ReportStrings,
+        _ level: UnitLevel, index: EvaluationIndex, resultsByUnit: [String: [IndicatorResult]], strings: ReportStrings,
         writer: inout SheetWriter
     ) throws {
         let e = index.evaluation
@@ -62,7 +83,6 @@ public enum XLSXWorkbook {
             strings["col.target"], strings["workbook.comparator"], strings["col.status"],
         ]
         try writer.header(sheet, headers)
-        let resultsByUnit = Self.byUnit(e.results, unit: \.unitId, indicator: \.indicator, order: e.indicators)
 
         var row: UInt32 = 1
         for unit in e.units where unit.level == level {
@@ -136,7 +156,8 @@ public enum XLSXWorkbook {
                 row += 1
             }
         }
-        let tableRows = row
+        // The filter covers the table only, and is set before the rows below it (constant memory).
+        try writer.filter(sheet, rows: row, columns: UInt16(headers.count))
         // What the period's figures rest on, below the table (outside its filter).
         let cards = CardSection(index, strings: strings)
         let rejected = e.dataQuality.files.reduce(Int64(0)) { $0 + $1.rowsRejected }
@@ -167,7 +188,7 @@ public enum XLSXWorkbook {
             row += 1
         }
         try writer.text(sheet, row, 0, strings["workbook.sheetsNote"])
-        try writer.finish(sheet, rows: tableRows, columns: UInt16(headers.count))
+        try writer.finish(sheet, columns: UInt16(headers.count))
     }
 
     /// The year-to-date table (`indicators_ytd.csv`) as a sheet: every unit in hierarchy order with
@@ -270,15 +291,17 @@ public enum XLSXWorkbook {
     ) -> [String: [Row]] {
         var order: [String: Int] = [:]
         for (i, info) in indicators.enumerated() where order[info.name] == nil { order[info.name] = i }
-        var grouped: [String: [Row]] = [:]
-        for r in results { grouped[r[keyPath: unit], default: []].append(r) }
+        // Each row's place in the pipeline's order is looked up once, not at every comparison.
+        var grouped: [String: [(rank: Int, name: String, row: Row)]] = [:]
+        for r in results {
+            let name = r[keyPath: indicator]
+            grouped[r[keyPath: unit], default: []].append((order[name] ?? Int.max, name, r))
+        }
         return grouped.mapValues { rows in
             rows.sorted { a, b in
-                let oa = order[a[keyPath: indicator]] ?? Int.max
-                let ob = order[b[keyPath: indicator]] ?? Int.max
-                if oa != ob { return oa < ob }
-                return a[keyPath: indicator].utf8.lexicographicallyPrecedes(b[keyPath: indicator].utf8)
-            }
+                if a.rank != b.rank { return a.rank < b.rank }
+                return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+            }.map(\.row)
         }
     }
 }

@@ -25,4 +25,33 @@ struct BuiltInTemplatesTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.templates.path).sorted()
         #expect(names == ["strings.en.json", "strings.zh.json", "summary.html.mustache", "summary.md.mustache"])
     }
+
+    @Test(
+        "a template cut into parts renders the same text as the whole template",
+        arguments: [(ReportTemplateText.summaryHTML, true), (ReportTemplateText.summaryMarkdown, false)])
+    func splitRendersTheSame(text: String, withCharts: Bool) throws {
+        MarkdownText.registerContentType()
+        // One part: the whole text, parsed as it was before templates were split.
+        let whole = try SplitTemplate(string: text, size: .max)
+        #expect(whole.parts.count == 1)
+        let strings = try ReportStrings(language: .zh)
+        let models = [
+            ReportModel(Fixture.evaluation(), findings: Fixture.findings, strings: strings, withCharts: withCharts),
+            ReportModel(
+                Fixture.evaluation(), findings: Fixture.findings, strings: strings, withCharts: withCharts,
+                history: YearFixture.history()),
+            ReportModel(LargeFixture.evaluation(), findings: [], strings: strings, withCharts: withCharts),
+        ]
+        for size in [1, 200, 1024] {
+            let split = try SplitTemplate(string: text, size: size)
+            #expect(split.parts.count > 1)
+            for model in models {
+                let context = TemplateContext.make(model)
+                let expected = whole.render(context)
+                #expect(split.render(context) == expected, "size \(size)")
+                // The dictionaries of TemplateContext render as the model itself does.
+                #expect(whole.render(model) == expected)
+            }
+        }
+    }
 }

@@ -41,10 +41,10 @@ struct ReaderFriendlyTests {
 
     @Test("a single district with the city's figures is found; a different one, or one of two, is not")
     func mirrored() throws {
-        let same = MirroredUnits(EvaluationIndex(Self.singleDistrict()))
+        let same = EvaluationIndex(Self.singleDistrict()).mirrored
         #expect(same.ids == ["D"])
         #expect(same.childNames == ["C": ["石首市城区"]])
-        #expect(MirroredUnits(EvaluationIndex(Self.singleDistrict(districtResolution: 0.899))).ids.isEmpty)
+        #expect(EvaluationIndex(Self.singleDistrict(districtResolution: 0.899)).mirrored.ids.isEmpty)
         var two = Self.singleDistrict()
         two.units.insert(UnitInfo(id: "D2", name: "另一区", level: .district, parentId: "C", depth: 1), at: 2)
         two.results += two.results.filter { $0.unitId == "D" }.map {
@@ -52,9 +52,9 @@ struct ReaderFriendlyTests {
             r.unitId = "D2"
             return r
         }
-        #expect(MirroredUnits(EvaluationIndex(two)).ids.isEmpty, "two districts are not a repetition of the city")
+        #expect(EvaluationIndex(two).mirrored.ids.isEmpty, "two districts are not a repetition of the city")
         // In the Fixture, S02's only community M03 has S02's figures.
-        #expect(MirroredUnits(EvaluationIndex(Fixture.evaluation())).parentOf == ["M03": "S02"])
+        #expect(EvaluationIndex(Fixture.evaluation()).mirrored.parentOf == ["M03": "S02"])
     }
 
     @Test("the district is listed once: no district table, no second card, a note that it equals the city")

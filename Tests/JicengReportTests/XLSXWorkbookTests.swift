@@ -28,15 +28,15 @@ struct XLSXWorkbookTests {
     @Test("text from the data that looks like a formula stays a string cell")
     func formulaIsText() throws {
         let url = try workbook()
-        let shared = try TestFiles.unzip(url, "xl/sharedStrings.xml")
-        #expect(shared.contains("<t>=HYPERLINK(&quot;x&quot;)</t>") || shared.contains("<t>=HYPERLINK(\"x\")</t>"))
         for n in 1...6 {
             let sheet = try TestFiles.unzip(url, "xl/worksheets/sheet\(n).xml")
             #expect(!sheet.contains("<f>"), "sheet\(n) has a formula")
         }
-        // The community sheet holds the name as a shared-string cell.
+        // The community sheet holds the name as a string cell (inline: constant-memory mode).
         let community = try TestFiles.unzip(url, "xl/worksheets/sheet4.xml")
-        #expect(cells(community).filter { $0.contains("r=\"B2\"") }.allSatisfy { $0.contains("t=\"s\"") })
+        let name = try #require(cells(community).first { $0.contains("r=\"B2\"") })
+        #expect(name.contains("t=\"inlineStr\""))
+        #expect(text(name) == "=HYPERLINK(&quot;x&quot;)" || text(name) == "=HYPERLINK(\"x\")")
     }
 
     @Test("sheets per level in Chinese, findings and files sheets, frozen header, autofilter, coloured status")
@@ -104,15 +104,10 @@ struct XLSXWorkbookTests {
         let url = try TestFiles.temporaryFolder().appendingPathComponent("indicators.xlsx")
         try XLSXWorkbook.write(Fixture.evaluation(), findings: Fixture.findings, history: YearFixture.history(), to: url.path)
         let sheet = try TestFiles.unzip(url, "xl/worksheets/sheet1.xml")
-        let shared = try sharedStrings(url)
-        func text(_ cell: String) -> String? {
-            guard cell.contains("t=\"s\""), let v = value(cell), let i = Int(v), shared.indices.contains(i) else { return nil }
-            return shared[i]
-        }
         let all = cells(sheet)
         func at(_ ref: String) -> String? { all.first { $0.contains("r=\"\(ref)\"") } }
         // Row 1 headers; rows 2–4 the headline indicators in the pipeline's order.
-        #expect(try #require(at("A1")).contains("t=\"s\""))
+        #expect(try #require(at("A1")).contains("t=\"inlineStr\""))
         #expect(text(try #require(at("A2"))) == "受理诉求数")
         #expect(value(try #require(at("C2"))) == "4690")
         #expect(text(try #require(at("A3"))) == "诉求解决率")
@@ -127,7 +122,8 @@ struct XLSXWorkbookTests {
         #expect(text(try #require(at("L3"))) == "↓ 0.83 个百分点")
         // The filter covers the table only; the facts follow below it.
         #expect(sheet.contains("<autoFilter ref=\"A1:L4\""))
-        #expect(shared.contains("红牌单位（个）") && shared.contains("数据错误（条）"))
+        let texts = all.compactMap(text)
+        #expect(texts.contains("红牌单位（个）") && texts.contains("数据错误（条）"))
         #expect(!sheet.contains("<f>"))
     }
 
@@ -136,8 +132,8 @@ struct XLSXWorkbookTests {
         let url = try TestFiles.temporaryFolder().appendingPathComponent("indicators.xlsx")
         try XLSXWorkbook.write(Fixture.evaluation(), findings: Fixture.findings, history: YearFixture.history(), to: url.path)
         let sheet = try TestFiles.unzip(url, "xl/worksheets/sheet5.xml")
-        let shared = try sharedStrings(url)
-        #expect(shared.contains("序时目标") && shared.contains("完成率") && shared.contains("全年目标"))
+        let texts = cells(sheet).compactMap(text)
+        #expect(texts.contains("序时目标") && texts.contains("完成率") && texts.contains("全年目标"))
         // 9 rows of the fixture's table plus the header: A1:N10, frozen header.
         #expect(sheet.contains("<autoFilter ref=\"A1:N10\""))
         #expect(sheet.contains("ySplit=\"1\""))
@@ -158,14 +154,13 @@ struct XLSXWorkbookTests {
         }
     }
 
-    private func sharedStrings(_ url: URL) throws -> [String] {
-        let xml = try TestFiles.unzip(url, "xl/sharedStrings.xml")
-        return xml.components(separatedBy: "<si>").dropFirst().map { si in
-            guard let start = si.range(of: ">", range: si.range(of: "<t")!.upperBound..<si.endIndex)?.upperBound,
-                let end = si.range(of: "</t>")?.lowerBound
-            else { return "" }
-            return String(si[start..<end])
-        }
+    /// The text of a string cell: constant-memory mode writes it inline (`<is><t>…</t></is>`).
+    private func text(_ cell: String) -> String? {
+        guard cell.contains("t=\"inlineStr\""), let open = cell.range(of: "<is><t"),
+            let start = cell.range(of: ">", range: open.upperBound..<cell.endIndex)?.upperBound,
+            let end = cell.range(of: "</t></is>")?.lowerBound
+        else { return nil }
+        return String(cell[start..<end])
     }
 
     private func value(_ cell: String) -> String? {
