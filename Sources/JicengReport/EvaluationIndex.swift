@@ -7,7 +7,8 @@ struct EvaluationIndex {
     let evaluation: Evaluation
     let unitsById: [String: UnitInfo]
     let indicatorsByName: [String: IndicatorInfo]
-    private let resultsByUnit: [String: [String: IndicatorResult]]
+    /// Positions in `evaluation.results` (not copies: a result is a large value).
+    private let resultsByUnit: [String: [String: Int]]
     /// The units that only repeat their parent (made once for every section that leaves them out).
     let mirrored: MirroredUnits
     /// Indicators that some target holds to `<=`.
@@ -21,8 +22,8 @@ struct EvaluationIndex {
         var indicators: [String: IndicatorInfo] = [:]
         for info in evaluation.indicators where indicators[info.name] == nil { indicators[info.name] = info }
         indicatorsByName = indicators
-        var results: [String: [String: IndicatorResult]] = [:]
-        for r in evaluation.results { results[r.unitId, default: [:]][r.indicator] = r }
+        var results: [String: [String: Int]] = [:]
+        for (position, r) in evaluation.results.enumerated() { results[r.unitId, default: [:]][r.indicator] = position }
         resultsByUnit = results
         mirrored = MirroredUnits(evaluation)
         heldAtMost = Set(evaluation.results.lazy.filter { $0.comparator == .atMost }.map(\.indicator))
@@ -34,7 +35,7 @@ struct EvaluationIndex {
     }
 
     func result(_ unitId: String, _ indicator: String) -> IndicatorResult? {
-        resultsByUnit[unitId]?[indicator]
+        resultsByUnit[unitId]?[indicator].map { evaluation.results[$0] }
     }
 
     /// Units of one level in hierarchy order.

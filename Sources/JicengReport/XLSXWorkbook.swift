@@ -72,7 +72,7 @@ public enum XLSXWorkbook {
     }
 
     private static func writeLevelSheet(
-        _ level: UnitLevel, index: EvaluationIndex, resultsByUnit: [String: [IndicatorResult]], strings: ReportStrings,
+        _ level: UnitLevel, index: EvaluationIndex, resultsByUnit: [String: [Int]], strings: ReportStrings,
         writer: inout SheetWriter
     ) throws {
         let e = index.evaluation
@@ -86,7 +86,8 @@ public enum XLSXWorkbook {
 
         var row: UInt32 = 1
         for unit in e.units where unit.level == level {
-            for r in resultsByUnit[unit.id] ?? [] {
+            for i in resultsByUnit[unit.id] ?? [] {
+                let r = e.results[i]
                 let format = index.format(r.indicator)
                 let numberFormat = writer.numberFormat(format)
                 try writer.text(sheet, row, 0, unit.id)
@@ -212,7 +213,8 @@ public enum XLSXWorkbook {
 
         var row: UInt32 = 1
         for unit in table.units {
-            for r in resultsByUnit[unit.id] ?? [] {
+            for i in resultsByUnit[unit.id] ?? [] {
+                let r = table.results[i]
                 let format = index.format(r.indicator)
                 let numberFormat = writer.numberFormat(format)
                 try writer.text(sheet, row, 0, unit.id)
@@ -285,23 +287,24 @@ public enum XLSXWorkbook {
 
     /// Result rows grouped by unit, each unit's in the pipeline's indicator order (indicators it
     /// does not list last, by name): the row order of every per-unit sheet.
+    /// The positions in `results` of each unit's rows, in the pipeline's order of indicators.
+    /// Positions rather than copies: a result is a large value, and there are tens of thousands.
     private static func byUnit<Row>(
         _ results: [Row], unit: KeyPath<Row, String>, indicator: KeyPath<Row, String>,
         order indicators: [IndicatorInfo]
-    ) -> [String: [Row]] {
+    ) -> [String: [Int]] {
         var order: [String: Int] = [:]
         for (i, info) in indicators.enumerated() where order[info.name] == nil { order[info.name] = i }
         // Each row's place in the pipeline's order is looked up once, not at every comparison.
-        var grouped: [String: [(rank: Int, name: String, row: Row)]] = [:]
-        for r in results {
-            let name = r[keyPath: indicator]
-            grouped[r[keyPath: unit], default: []].append((order[name] ?? Int.max, name, r))
+        var grouped: [String: [(rank: Int, position: Int)]] = [:]
+        for (position, r) in results.enumerated() {
+            grouped[r[keyPath: unit], default: []].append((order[r[keyPath: indicator]] ?? Int.max, position))
         }
         return grouped.mapValues { rows in
             rows.sorted { a, b in
                 if a.rank != b.rank { return a.rank < b.rank }
-                return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
-            }.map(\.row)
+                return results[a.position][keyPath: indicator].utf8.lexicographicallyPrecedes(results[b.position][keyPath: indicator].utf8)
+            }.map(\.position)
         }
     }
 }
