@@ -108,7 +108,9 @@ public struct MeasureSink: RowSink, @unchecked Sendable {
         state.values.withUnsafeMutableBufferPointer { totals in
             for k in 0..<stepCount {
                 let step = steps[k]
-                if step.codeCount > 0
+                if step.codeCount == 1 {
+                    if !ConditionProgram.leafHolds(code[step.codeStart], valueBuffer, row.slots) { continue }
+                } else if step.codeCount > 1
                     && !ConditionProgram.holds(
                         UnsafeBufferPointer(start: code + step.codeStart, count: step.codeCount), valueBuffer, row.slots)
                 {

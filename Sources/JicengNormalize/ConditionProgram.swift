@@ -69,6 +69,36 @@ public struct ConditionProgram: Sendable {
 
     /// Evaluates over a row's slots; `instructions` and `values` are the program's buffers (so the
     /// caller can hold them as unsafe pointers for the run).
+    /// The value of one leaf instruction (a comparison or a test of one slot): most conditions
+    /// are a single leaf, which the measure sink evaluates with this alone.
+    @inlinable @inline(__always)
+    public static func leafHolds(_ ins: Instruction, _ values: UnsafeBufferPointer<Int64>, _ slots: UnsafePointer<Int64>) -> Bool {
+        let v = slots[Int(ins.slot)]
+        switch ins.kind {
+        case .compare:
+            if v == Int64.min { return false }
+            let d = Double(v)
+            switch ins.op {
+            case 0: return d == ins.value
+            case 1: return d != ins.value
+            case 2: return d < ins.value
+            case 3: return d <= ins.value
+            case 4: return d > ins.value
+            default: return d >= ins.value
+            }
+        case .isIn:
+            if v == Int64.min { return false }
+            for k in Int(ins.start)..<Int(ins.start + ins.count) where values[k] == v { return true }
+            return false
+        case .isSet:
+            return v != Int64.min
+        case .isTrue:
+            return v != Int64.min && v != 0
+        case .and, .or, .not:
+            preconditionFailure("not a leaf")
+        }
+    }
+
     /// Inlinable, so that the measure sink (another module) evaluates its conditions without a
     /// call per measure per row.
     @inlinable @inline(__always)
@@ -89,36 +119,8 @@ public struct ConditionProgram: Sendable {
         }
         for ins in code {
             switch ins.kind {
-            case .compare:
-                let v = slots[Int(ins.slot)]
-                if v == Int64.min {
-                    push(false)
-                    continue
-                }
-                let d = Double(v)
-                switch ins.op {
-                case 0: push(d == ins.value)
-                case 1: push(d != ins.value)
-                case 2: push(d < ins.value)
-                case 3: push(d <= ins.value)
-                case 4: push(d > ins.value)
-                default: push(d >= ins.value)
-                }
-            case .isIn:
-                let v = slots[Int(ins.slot)]
-                var found = false
-                if v != Int64.min {
-                    for k in Int(ins.start)..<Int(ins.start + ins.count) where values[k] == v {
-                        found = true
-                        break
-                    }
-                }
-                push(found)
-            case .isSet:
-                push(slots[Int(ins.slot)] != Int64.min)
-            case .isTrue:
-                let v = slots[Int(ins.slot)]
-                push(v != Int64.min && v != 0)
+            case .compare, .isIn, .isSet, .isTrue:
+                push(leafHolds(ins, values, slots))
             case .and:
                 var all = true
                 for _ in 0..<Int(ins.start) where !pop() { all = false }
