@@ -35,6 +35,8 @@ command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/
 [ -x "$DATA/venv/bin/python" ] || { python3 -m venv "$DATA/venv" && "$DATA/venv/bin/pip" install -q duckdb; }
 swift build -c release --product jiceng >/dev/null
 J=.build/release/jiceng
+# libcsv alone on the clean requests.csv: the floor of any reading through libcsv.
+cc -O2 -o "$DATA/libcsv_alone" Benchmarks/libcsv_alone.c -lcsv
 DUCK=("$DATA/venv/bin/python" Benchmarks/duckdb_requests.py)
 year() { [ "$1" = clean ] && echo 2023 || echo 2022; }
 path() { [ "$1" = clean ] && echo --clean || echo --general; }  # duckdb_requests.py's path per shape
@@ -78,13 +80,14 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $REPEAT ro
 
 T="$DATA/t"
 for shape in clean messy; do for f in run validate duck; do : > "$T-$f-$shape"; done; done
-: > "$T-duck-clean-dedup"
+: > "$T-duck-clean-dedup"; : > "$T-libcsv-clean"
 : > "$T-run-small"; : > "$T-run-tiny"; : > "$T-run-sampledata"
 for ((i = 1; i <= REPEAT; i++)); do
   for shape in clean messy; do
     timed "$T-run-$shape" /dev/null $J run --data "$(drop $shape "$N")" --period "$(year $shape)" --out "$DATA/out-$shape"
     timed "$T-duck-$shape" "$DATA/answers-$shape.csv" "${DUCK[@]}" "$(drop $shape "$N")" "$(year $shape)" "$(path $shape)"
     if [ $shape = clean ]; then
+      timed "$T-libcsv-clean" /dev/null "$DATA/libcsv_alone" "$(drop clean "$N")/requests.csv"
       timed "$T-duck-clean-dedup" "$DATA/answers-clean-dedup.csv" "${DUCK[@]}" "$(drop clean "$N")" 2023 --clean --dedup
     fi
   done
@@ -105,12 +108,14 @@ for shape in clean messy; do
   if [ $shape = clean ]; then
     report "duckdb fast path, clean ($N)" "$T-duck-$shape"; duck_wall=$WALL; duck_cpu=$CPU
     report "duckdb fast path + dedup, clean ($N)" "$T-duck-clean-dedup"; dedup_wall=$WALL; dedup_cpu=$CPU
+    report "libcsv alone, one thread, clean ($N)" "$T-libcsv-clean"; libcsv_cpu=$CPU
   else
     report "duckdb general path, $shape ($N)" "$T-duck-$shape"; duck_wall=$WALL; duck_cpu=$CPU
   fi
   r=$(ratio "$run_wall" "$duck_wall")
   echo "  $shape: run / DuckDB wall = $r (target ≤ 1.00: $(verdict "$r" 0 1.00)), CPU = $(ratio "$run_cpu" "$duck_cpu")"
   if [ $shape = clean ]; then
+    echo "  clean: libcsv alone takes $(ratio "$libcsv_cpu" "$duck_cpu") × DuckDB's CPU time; on two cores at best $(echo "scale=6; $libcsv_cpu / 2" | bc -l | awk '{printf "%.2f", $1}') s of wall time, $(ratio "$(echo "scale=6; $libcsv_cpu / 2" | bc -l)" "$duck_wall") × DuckDB's"
     echo "  clean: run / DuckDB with request_id dedup (first occurrence wins, as run) wall = $(ratio "$run_wall" "$dedup_wall"), CPU = $(ratio "$run_cpu" "$dedup_cpu")"
   fi
   echo "  $shape: run peak RSS = $(printf '%.1f' "$run_rss") MB (target ≤ 64 MB: $(verdict "$run_rss" 0 64))"
