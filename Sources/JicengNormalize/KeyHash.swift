@@ -12,8 +12,8 @@ struct KeyHash: Sendable, Hashable, Comparable {
     private static let seeds: (UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344)
     private static let multipliers: (UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F)
 
-    /// Both halves in one pass over the bytes: the same values as `hash(_:seed:multiplier:)` with
-    /// each seed and multiplier (a test checks that), reading each word once.
+    /// Both halves in one pass over the bytes, each word read once: each half is the hash of one
+    /// seed and multiplier (a test computes them one at a time and compares).
     @inline(__always)
     static func hashes(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         let (m1, m2) = multipliers
@@ -44,48 +44,14 @@ struct KeyHash: Sendable, Hashable, Comparable {
 
     @inline(__always)
     private static func finish(_ state: UInt64, _ tail: UInt64, _ multiplier: UInt64) -> UInt64 {
-        var h = (state ^ tail) &* multiplier
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
+        // The tail is mixed in for every key, so that an empty key hashes alike with or without a
+        // base address.
+        ByteHash.finalize((state ^ tail) &* multiplier)
     }
 
     init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
-    }
-
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64, multiplier: UInt64) -> UInt64 {
-        var h = seed ^ (UInt64(bytes.count) &* multiplier)
-        var i = 0
-        let n = bytes.count
-        var tail: UInt64 = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                h = (h ^ w) &* multiplier
-                h ^= h >> 31
-                i += 8
-            }
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
-            }
-        }
-        // Mixed in for every key, so that an empty key hashes alike with or without a base address.
-        h = (h ^ tail) &* multiplier
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
     }
 
     static func < (a: KeyHash, b: KeyHash) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }

@@ -73,14 +73,20 @@ struct UniqueKeyIndexTests {
         }
     }
 
-    @Test("a partition file cut short in the middle of an entry: an io-failure, never a shorter list")
-    func partitionCutShort() throws {
+    /// A fresh folder, and the index filled with `fill` spilled into it; the partition files.
+    private func spilledIndex() throws -> (folder: String, index: UniqueKeyIndex, files: [String]) {
         let folder = NSTemporaryDirectory() + "jiceng-keys-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let index = UniqueKeyIndex(bufferLimit: 16, temporaryFolder: folder)
         fill(index)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("jiceng-keys-") }.sorted()
+        return (folder, index, files)
+    }
+
+    @Test("a partition file cut short in the middle of an entry: an io-failure, never a shorter list")
+    func partitionCutShort() throws {
+        let (folder, index, files) = try spilledIndex()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         // 1,101 occurrences of 1,000 keys spread by their hash over at most 128 partitions.
         #expect(files.count > 64 && files.count <= UniqueKeyIndex.partitionCount)
         // Entries are 24 bytes: 30 keeps one and a quarter.
@@ -90,12 +96,8 @@ struct UniqueKeyIndexTests {
 
     @Test("a partition file with an extra byte: an io-failure too")
     func partitionTooLong() throws {
-        let folder = NSTemporaryDirectory() + "jiceng-keys-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (folder, index, files) = try spilledIndex()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let index = UniqueKeyIndex(bufferLimit: 16, temporaryFolder: folder)
-        fill(index)
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("jiceng-keys-") }.sorted()
         let handle = try #require(FileHandle(forWritingAtPath: folder + "/" + files[0]))
         handle.seekToEndOfFile()
         handle.write(Data([0]))

@@ -34,8 +34,10 @@ enum ByteHash {
         return x ^ (x >> 29)
     }
 
+    /// MurmurHash3's 64-bit finaliser: every input bit reaches every output bit (also the last
+    /// step of `KeyHash`).
     @inline(__always)
-    private static func finalize(_ h: UInt64) -> UInt64 {
+    static func finalize(_ h: UInt64) -> UInt64 {
         var x = h
         x ^= x >> 33
         x = x &* 0xFF51_AFD7_ED55_8CCD
