@@ -38,6 +38,17 @@ import duckdb
 FIGURES = ["received", "resolved", "in_progress", "explained", "open", "ontime", "days_to_close_sum", "satisfied", "rated"]
 ONTIME_LIMIT = 15
 
+# The end of both queries: each unit's figures (table `attached`) summed over its ancestors
+# (`ancestors`), then one row per unit of units.csv in file order (`unit_ids`).
+ROLL_UP = f"""rolled AS (
+          SELECT a.ancestor AS unit_id, {', '.join(f'sum(t.{f}) AS {f}' for f in FIGURES)}
+          FROM attached t JOIN ancestors a ON a.unit_id = t.unit_id
+          GROUP BY a.ancestor
+        )
+        SELECT u.unit_id, {', '.join(f'coalesce(r.{f}, 0)' for f in FIGURES)}
+        FROM unit_ids u LEFT JOIN rolled r ON r.unit_id = u.unit_id
+        ORDER BY u.position"""
+
 REQUEST_ALIASES = {
     "request_id": ["request_id", "诉求编号", "工单编号", "工单号"],
     "received_at": ["received_at", "受理时间", "受理日期", "登记时间"],
@@ -229,14 +240,7 @@ def general(drop, year):
           FROM firsts WHERE year(received) = {year}
           GROUP BY unit_id
         ),
-        rolled AS (
-          SELECT a.ancestor AS unit_id, {', '.join(f'sum(t.{f}) AS {f}' for f in FIGURES)}
-          FROM attached t JOIN ancestors a ON a.unit_id = t.unit_id
-          GROUP BY a.ancestor
-        )
-        SELECT u.unit_id, {', '.join(f'coalesce(r.{f}, 0)' for f in FIGURES)}
-        FROM unit_ids u LEFT JOIN rolled r ON r.unit_id = u.unit_id
-        ORDER BY u.position
+        {ROLL_UP}
     """).fetchall()
     print(f"duckdb_query_seconds={time.time() - started:.2f} (general path)", file=sys.stderr)
     return rows
@@ -317,14 +321,7 @@ def clean(drop, year, path, dedup):
           LEFT JOIN satisfaction_map a ON a.satisfaction = g.satisfaction
           GROUP BY n.unit_id
         ),
-        rolled AS (
-          SELECT a.ancestor AS unit_id, {', '.join(f'sum(t.{f}) AS {f}' for f in FIGURES)}
-          FROM attached t JOIN ancestors a ON a.unit_id = t.unit_id
-          GROUP BY a.ancestor
-        )
-        SELECT u.unit_id, {', '.join(f'coalesce(r.{f}, 0)' for f in FIGURES)}
-        FROM unit_ids u LEFT JOIN rolled r ON r.unit_id = u.unit_id
-        ORDER BY u.position
+        {ROLL_UP}
     """).fetchall()
     label = "clean fast path, first occurrence of a request_id" if dedup else "clean fast path, no request_id check"
     print(f"duckdb_query_seconds={time.time() - started:.2f} ({label})", file=sys.stderr)

@@ -58,6 +58,17 @@ struct BinaryHarness {
     }
 
     /// A fresh empty folder under the system temp folder.
+    /// The city's row of `indicators.csv` in `folder`: indicator → (value, numerator, denominator).
+    static func cityIndicators(in folder: String) throws -> [String: [String]] {
+        let csv = try String(contentsOfFile: folder + "/indicators.csv", encoding: .utf8)
+        var city: [String: [String]] = [:]
+        for line in csv.split(separator: "\n") where line.contains(",city,") {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            city[f[4]] = Array(f[5...7])
+        }
+        return city
+    }
+
     static func temporaryFolder(_ name: String) throws -> String {
         let path = NSTemporaryDirectory() + "jiceng-e2e-\(name)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -51,12 +51,7 @@ struct CleanDropBinaryTests {
         let out = try BinaryHarness.temporaryFolder("clean-out")
         let run = try BinaryHarness.run(["run", "--data", drop, "--period", "2023", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
-        let csv = try String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)
-        var city: [String: [String]] = [:]
-        for line in csv.split(separator: "\n") where line.contains(",city,") {
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            city[f[4]] = Array(f[5...7])
-        }
+        let city = try BinaryHarness.cityIndicators(in: out)
         let actual = [
             city["requests_received"]?[0], city["requests_resolved"]?[0], city["requests_in_progress"]?[0],
             city["requests_explained"]?[0], city["requests_open"]?[0], city["ontime_rate"]?[1], city["mean_days_to_close"]?[1],
@@ -68,6 +63,7 @@ struct CleanDropBinaryTests {
         ]
         #expect(actual == expected.map { $0.map(String.init) })
         // Every unit of the city (1,811) has its rows.
+        let csv = try String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)
         #expect(Set(csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }).count == 1811)
     }
 }

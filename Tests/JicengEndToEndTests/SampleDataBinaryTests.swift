@@ -69,12 +69,7 @@ struct SampleDataBinaryTests {
         let out = try BinaryHarness.temporaryFolder("q2")
         let r = try BinaryHarness.run(["run", "--data", Self.root + "/SampleData/2022Q2", "--period", "2022Q2", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
-        let csv = try String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)
-        var city: [String: [String]] = [:]
-        for line in csv.split(separator: "\n") where line.contains(",city,") {
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            city[f[4]] = Array(f[5...7])
-        }
+        let city = try BinaryHarness.cityIndicators(in: out)
         // Seed 004: 4,690 requests, 4,229 resolved, 332 in progress, 129 explained.
         #expect(city["requests_received"]?[0] == "4690")
         #expect(city["requests_resolved"]?[0] == "4229")
@@ -82,6 +77,7 @@ struct SampleDataBinaryTests {
         #expect(city["requests_explained"]?[0] == "129")
         #expect(city["resolution_rate"] == ["0.901706", "4229", "4690"])
         // Seed 004's 90.17% is one step short of 2022's 91% target: the warning band (预警).
+        let csv = try String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)
         #expect(csv.contains("2022Q2,421081000000,石首市,city,resolution_rate,0.901706,4229,4690,0.91,>=,warning\n"))
         #expect(city["grids"]?[0] == "272")
         #expect(city["building_party_groups"]?[0] == "702")
@@ -110,12 +106,7 @@ struct SampleDataBinaryTests {
         let out = try BinaryHarness.temporaryFolder("city-\(quarter)")
         let r = try BinaryHarness.run(["run", "--data", Self.root + "/SampleData/" + quarter, "--period", quarter, "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
-        let csv = try String(contentsOfFile: out + "/indicators.csv", encoding: .utf8)
-        var city: [String: [String]] = [:]
-        for line in csv.split(separator: "\n") where line.contains(",city,") {
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            city[f[4]] = Array(f[5...7])
-        }
+        let city = try BinaryHarness.cityIndicators(in: out)
         let actual = [
             city["requests_received"]?[0], city["requests_resolved"]?[0], city["ontime_rate"]?[1],
             city["satisfaction_rate"]?[1], city["satisfaction_rate"]?[2], city["services_delivered"]?[0],

@@ -411,6 +411,15 @@ struct ContractCheck {
         return result
     }
 
+    /// The request counts of the subtree of `unitId` that `SampleRequestTotals` reports, in the
+    /// order of `SampleRequestTotals.countsForComparison`, counted here from the files.
+    func requestCounts(unitId: String) -> [Int] {
+        [
+            "received", "resolved", "in_progress", "explained", "open", "ontime", "days", "satisfied", "basically_satisfied",
+            "dissatisfied",
+        ].map { rolledUp(requestsByUnit, $0, unitId: unitId) }
+    }
+
     /// Sum of one count over the subtree of `unitId`.
     func rolledUp(_ table: [String: [String: Int]], _ key: String, unitId: String) -> Int {
         table.reduce(0) { total, entry in

@@ -1,4 +1,5 @@
 import Foundation
+import JicengSample
 
 /// Temporary folders and the package root for the sample-generator tests.
 enum TestSupport {
@@ -21,5 +22,12 @@ enum TestSupport {
 
     static func bytes(_ path: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
+
+extension SampleRequestTotals {
+    /// The counts `ContractCheck.requestCounts` recounts from the files, in its order.
+    var countsForComparison: [Int] {
+        [received, resolved, inProgress, explained, open, resolvedOnTime, daysToCloseSum, satisfied, basicallySatisfied, dissatisfied]
     }
 }
