@@ -15,13 +15,12 @@ enum ReportHistoryInput {
     {
         let period = evaluation.period
         guard period.quarter != nil else { return nil }
-        var values: [QuarterValue] = []
+        var values: [RecordedValue] = []
         if let top = evaluation.units.first(where: { $0.parentId == nil }) ?? evaluation.units.min(by: { $0.depth < $1.depth }) {
             let recorded = try store.recordedQuarters(pipeline: evaluation.pipelineName, through: period)
             values = try store.recordedValues(
                 pipeline: evaluation.pipelineName, unitId: top.id, indicators: evaluation.headline,
-                periods: ReportHistory.quartersToRead(for: period, recorded: recorded)
-            ).map { QuarterValue(period: $0.period, indicator: $0.indicator, value: $0.value, status: $0.status) }
+                periods: ReportHistory.quartersToRead(for: period, recorded: recorded))
         }
         return ReportHistory(yearToDate: yearToDate, missingQuarters: missing, recorded: values)
     }

@@ -84,7 +84,7 @@ struct HeadlineYear {
         var changes: [Change] = []
         var texts: [String: String] = [:]
         for (key, offset) in [("year.qoq", -1), ("year.yoy", -4)] {
-            guard let earlierPeriod = QuarterValue.shifted(period, by: offset),
+            guard let earlierPeriod = RecordedValue.shifted(period, by: offset),
                 let earlier = values.first(where: { $0.period == earlierPeriod }),
                 let change = PeriodChange.between(
                     current?.value, earlier.value, format: format,
@@ -122,18 +122,18 @@ struct HeadlineYear {
     /// point without a value.
     static func trendPoints(
         indicator: String, format: DisplayFormat, period: Period, current: IndicatorResult?,
-        recorded: [QuarterValue]
+        recorded: [RecordedValue]
     ) -> [SVGChart.TrendPoint] {
         guard period.quarter != nil else { return [] }
-        let now = QuarterValue.ordinal(period)
+        let now = RecordedValue.ordinal(period)
         var seen = Set<Period>()
-        let earlier = recorded.map(\.period).filter { QuarterValue.ordinal($0) < now && seen.insert($0).inserted }
-            .sorted { QuarterValue.ordinal($0) < QuarterValue.ordinal($1) }
+        let earlier = recorded.map(\.period).filter { RecordedValue.ordinal($0) < now && seen.insert($0).inserted }
+            .sorted { RecordedValue.ordinal($0) < RecordedValue.ordinal($1) }
             .suffix(ReportHistory.trendLength - 1)
         var points = earlier.map { quarter -> SVGChart.TrendPoint in
             let v = recorded.first { $0.period == quarter && $0.indicator == indicator }
             return SVGChart.TrendPoint(
-                label: quarter.description, position: QuarterValue.ordinal(quarter), value: v?.value,
+                label: quarter.description, position: RecordedValue.ordinal(quarter), value: v?.value,
                 valueText: format.text(v?.value), colour: StatusStyle(v?.status ?? .noData).colour)
         }
         points.append(

@@ -18,9 +18,9 @@ public struct ReportHistory: Sendable, Hashable {
     public var missingQuarters: [Period]
     /// Recorded quarter values of the top unit's headline indicators (the run's own quarter may
     /// be among them or not: the report takes the run's quarter from its evaluation).
-    public var recorded: [QuarterValue]
+    public var recorded: [RecordedValue]
 
-    public init(yearToDate: YearToDateTable?, missingQuarters: [Period] = [], recorded: [QuarterValue]) {
+    public init(yearToDate: YearToDateTable?, missingQuarters: [Period] = [], recorded: [RecordedValue]) {
         self.yearToDate = yearToDate
         self.missingQuarters = missingQuarters
         self.recorded = recorded
@@ -32,11 +32,11 @@ public struct ReportHistory: Sendable, Hashable {
     /// empty for a run that is not a quarter.
     public static func quartersToRead(for period: Period, recorded: [Period]) -> [Period] {
         guard period.quarter != nil else { return [] }
-        let earlier = recorded.filter { $0.quarter != nil && QuarterValue.ordinal($0) < QuarterValue.ordinal(period) }
+        let earlier = recorded.filter { $0.quarter != nil && RecordedValue.ordinal($0) < RecordedValue.ordinal(period) }
         var wanted = Array(earlier.suffix(trendLength - 1))
-        if let previous = QuarterValue.shifted(period, by: -1) { wanted.append(previous) }
-        if let yearAgo = QuarterValue.shifted(period, by: -4) { wanted.append(yearAgo) }
+        if let previous = RecordedValue.shifted(period, by: -1) { wanted.append(previous) }
+        if let yearAgo = RecordedValue.shifted(period, by: -4) { wanted.append(yearAgo) }
         var seen = Set<Period>()
-        return wanted.filter { seen.insert($0).inserted }.sorted { QuarterValue.ordinal($0) < QuarterValue.ordinal($1) }
+        return wanted.filter { seen.insert($0).inserted }.sorted { RecordedValue.ordinal($0) < RecordedValue.ordinal($1) }
     }
 }

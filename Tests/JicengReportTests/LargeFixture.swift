@@ -219,11 +219,11 @@ extension LargeFixture {
                 completion: r.target.flatMap { t in r.value.map { $0 / t / 2 } }, status: r.status)
         }
         let top = e.units.first { $0.parentId == nil }!
-        var recorded: [QuarterValue] = []
+        var recorded: [RecordedValue] = []
         for (k, period) in [Period(year: 2021, quarter: 2), Period(year: 2021, quarter: 4), Period(year: 2022, quarter: 1)].enumerated() {
             for r in e.results where r.unitId == top.id && e.headline.contains(r.indicator) {
                 recorded.append(
-                    QuarterValue(
+                    RecordedValue(
                         period: period, indicator: r.indicator, value: r.value.map { $0 * (0.97 + 0.01 * Double(k)) },
                         status: r.status))
             }

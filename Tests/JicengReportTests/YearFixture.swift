@@ -42,12 +42,12 @@ enum YearFixture {
         return YearToDateTable(period: period, quarters: 2, units: Fixture.evaluation().units, results: results)
     }
 
-    static let recorded: [QuarterValue] = [
-        QuarterValue(period: Period(year: 2021, quarter: 2), indicator: "requests_received", value: 5000, status: .noTarget),
-        QuarterValue(period: Period(year: 2021, quarter: 2), indicator: "resolution_rate", value: 0.91, status: .met),
-        QuarterValue(period: Period(year: 2022, quarter: 1), indicator: "requests_received", value: 4200, status: .noTarget),
-        QuarterValue(period: Period(year: 2022, quarter: 1), indicator: "resolution_rate", value: 0.88, status: .warning),
-        QuarterValue(period: Period(year: 2022, quarter: 1), indicator: "grid_party_branch_coverage", value: 10.0 / 12, status: .met),
+    static let recorded: [RecordedValue] = [
+        RecordedValue(period: Period(year: 2021, quarter: 2), indicator: "requests_received", value: 5000, status: .noTarget),
+        RecordedValue(period: Period(year: 2021, quarter: 2), indicator: "resolution_rate", value: 0.91, status: .met),
+        RecordedValue(period: Period(year: 2022, quarter: 1), indicator: "requests_received", value: 4200, status: .noTarget),
+        RecordedValue(period: Period(year: 2022, quarter: 1), indicator: "resolution_rate", value: 0.88, status: .warning),
+        RecordedValue(period: Period(year: 2022, quarter: 1), indicator: "grid_party_branch_coverage", value: 10.0 / 12, status: .met),
     ]
 
     static func history() -> ReportHistory {

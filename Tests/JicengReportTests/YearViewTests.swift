@@ -65,10 +65,10 @@ struct YearViewTests {
 
     @Test("the previous quarter and the same quarter a year earlier, across a year's end")
     func shiftedQuarters() {
-        #expect(QuarterValue.shifted(Period(year: 2022, quarter: 1), by: -1) == Period(year: 2021, quarter: 4))
-        #expect(QuarterValue.shifted(Period(year: 2022, quarter: 1), by: -4) == Period(year: 2021, quarter: 1))
-        #expect(QuarterValue.shifted(Period(year: 2022, quarter: 3), by: -1) == Period(year: 2022, quarter: 2))
-        #expect(QuarterValue.shifted(Period(year: 2022), by: -1) == nil)
+        #expect(RecordedValue.shifted(Period(year: 2022, quarter: 1), by: -1) == Period(year: 2021, quarter: 4))
+        #expect(RecordedValue.shifted(Period(year: 2022, quarter: 1), by: -4) == Period(year: 2021, quarter: 1))
+        #expect(RecordedValue.shifted(Period(year: 2022, quarter: 3), by: -1) == Period(year: 2022, quarter: 2))
+        #expect(RecordedValue.shifted(Period(year: 2022), by: -1) == nil)
     }
 
     @Test("quarters to read: the last seven recorded before the run's, plus the previous and the year-ago quarter")
@@ -111,7 +111,7 @@ struct YearViewTests {
     @Test("at most eight points: the seven latest recorded quarters and the run's")
     func trendLength() {
         let recorded = (0..<12).map { i in
-            QuarterValue(period: QuarterValue.shifted(YearFixture.period, by: -12 + i)!, indicator: "x", value: Double(i), status: .met)
+            RecordedValue(period: RecordedValue.shifted(YearFixture.period, by: -12 + i)!, indicator: "x", value: Double(i), status: .met)
         }
         let points = HeadlineYear.trendPoints(indicator: "x", format: .count, period: YearFixture.period, current: nil, recorded: recorded)
         #expect(points.count == 8)
