@@ -29,13 +29,7 @@ struct DropOptions: ParsableArguments {
             valueName: ValueName.count))
     var maxFindings: Int = 1000
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            zh: "消息和报告的语言：zh 或 en；不写时按环境变量 LANG，未设置时为 zh。",
-            en: "Language of messages and reports: zh or en; default: from LANG, zh when unset.",
-            valueName: ValueName.language))
-    var lang: Language = InterfaceLanguage.current
+    @Option(name: .long, help: ArgumentHelp.language) var lang: Language = InterfaceLanguage.current
 
     func loadPipeline() throws -> Pipeline {
         if let pipeline { return try PipelineLoader.load(path: pipeline) }

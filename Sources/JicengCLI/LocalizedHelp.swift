@@ -22,6 +22,16 @@ extension ArgumentHelp {
 }
 
 extension ArgumentHelp {
+    /// `--lang` of the commands that print messages or write reports.
+    static var language: ArgumentHelp {
+        ArgumentHelp(
+            zh: "消息和报告的语言：zh 或 en；不写时按环境变量 LANG，未设置时为 zh。",
+            en: "Language of messages and reports: zh or en; default: from LANG, zh when unset.",
+            valueName: ValueName.language)
+    }
+}
+
+extension ArgumentHelp {
     /// `--targets-overlay` of the commands that apply targets (the English is `TargetSource.overlayHelp`'s).
     static var targetsOverlay: ArgumentHelp {
         ArgumentHelp(

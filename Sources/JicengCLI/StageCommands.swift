@@ -335,13 +335,7 @@ struct StageFolderOptions: ParsableArguments {
         completion: .file(extensions: ["csv"]))
     var targets: String?
     @Option(name: .long, help: ArgumentHelp.targetsOverlay, completion: .file(extensions: ["csv"])) var targetsOverlay: [String] = []
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            zh: "消息和报告的语言：zh 或 en；不写时按环境变量 LANG，未设置时为 zh。",
-            en: "Language of messages and reports: zh or en; default: from LANG, zh when unset.",
-            valueName: ValueName.language))
-    var lang: Language = InterfaceLanguage.current
+    @Option(name: .long, help: ArgumentHelp.language) var lang: Language = InterfaceLanguage.current
 
     /// `--out`, checked against `--in` and what it holds now.
     func destination() throws -> OutputDestination {
