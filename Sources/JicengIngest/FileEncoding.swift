@@ -33,11 +33,11 @@ enum EncodingDecision {
     /// Size of the blocks read for the decision.
     static let blockSize = 1 << 20
 
-    /// `read(offset, buffer)` fills `buffer` from the file at `offset` and returns the byte count
-    /// (0 at the end of the file).
     /// Files at least this large are checked for UTF-8 on `workers` threads at once.
     static let parallelThreshold: Int64 = 16 << 20
 
+    /// `read(offset, buffer)` fills `buffer` from the file at `offset` and returns the byte count
+    /// (0 at the end of the file).
     static func decide(
         read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int, fileSize: Int64? = nil, workers: Int = 1
     ) throws -> EncodingVerdict {
@@ -74,23 +74,17 @@ enum EncodingDecision {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
         defer { buffer.deallocate() }
         var line = 1
-        var position: Int64 = 0
         var lastWasCR = false
-        while position < offset {
-            let want = Int(min(Int64(blockSize), offset - position))
-            let n = try read(position, UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
-            if n == 0 { break }
-            for k in 0..<n {
-                let b = buffer[k]
+        try forEachBlock(buffer, to: offset, read: read) { bytes in
+            for b in bytes {
                 if b == 0x0A { if !lastWasCR { line += 1 } } else if b == 0x0D { line += 1 }
                 lastWasCR = b == 0x0D
             }
-            position += Int64(n)
+            return true
         }
         return line
     }
 
-    /// Feeds the file's blocks to `body` from the start until it returns false or the file ends.
     /// Whether all `size` bytes are UTF-8, checked in `workers` parts at once (a large export is
     /// read whole before its first record, so this pass is on the critical path).
     ///
@@ -124,18 +118,15 @@ enum EncodingDecision {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
             defer { buffer.deallocate() }
             var validator = UTF8StreamValidator()
-            var offset = starts[k]
-            let end = starts[k + 1]
+            var checked: Int64 = 0
             do {
-                while offset < end && validator.firstInvalid == nil {
-                    let want = Int(min(Int64(blockSize), end - offset))
-                    let n = try reader.read(offset, UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
-                    if n == 0 { break }
-                    validator.feed(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n))
-                    offset += Int64(n)
+                try forEachBlock(buffer, from: starts[k], to: starts[k + 1], read: reader.read) {
+                    validator.feed($0)
+                    checked += Int64($0.count)
+                    return validator.firstInvalid == nil
                 }
                 validator.finish()
-                verdicts.set(k, validator.firstInvalid == nil && offset == end)
+                verdicts.set(k, validator.firstInvalid == nil && checked == starts[k + 1] - starts[k])
             } catch {
                 verdicts.set(k, false)
             }
@@ -165,14 +156,17 @@ enum EncodingDecision {
         let read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int
     }
 
+    /// Feeds the file's blocks from `start` up to `end` (the end of the file when nil) to `body`
+    /// until it returns false or the range or the file ends.
     private static func forEachBlock(
-        _ buffer: UnsafeMutableRawBufferPointer,
+        _ buffer: UnsafeMutableRawBufferPointer, from start: Int64 = 0, to end: Int64? = nil,
         read: (Int64, UnsafeMutableRawBufferPointer) throws -> Int,
         _ body: (UnsafeBufferPointer<UInt8>) -> Bool
     ) throws {
-        var offset: Int64 = 0
-        while true {
-            let n = try read(offset, buffer)
+        var offset = start
+        while end.map({ offset < $0 }) ?? true {
+            let want = end.map { Int(min(Int64(buffer.count), $0 - offset)) } ?? buffer.count
+            let n = try read(offset, UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
             if n == 0 { return }
             let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
             if !body(bytes) { return }

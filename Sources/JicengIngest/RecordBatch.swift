@@ -23,12 +23,7 @@ public struct RecordBatch {
     /// Inlined into the normaliser's row loop; it reads the arena through its pointer without
     /// copying the arena's fields.
     @inlinable @inline(__always)
-    public func field(_ r: Int, _ f: Int) -> UnsafeBufferPointer<UInt8> {
-        let index = Int(arena.pointee.records[r].firstField) + f
-        let ends = arena.pointee.fieldEnds
-        let start = index == 0 ? 0 : ends[index - 1]
-        return UnsafeBufferPointer(start: arena.pointee.bytes + start, count: ends[index] - start)
-    }
+    public func field(_ r: Int, _ f: Int) -> UnsafeBufferPointer<UInt8> { fields(of: r).field(f) }
 
     /// The fields of record `r`, as a value that holds no reference (copying it costs nothing).
     @inlinable

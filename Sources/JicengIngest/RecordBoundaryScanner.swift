@@ -291,27 +291,20 @@ struct RecordBoundaryScanner {
     /// ends it (as `terminate`) and returns where the next record starts; otherwise returns nil
     /// having changed nothing, and the byte-wise states scan it.
     ///
-    /// Eight bytes at a time, with exact byte masks: for `x = word ^ d…`, the high bit of
-    /// `~(((x & 0x7F…) + 0x7F…) | x)` is set in exactly the bytes equal to `d`.
+    /// Eight bytes at a time (`bytesEqual`).
     @inline(__always)
     private mutating func scanPlainRecord(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func equal(_ w: UInt64, _ d: UInt64) -> UInt64 {
-            let x = w ^ (d &* ones)
-            return ~(((x & lows) &+ lows) | x) & ~lows
-        }
         // The line break may lie at most `maxRecordBytes` bytes after the start.
         let end = maxRecordBytes < limit - start ? start + maxRecordBytes + 1 : limit
         var i = start
         var commas = 0
         while i + 8 <= end {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let c = equal(w, 0x2C)
+            let c = Self.bytesEqual(w, 0x2C)
             // A quote, or any byte below 0x0E (CR and LF among them): `(w - 0x0E…) & ~w & 0x80…`
             // marks exactly the first such byte (later marks may be spurious, earlier ones never).
-            let stops = equal(w, 0x22) | ((w &- 0x0E * ones) & ~w & ~lows)
+            let stops = Self.bytesEqual(w, 0x22) | ((w &- 0x0E * Self.ones) & ~w & Self.highs)
             if stops != 0 {
                 let below = (stops & (0 &- stops)) &- 1
                 commas += (c & below).nonzeroBitCount
@@ -342,23 +335,26 @@ struct RecordBoundaryScanner {
         return terminate(base, at: i, limit: limit)
     }
 
-    /// The first `,`, `"`, CR or LF in `base[from..<end]`, or `end`. Eight bytes at a time: for
-    /// each delimiter `d`, `(x - 0x01…) & ~x & 0x80…` with `x = word ^ d…` sets the high bit of
-    /// the first byte equal to `d` (bits above it may be set spuriously, never bits below), so
-    /// the lowest bit set in the four masks together is the first delimiter's.
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit set in exactly the bytes of `w` equal to `d`: for `x = w ^ d…`, a byte of
+    /// `((x & 0x7F…) + 0x7F…) | x` has its high bit clear only where `x` is zero.
+    @inline(__always)
+    static func bytesEqual(_ w: UInt64, _ d: UInt64) -> UInt64 {
+        let x = w ^ (d &* ones)
+        return ~(((x & ~highs) &+ ~highs) | x) & highs
+    }
+
+    /// The first `,`, `"`, CR or LF in `base[from..<end]`, or `end`. Eight bytes at a time: the
+    /// lowest bit set in the four masks of `bytesEqual` is the first delimiter's.
     @inline(__always)
     static func firstDelimiter(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var i = start
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func matches(_ w: UInt64, _ d: UInt64) -> UInt64 {
-            let x = w ^ (d &* ones)
-            return (x &- ones) & ~x & highs
-        }
         while i + 8 <= end {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let m = matches(w, 0x2C) | matches(w, 0x22) | matches(w, 0x0D) | matches(w, 0x0A)
+            let m = bytesEqual(w, 0x2C) | bytesEqual(w, 0x22) | bytesEqual(w, 0x0D) | bytesEqual(w, 0x0A)
             if m != 0 { return i + m.trailingZeroBitCount >> 3 }
             i += 8
         }

@@ -85,23 +85,16 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
 
     /// The value of the name in `bytes` (UTF-8), or nil when no key matches it.
     public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        let trimmed = ByteTrimming.trimmed(bytes)
-        if let value = exactValue(trimmed) { return value }
-        var folded = TextFolding.fold(utf8: trimmed)
-        return folded.withUTF8 { exactValue($0) }
+        valueIndex(bytes).map { values[$0] }
     }
 
     /// The index (in `valuesInOrder`) of the name's value, or nil: for callers that keep their
     /// values in flat tables of their own, so that a lookup returns no reference to retain.
     func valueIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let trimmed = ByteTrimming.trimmed(bytes)
-        let index = slots[Self.probe(slots, keyBytes, for: trimmed).slot].value
-        if index >= 0 { return Int(index) }
+        if let index = exactIndex(trimmed) { return index }
         var folded = TextFolding.fold(utf8: trimmed)
-        return folded.withUTF8 { key in
-            let i = slots[Self.probe(slots, keyBytes, for: key).slot].value
-            return i < 0 ? nil : Int(i)
-        }
+        return folded.withUTF8 { exactIndex($0) }
     }
 
     /// Every value, in the order `valueIndex` numbers them.
@@ -113,10 +106,10 @@ public final class FoldedLookup<Value: Sendable>: Sendable {
         return text.withUTF8 { lookup($0) }
     }
 
-    /// The value stored under exactly these bytes.
-    private func exactValue(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+    /// The index of the value stored under exactly these bytes.
+    private func exactIndex(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let index = slots[Self.probe(slots, keyBytes, for: key).slot].value
-        return index < 0 ? nil : values[Int(index)]
+        return index < 0 ? nil : Int(index)
     }
 
     /// Linear probing: the slot holding `key`, or the empty slot where it would go.
